@@ -1,0 +1,35 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+// One pg pool per process, shared by Prisma (through the adapter) and by the hot-path SQL in lib/signups,
+// kept on globalThis so `next dev` hot reloads do not open a new pool each time.
+type Holder = { pool?: pg.Pool; prisma?: PrismaClient };
+const holder = globalThis as typeof globalThis & { __waitforgeDb?: Holder };
+const state: Holder = (holder.__waitforgeDb ??= {});
+
+export function pool(): pg.Pool {
+  if (!state.pool) {
+    const e = env();
+    state.pool = new pg.Pool({ connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_SIZE });
+    // An idle client's error (e.g. the server restarted) must not crash the process.
+    state.pool.on("error", () => undefined);
+  }
+  return state.pool;
+}
+
+export function db(): PrismaClient {
+  state.prisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  return state.prisma;
+}
+
+/** Closes the pool (tests and scripts). */
+export async function closeDb(): Promise<void> {
+  const { prisma, pool: p } = state;
+  state.prisma = undefined;
+  state.pool = undefined;
+  await prisma?.$disconnect();
+  await p?.end();
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+// The only reader of process.env. Parsed once, lazily (so `next build` can import modules without a
+// configured runtime), and every problem is reported by variable name.
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const optionalUrl = z.url().optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    APP_URL: z.url().default("http://localhost:3000"),
+    AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    AUTH_URL: optionalUrl,
+    EMAIL_FROM: z.string().min(3).default("WaitForge <login@waitforge.local>"),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: optionalUrl,
+    TURNSTILE_SITE_KEY: z.string().min(1).optional(),
+    TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
+    TURNSTILE_VERIFY_URL: z.url().default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
+    TURNSTILE_MODE: z.enum(["enforce", "off"]).optional(),
+    TURNSTILE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    CLIENT_IP_HEADER: z
+      .string()
+      .regex(/^[a-z0-9-]+$/i, "must be a header name")
+      .optional(),
+    FREE_SIGNUP_CAP: z.coerce.number().int().min(1).default(1000),
+    CONFIG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    SECURE_COOKIES: bool.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.TURNSTILE_MODE === "off") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TURNSTILE_MODE"],
+        message: "'off' is refused in production: set TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY instead",
+      });
+    }
+    if (env.TURNSTILE_MODE === "enforce" && !env.TURNSTILE_SITE_KEY) {
+      ctx.addIssue({ code: "custom", path: ["TURNSTILE_SITE_KEY"], message: "required when TURNSTILE_MODE=enforce" });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { turnstileMode: "enforce" | "off" };
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a given environment; pure so tests can feed it any variables. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings in .env files mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+  }
+  const env = result.data;
+  // Without an explicit mode: enforce whenever a secret exists, and in production always (fail closed).
+  const turnstileMode =
+    env.TURNSTILE_MODE ?? (env.TURNSTILE_SECRET_KEY || env.NODE_ENV === "production" ? "enforce" : "off");
+  return { ...env, turnstileMode };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases; this forgets the parsed copy. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
