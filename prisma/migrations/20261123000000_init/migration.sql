@@ -2,7 +2,7 @@
 CREATE TYPE "Plan" AS ENUM ('FREE', 'PRO');
 
 -- CreateEnum
-CREATE TYPE "SignupStatus" AS ENUM ('WAITING', 'INVITED', 'REMOVED');
+CREATE TYPE "SignupStatus" AS ENUM ('WAITING', 'INVITED');
 
 -- CreateTable
 CREATE TABLE "users" (
