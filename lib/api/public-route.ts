@@ -1,0 +1,53 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { jsonError } from "@/lib/api/respond";
+import { clientIp } from "@/lib/abuse/client-ip";
+import { publicRateLimiter, rateLimitHeaders } from "@/lib/abuse/rate-limit";
+import { env } from "@/lib/env";
+
+// Everything the public endpoints share: CORS for any origin, the per-IP rate limit (checked before any
+// database work), and the one error shape.
+
+export const CORS_HEADERS: Record<string, string> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Content-Type",
+  "Access-Control-Max-Age": "86400",
+  "Access-Control-Expose-Headers":
+    "Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy",
+};
+
+export type PublicContext = { ip: string; slug: string };
+type RouteContext = { params: Promise<{ slug: string }> };
+
+export function publicRoute(handler: (req: Request, ctx: PublicContext) => Promise<Response>) {
+  return async (req: Request, route: RouteContext): Promise<Response> => {
+    const { slug } = await route.params;
+    const e = env();
+    const ip = clientIp(req.headers, { header: e.CLIENT_IP_HEADER, hops: e.TRUSTED_PROXY_HOPS });
+    const decision = await publicRateLimiter().consume(ip);
+    const headers = { ...CORS_HEADERS, ...rateLimitHeaders(decision) };
+    if (!decision.allowed) {
+      const error = new ApiError(
+        "rate_limited",
+        `Too many requests from your network: the limit is ${decision.limit} a minute. Try again in a minute.`,
+        undefined,
+        { "Retry-After": "60" },
+      );
+      return jsonError(error, headers);
+    }
+    let res: Response;
+    try {
+      res = await handler(req, { ip, slug: slug.toLowerCase() });
+    } catch (error) {
+      return jsonError(error, headers);
+    }
+    for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+    return res;
+  };
+}
+
+/** CORS preflight: answered without touching the limit, since browsers send it on their own. */
+export function preflight(): Response {
+  return new Response(null, { status: 204, headers: CORS_HEADERS });
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+// The public signup request. Zod only: the hosted form and the embed validate with the same rules.
+
+/** The hidden field of the hosted form and embed. People never see it; bots that fill every input do. */
+export const HONEYPOT_FIELD = "website";
+
+/** Largest accepted request body, checked on the raw bytes before any JSON parsing. */
+export const SIGNUP_MAX_BYTES = 8 * 1024;
+
+export const EMAIL_MAX_LENGTH = 254;
+export const TEXT_MAX_LENGTH = 120;
+
+export const emailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(EMAIL_MAX_LENGTH, `Email addresses are at most ${EMAIL_MAX_LENGTH} characters.`)
+  .pipe(z.email("Enter a valid email address, like alice@example.com."));
+
+const optionalText = (label: string) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(TEXT_MAX_LENGTH, `${label} is at most ${TEXT_MAX_LENGTH} characters.`)
+    .transform((v) => (v === "" ? null : v))
+    .nullish();
+
+/** Accepts "alice", "@alice" or an x.com / twitter.com profile URL and keeps the bare handle. */
+export const twitterSchema = z
+  .string({ error: "Twitter handle must be text." })
+  .trim()
+  .max(TEXT_MAX_LENGTH)
+  .transform((v) => v.replace(/^https?:\/\/(www\.)?(twitter|x)\.com\//i, "").replace(/^@/, "").replace(/\/$/, ""))
+  .refine((v) => v === "" || /^[A-Za-z0-9_]{1,15}$/.test(v), "Use a handle like @alice (letters, digits, _).")
+  .transform((v) => (v === "" ? null : v))
+  .nullish();
+
+export const signupRequestSchema = z.object({
+  email: emailSchema,
+  name: optionalText("Name"),
+  company: optionalText("Company"),
+  twitter: twitterSchema,
+  ref: z
+    .string()
+    .trim()
+    .max(64)
+    .transform((v) => v.toUpperCase())
+    .nullish()
+    .catch(null),
+  turnstile: z.string().max(4096, "The captcha token is too long.").nullish(),
+});
+
+export type SignupRequest = z.infer<typeof signupRequestSchema>;
+
+/** Ref codes: 8 characters from an alphabet with no 0/O/1/I, so people can read them aloud. */
+export const REF_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export const REF_CODE_LENGTH = 8;
+export const REF_CODE_PATTERN = new RegExp(`^[${REF_CODE_ALPHABET}]{${REF_CODE_LENGTH}}$`);
+
+export type SignupSuccess = { ok: true; position: number; ref_code: string; share_path: string; status_token?: string };
+export type SignupDuplicate = { ok: true; duplicate: true; position: number | null; ref_code: string; status?: "invited" };

@@ -1,0 +1,91 @@
+import "server-only";
+import type { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { verifyTurnstile } from "@/lib/abuse/turnstile";
+import { logger } from "@/lib/log";
+import { createSignup } from "@/lib/signups/mutations";
+import {
+  HONEYPOT_FIELD,
+  signupRequestSchema,
+  type SignupDuplicate,
+  type SignupSuccess,
+} from "@/lib/signups/schemas";
+import type { PublicWaitlist } from "@/lib/waitlists/public";
+
+// One signup, from an untrusted JSON object to the documented answer. The API route, the hosted page and the
+// embed all end up here.
+
+export function sharePath(slug: string, refCode: string): string {
+  return `/w/${slug}?ref=${refCode}`;
+}
+
+export async function signUp(
+  waitlist: PublicWaitlist,
+  body: Record<string, unknown>,
+  ip: string,
+): Promise<SignupSuccess | SignupDuplicate> {
+  const honeypot = body[HONEYPOT_FIELD];
+  if (honeypot !== undefined && honeypot !== null && honeypot !== "") {
+    logger.info("signup refused: honeypot filled", { slug: waitlist.slug });
+    throw new ApiError("honeypot_triggered", "This request looks automated, so it was not accepted.", HONEYPOT_FIELD);
+  }
+  const parsed = signupRequestSchema.safeParse(body);
+  if (!parsed.success) throw toApiError(parsed.error);
+  const input = parsed.data;
+
+  if (!waitlist.isOpen) throw new ApiError("waitlist_closed", "This waitlist is not taking signups right now.");
+
+  const captcha = await verifyTurnstile(input.turnstile ?? undefined, ip, `${waitlist.id}:${input.email}`);
+  if (!captcha.ok) {
+    throw new ApiError(
+      "turnstile_failed",
+      captcha.reason === "missing-input-response"
+        ? "Complete the captcha, then submit again."
+        : "The captcha check failed or expired. Please complete it again.",
+      "turnstile",
+    );
+  }
+
+  const result = await createSignup({
+    waitlistId: waitlist.id,
+    email: input.email,
+    // Optional fields are stored only when the waitlist asks for them.
+    name: waitlist.fields.name ? input.name : null,
+    company: waitlist.fields.company ? input.company : null,
+    twitter: waitlist.fields.twitter ? input.twitter : null,
+    ref: input.ref,
+  });
+
+  switch (result.kind) {
+    case "created":
+      return {
+        ok: true,
+        position: result.position,
+        ref_code: result.refCode,
+        share_path: sharePath(waitlist.slug, result.refCode),
+        status_token: result.statusToken,
+      };
+    case "duplicate":
+      return {
+        ok: true,
+        duplicate: true,
+        position: result.position,
+        ref_code: result.refCode,
+        ...(result.status === "INVITED" ? { status: "invited" as const } : {}),
+      };
+    case "full":
+      throw new ApiError("waitlist_full", "This waitlist is full and is not taking new signups.");
+    case "closed":
+      throw new ApiError("waitlist_closed", "This waitlist is not taking signups right now.");
+    case "not_found":
+      throw new ApiError("not_found", "There is no waitlist at this address.");
+  }
+}
+
+function toApiError(error: z.ZodError): ApiError {
+  const emailIssue = error.issues.find((i) => i.path[0] === "email");
+  if (emailIssue) return new ApiError("invalid_email", emailIssue.message, "email");
+  const first = error.issues[0];
+  const field = first ? String(first.path[0] ?? "") : "";
+  return new ApiError("invalid_input", first?.message ?? "The request is invalid.", field || undefined);
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { plans } from "@/lib/billing/plans";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { readTheme, SLUG_PATTERN, type PublicConfig, type Theme, type Fields } from "@/lib/waitlists/schemas";
+
+// A waitlist as the public side sees it, cached in process: on launch day thousands of reads of one slug a
+// minute must not each hit Postgres. Owner writes in this process call invalidatePublicWaitlist(); other
+// processes see an edit within CONFIG_CACHE_MS (at most 60 s, the documented edge cache lifetime).
+
+export type PublicWaitlist = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  theme: Theme;
+  fields: Fields;
+  plan: "FREE" | "PRO";
+  branding: boolean;
+  isOpen: boolean;
+};
+
+type Entry = { value: PublicWaitlist | null; expiresAt: number };
+
+const MAX_ENTRIES = 5000;
+const NEGATIVE_TTL_MS = 5000;
+const holder = globalThis as typeof globalThis & { __waitforgeConfigCache?: Map<string, Entry> };
+const cache: Map<string, Entry> = (holder.__waitforgeConfigCache ??= new Map());
+
+export async function getPublicWaitlist(slug: string): Promise<PublicWaitlist | null> {
+  if (!SLUG_PATTERN.test(slug)) return null;
+  const ttl = env().CONFIG_CACHE_MS;
+  const now = Date.now();
+  const hit = cache.get(slug);
+  if (hit && hit.expiresAt > now) return hit.value;
+
+  const row = await db().waitlist.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      theme: true,
+      fieldName: true,
+      fieldCompany: true,
+      fieldTwitter: true,
+      plan: true,
+      isOpen: true,
+    },
+  });
+  const value: PublicWaitlist | null = row
+    ? {
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        description: row.description,
+        theme: readTheme(row.theme),
+        fields: { name: row.fieldName, company: row.fieldCompany, twitter: row.fieldTwitter },
+        plan: row.plan,
+        branding: plans()[row.plan].branding,
+        isOpen: row.isOpen,
+      }
+    : null;
+  if (ttl > 0) {
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(slug, { value, expiresAt: now + (value ? ttl : Math.min(ttl, NEGATIVE_TTL_MS)) });
+  }
+  return value;
+}
+
+export function invalidatePublicWaitlist(slug: string): void {
+  cache.delete(slug);
+}
+
+export function toPublicConfig(w: PublicWaitlist): PublicConfig {
+  return {
+    title: w.title,
+    description: w.description,
+    theme: w.theme,
+    fields: w.fields,
+    branding: w.branding,
+    turnstile_site_key: env().TURNSTILE_SITE_KEY ?? "",
+  };
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+// Waitlist settings as owners write them and as the public config shows them. Zod only, so the dashboard's
+// client forms validate with the very same rules.
+
+const hexColor = z
+  .string()
+  .trim()
+  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "Use a hex colour such as #4f46e5")
+  .transform((v) => v.toLowerCase());
+
+const httpUrlOrEmpty = z
+  .string()
+  .trim()
+  .max(2048, "Keep URLs under 2048 characters")
+  .refine((v) => v === "" || /^https?:\/\/[^\s"'<>]+$/i.test(v), "Use an http(s) URL, or leave it empty");
+
+export const THEME_FONTS = ["system", "serif", "mono", "rounded"] as const;
+export const THEME_RADII = ["none", "soft", "round"] as const;
+
+export const themeSchema = z.object({
+  primary: hexColor.default("#4f46e5"),
+  bg: hexColor.default("#ffffff"),
+  text: hexColor.default("#0f172a"),
+  font: z.enum(THEME_FONTS).default("system"),
+  radius: z.enum(THEME_RADII).default("soft"),
+  logo_url: httpUrlOrEmpty.default(""),
+  hero_image: httpUrlOrEmpty.default(""),
+});
+
+export type Theme = z.infer<typeof themeSchema>;
+
+export const DEFAULT_THEME: Theme = themeSchema.parse({});
+
+/** Reads a stored theme leniently: a bad or missing value falls back to the default, never breaks a page. */
+export function readTheme(stored: unknown): Theme {
+  const source = stored && typeof stored === "object" ? (stored as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(themeSchema.shape) as (keyof Theme)[]) {
+    const parsed = themeSchema.shape[key].safeParse(source[key]);
+    out[key] = parsed.success ? parsed.data : DEFAULT_THEME[key];
+  }
+  return out as Theme;
+}
+
+export const fieldsSchema = z.object({
+  name: z.boolean(),
+  company: z.boolean(),
+  twitter: z.boolean(),
+});
+
+export type Fields = z.infer<typeof fieldsSchema>;
+
+/** The public config document (GET /api/public/:slug/config), exactly as the Signup API document shows it. */
+export type PublicConfig = {
+  title: string;
+  description: string;
+  theme: Theme;
+  fields: Fields;
+  branding: boolean;
+  turnstile_site_key: string;
+};
+
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/;
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(SLUG_PATTERN, "3 to 48 characters: lower-case letters, digits and dashes, not starting or ending with a dash");
