@@ -1,0 +1,34 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+import type { TestUserConfig } from "vitest/node";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+// VITEST_JSON_OUT (set by scripts/test.ts) adds a machine-readable report next to the usual console output.
+const jsonOut = process.env.VITEST_JSON_OUT;
+const reporting: Pick<TestUserConfig, "reporters" | "outputFile"> = jsonOut
+  ? { reporters: ["default", "json"], outputFile: { json: path.resolve(root, jsonOut) } }
+  : {};
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // The real module throws outside a React Server environment; tests are server code.
+      { find: /^server-only$/, replacement: path.join(root, "node_modules/server-only/empty.js") },
+    ],
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
+    environment: "node",
+    // Child processes, not threads: pg pools and env changes stay per file, and native handles clean up on exit.
+    pool: "forks",
+    globalSetup: ["lib/testing/vitest-global-setup.ts"],
+    setupFiles: ["lib/testing/vitest-setup.ts"],
+    env: { NODE_ENV: "test" },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    ...reporting,
+  },
+});
