@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { verifyTurnstile } from "@/lib/abuse/turnstile";
+import { resetEnvCache } from "@/lib/env";
+import { enforceTurnstileAgainstFake, passToken } from "@/lib/testing/public-api";
+
+let fake: Awaited<ReturnType<typeof enforceTurnstileAgainstFake>>;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  fake = await enforceTurnstileAgainstFake();
+});
+beforeEach(async () => {
+  process.env = { ...saved };
+  fake = fake ?? (await enforceTurnstileAgainstFake());
+  Object.assign(process.env, {
+    TURNSTILE_MODE: "enforce",
+    TURNSTILE_SITE_KEY: "1x00000000000000000000AA",
+    TURNSTILE_SECRET_KEY: "test-secret",
+    TURNSTILE_VERIFY_URL: fake.url,
+    TURNSTILE_TIMEOUT_MS: "500",
+  });
+  resetEnvCache();
+});
+afterAll(async () => {
+  await fake.close();
+  process.env = saved;
+  resetEnvCache();
+});
+
+describe("verifyTurnstile", () => {
+  it("accepts a valid token and sends secret, response, remoteip and an idempotency key", async () => {
+    const token = passToken();
+    expect(await verifyTurnstile(token, "198.51.100.7", "w:alice@example.com")).toEqual({ ok: true });
+    const sent = fake.requests.at(-1)!;
+    expect(sent).toMatchObject({ secret: "test-secret", response: token, remoteip: "198.51.100.7" });
+    expect(sent.idempotency_key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it("gives a retried signup the same verdict, but refuses the token for another signup", async () => {
+    const token = passToken();
+    expect((await verifyTurnstile(token, "198.51.100.7", "w:alice@example.com")).ok).toBe(true);
+    expect((await verifyTurnstile(token, "198.51.100.7", "w:alice@example.com")).ok).toBe(true);
+    expect(await verifyTurnstile(token, "198.51.100.7", "w:bob@example.com")).toMatchObject({
+      ok: false,
+      reason: "timeout-or-duplicate",
+    });
+  });
+
+  it.each([
+    ["an unsuccessful answer", "fail-1", "invalid-input-response"],
+    ["a timeout", "slow-1", "timeout"],
+    ["a 5xx answer", "500-1", "http-500"],
+    ["a non-JSON answer", "notjson-1", "invalid-json"],
+  ])("fails closed on %s", async (_label, token, reason) => {
+    expect(await verifyTurnstile(token, "198.51.100.7", `w:${token}`)).toMatchObject({ ok: false, reason });
+  });
+
+  it("fails closed with no token, an over-long token, or a wrong secret", async () => {
+    expect((await verifyTurnstile(undefined, "198.51.100.7", "s")).ok).toBe(false);
+    expect((await verifyTurnstile("pass-" + "x".repeat(3000), "198.51.100.7", "s")).ok).toBe(false);
+    process.env.TURNSTILE_SECRET_KEY = "wrong";
+    resetEnvCache();
+    expect(await verifyTurnstile(passToken(), "198.51.100.7", "s")).toMatchObject({ ok: false });
+  });
+
+  it("fails closed when the verify URL cannot be reached", async () => {
+    process.env.TURNSTILE_VERIFY_URL = "http://127.0.0.1:1/siteverify";
+    resetEnvCache();
+    expect(await verifyTurnstile(passToken(), "198.51.100.7", "s")).toMatchObject({ ok: false, reason: "network-error" });
+  });
+
+  it("refuses everything in production when no secret is configured", async () => {
+    Object.assign(process.env, { NODE_ENV: "production" });
+    delete process.env.TURNSTILE_SECRET_KEY;
+    delete process.env.TURNSTILE_MODE;
+    resetEnvCache();
+    expect(await verifyTurnstile(passToken(), "198.51.100.7", "s")).toMatchObject({ ok: false, reason: "not-configured" });
+  });
+
+  it("lets everything through only in the explicit development mode", async () => {
+    Object.assign(process.env, { NODE_ENV: "development", TURNSTILE_MODE: "off" });
+    resetEnvCache();
+    expect(await verifyTurnstile(undefined, "198.51.100.7", "s")).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,75 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as openapiGET } from "@/app/api/public/openapi.json/route";
+import { closeDb } from "@/lib/db";
+import { createWaitlist, uniqueEmail, uniqueSlug } from "@/lib/testing/fixtures";
+import { enforceTurnstileAgainstFake, getConfig, passToken, postSignup } from "@/lib/testing/public-api";
+
+// Real responses of the real handlers, validated against the served OpenAPI document.
+
+type Doc = {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
+  components: { schemas: Record<string, object> };
+};
+
+let doc: Doc;
+let fake: Awaited<ReturnType<typeof enforceTurnstileAgainstFake>>;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+beforeAll(async () => {
+  fake = await enforceTurnstileAgainstFake();
+  const res = openapiGET();
+  expect(res.status).toBe(200);
+  doc = (await res.json()) as Doc;
+});
+afterAll(async () => {
+  await fake.close();
+  await closeDb();
+});
+
+function validatorFor(path: string, method: string, status: number) {
+  const response = doc.paths[path]?.[method]?.responses[String(status)];
+  expect(response, `${method.toUpperCase()} ${path} documents ${status}`).toBeDefined();
+  const schema = response!.content!["application/json"]!.schema;
+  const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+  return ajv.compile({ ...schema, components: doc.components });
+}
+
+function expectValid(path: string, method: string, r: { status: number; json: unknown }) {
+  const validate = validatorFor(path, method, r.status);
+  const ok = validate(r.json);
+  expect(validate.errors ?? [], JSON.stringify(r.json)).toEqual([]);
+  expect(ok).toBe(true);
+}
+
+describe("the OpenAPI document matches real responses", () => {
+  it("is OpenAPI 3.1 and describes both public endpoints", () => {
+    expect((doc as unknown as { openapi: string }).openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual(["/api/public/{slug}/config", "/api/public/{slug}/signup"]);
+  });
+
+  it("for config: 200 and 404", async () => {
+    const w = await createWaitlist();
+    expectValid("/api/public/{slug}/config", "get", await getConfig(w.slug));
+    expectValid("/api/public/{slug}/config", "get", await getConfig(uniqueSlug("none")));
+  });
+
+  it("for signup: created, duplicate, 400s, 403s and 404", async () => {
+    const w = await createWaitlist({ capacity: 1 });
+    const path = "/api/public/{slug}/signup";
+    const email = uniqueEmail();
+    expectValid(path, "post", await postSignup(w.slug, { email, turnstile: passToken() }));
+    expectValid(path, "post", await postSignup(w.slug, { email, turnstile: passToken() }));
+    expectValid(path, "post", await postSignup(w.slug, { email: "bad", turnstile: passToken() }));
+    expectValid(path, "post", await postSignup(w.slug, { email: uniqueEmail(), website: "x" }));
+    expectValid(path, "post", await postSignup(w.slug, { email: uniqueEmail(), turnstile: "fail-x" }));
+    expectValid(path, "post", await postSignup(w.slug, { email: uniqueEmail(), turnstile: passToken() }));
+    expectValid(path, "post", await postSignup(uniqueSlug("none"), { email: uniqueEmail() }));
+  });
+
+  it("rejects a response that breaks the contract (the check can fail)", () => {
+    const validate = validatorFor("/api/public/{slug}/signup", "post", 200);
+    expect(validate({ ok: true, position: 0, ref_code: "lower123", share_path: "/x" })).toBe(false);
+  });
+});

@@ -1,0 +1,196 @@
+import { ERROR_STATUS } from "@/lib/api/errors";
+import { HONEYPOT_FIELD, SIGNUP_MAX_BYTES, REF_CODE_ALPHABET, REF_CODE_LENGTH } from "@/lib/signups/schemas";
+import { THEME_FONTS, THEME_RADII } from "@/lib/waitlists/schemas";
+
+// OpenAPI 3.1 description of the public API, served at /api/public/openapi.json. A test validates real
+// responses against these schemas, so the document cannot drift from what the handlers answer.
+
+const errorCodes = Object.keys(ERROR_STATUS);
+const hex = { type: "string", pattern: "^#[0-9a-f]{3}([0-9a-f]{3})?$" };
+const refCode = { type: "string", pattern: `^[${REF_CODE_ALPHABET}]{${REF_CODE_LENGTH}}$` };
+
+const error = (description: string, codes: string[]) => ({
+  description,
+  content: {
+    "application/json": {
+      schema: {
+        allOf: [{ $ref: "#/components/schemas/Error" }],
+        properties: { error: { properties: { code: { enum: codes } } } },
+      },
+    },
+  },
+});
+
+const rateLimitHeaders = {
+  "RateLimit-Limit": { schema: { type: "integer" }, description: "Requests allowed per window (120)." },
+  "RateLimit-Remaining": { schema: { type: "integer" }, description: "Requests left in this window." },
+  "RateLimit-Reset": { schema: { type: "integer" }, description: "Seconds until the window resets." },
+};
+
+const slugParam = {
+  name: "slug",
+  in: "path",
+  required: true,
+  schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$" },
+};
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "WaitForge Signup API",
+    version: "1.0.0",
+    description:
+      "POST signups from your backend, app or CLI. All endpoints share a per-IP limit of 120 requests a minute " +
+      "(429 with Retry-After: 60) and allow CORS from any origin.",
+  },
+  paths: {
+    "/api/public/{slug}/config": {
+      get: {
+        operationId: "getConfig",
+        summary: "Public waitlist config (title, theme, fields, Turnstile key). Cached at the edge for 60 s.",
+        parameters: [slugParam],
+        responses: {
+          "200": {
+            description: "The waitlist's public configuration.",
+            headers: rateLimitHeaders,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Config" } } },
+          },
+          "404": error("Slug doesn't exist.", ["not_found"]),
+          "429": error("Rate limited.", ["rate_limited"]),
+        },
+      },
+    },
+    "/api/public/{slug}/signup": {
+      post: {
+        operationId: "createSignup",
+        summary: "Create a signup. Returns position + referral code.",
+        parameters: [slugParam],
+        requestBody: {
+          required: true,
+          description: `JSON, at most ${SIGNUP_MAX_BYTES} bytes. "${HONEYPOT_FIELD}" is the honeypot: leave it out or empty.`,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/SignupRequest" } } },
+        },
+        responses: {
+          "200": {
+            description: "Created, or the email was already on the list (duplicate: true).",
+            headers: rateLimitHeaders,
+            content: {
+              "application/json": {
+                schema: { oneOf: [{ $ref: "#/components/schemas/SignupCreated" }, { $ref: "#/components/schemas/SignupDuplicate" }] },
+              },
+            },
+          },
+          "400": error("Invalid email, bad JSON, wrong content type, payload too large, or honeypot triggered.", [
+            "invalid_email",
+            "invalid_input",
+            "bad_json",
+            "invalid_content_type",
+            "payload_too_large",
+            "honeypot_triggered",
+          ]),
+          "403": error("Turnstile failed, or the waitlist is full or closed.", [
+            "turnstile_failed",
+            "waitlist_full",
+            "waitlist_closed",
+          ]),
+          "404": error("Slug doesn't exist.", ["not_found"]),
+          "429": error("Rate limited (120 requests per IP per minute).", ["rate_limited"]),
+          "500": error("Transient server error: safe to retry once.", ["internal_error"]),
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["ok", "error"],
+        additionalProperties: false,
+        properties: {
+          ok: { const: false },
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            additionalProperties: false,
+            properties: {
+              code: { type: "string", enum: errorCodes },
+              message: { type: "string", minLength: 1 },
+              field: { type: "string", description: "The request field the error is about, when there is one." },
+            },
+          },
+        },
+      },
+      Config: {
+        type: "object",
+        additionalProperties: false,
+        required: ["title", "description", "theme", "fields", "branding", "turnstile_site_key"],
+        properties: {
+          title: { type: "string" },
+          description: { type: "string" },
+          theme: {
+            type: "object",
+            additionalProperties: false,
+            required: ["primary", "bg", "text", "font", "radius", "logo_url", "hero_image"],
+            properties: {
+              primary: hex,
+              bg: hex,
+              text: hex,
+              font: { enum: [...THEME_FONTS] },
+              radius: { enum: [...THEME_RADII] },
+              logo_url: { type: "string", description: "http(s) URL or empty" },
+              hero_image: { type: "string", description: "http(s) URL or empty" },
+            },
+          },
+          fields: {
+            type: "object",
+            additionalProperties: false,
+            required: ["name", "company", "twitter"],
+            properties: { name: { type: "boolean" }, company: { type: "boolean" }, twitter: { type: "boolean" } },
+          },
+          branding: { type: "boolean" },
+          turnstile_site_key: { type: "string" },
+        },
+      },
+      SignupRequest: {
+        type: "object",
+        required: ["email", "turnstile"],
+        properties: {
+          email: { type: "string", format: "email", maxLength: 254 },
+          name: { type: "string", maxLength: 120 },
+          company: { type: "string", maxLength: 120 },
+          twitter: { type: "string", description: "Handle, @handle or x.com URL" },
+          ref: { type: "string", description: "A referral code from a share link; unknown codes are ignored." },
+          turnstile: { type: "string", description: "Cloudflare Turnstile token for the waitlist's site key." },
+          [HONEYPOT_FIELD]: { type: "string", maxLength: 0, description: "Honeypot: must be absent or empty." },
+        },
+      },
+      SignupCreated: {
+        type: "object",
+        additionalProperties: false,
+        required: ["ok", "position", "ref_code", "share_path"],
+        properties: {
+          ok: { const: true },
+          position: { type: "integer", minimum: 1 },
+          ref_code: refCode,
+          share_path: { type: "string", pattern: "^/w/[a-z0-9-]+\\?ref=[A-Z0-9]+$" },
+          status_token: {
+            type: "string",
+            description: "Secret for the signup's private status page (/w/{slug}/status/{token}). Shown once.",
+          },
+        },
+      },
+      SignupDuplicate: {
+        type: "object",
+        additionalProperties: false,
+        required: ["ok", "duplicate", "position", "ref_code"],
+        properties: {
+          ok: { const: true },
+          duplicate: { const: true },
+          position: { type: ["integer", "null"], minimum: 1, description: "null once the person was let in" },
+          ref_code: refCode,
+          status: { const: "invited" },
+        },
+      },
+    },
+  },
+} as const;

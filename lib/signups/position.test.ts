@@ -1,0 +1,138 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { closeDb, db, pool } from "@/lib/db";
+import { createSignup, removeSignup, setSignupStatus } from "@/lib/signups/mutations";
+import {
+  BLOCK_SIZE,
+  blockOf,
+  positionOf,
+  referencePositions,
+  rescoreWaitlist,
+  scoreOf,
+  type RankInput,
+} from "@/lib/signups/position";
+import { createWaitlist, uniqueEmail } from "@/lib/testing/fixtures";
+
+afterAll(closeDb);
+
+const person = (id: string, seq: number, referrals: number, boost: number, waiting = true): RankInput => ({
+  id,
+  seq,
+  score: scoreOf(seq, referrals, boost),
+  waiting,
+});
+
+describe("the definition of a position", () => {
+  it("orders by join sequence when nobody referred anyone", () => {
+    const p = referencePositions([person("a", 1, 0, 1), person("b", 2, 0, 1), person("c", 3, 0, 1)]);
+    expect([...p]).toEqual([["a", 1], ["b", 2], ["c", 3]]);
+  });
+
+  it("moves a referrer up by boost places per referral, ties going to the earlier joiner", () => {
+    // b (seq 2) with one referral at boost 1 has score 1, the same as a: a joined first and stays ahead.
+    const p = referencePositions([person("a", 1, 0, 1), person("b", 2, 1, 1), person("c", 3, 0, 1)]);
+    expect(p.get("a")).toBe(1);
+    expect(p.get("b")).toBe(2);
+    // Two referrals pass a.
+    const q = referencePositions([person("a", 1, 0, 1), person("b", 2, 2, 1), person("c", 3, 0, 1)]);
+    expect(q.get("b")).toBe(1);
+    expect(q.get("a")).toBe(2);
+  });
+
+  it("caps the effect of a boost bigger than the line at first place", () => {
+    const p = referencePositions([person("a", 1, 0, 500), person("b", 2, 0, 500), person("c", 3, 1, 500)]);
+    expect(p.get("c")).toBe(1);
+    expect([...p.values()].sort()).toEqual([1, 2, 3]);
+  });
+
+  it("does not count people who were let in (or removed, whose rows are gone)", () => {
+    const p = referencePositions([person("a", 1, 0, 1, false), person("b", 2, 0, 1), person("d", 4, 0, 1)]);
+    expect(p.get("a")).toBeUndefined();
+    expect(p.get("b")).toBe(1);
+    expect(p.get("d")).toBe(2);
+  });
+
+  it("puts negative scores in the blocks below zero", () => {
+    expect(blockOf(0)).toBe(0);
+    expect(blockOf(BLOCK_SIZE - 1)).toBe(0);
+    expect(blockOf(BLOCK_SIZE)).toBe(1);
+    expect(blockOf(-1)).toBe(-1);
+    expect(blockOf(-BLOCK_SIZE)).toBe(-1);
+    expect(blockOf(-BLOCK_SIZE - 1)).toBe(-2);
+  });
+});
+
+async function rowsOf(waitlistId: string) {
+  const { rows } = await pool().query<{ id: string; seq: number; score: number; status: string; referral_count: number }>(
+    `SELECT id, seq, score, status, referral_count FROM signups WHERE waitlist_id = $1`,
+    [waitlistId],
+  );
+  return rows;
+}
+
+async function expectDatabaseMatchesDefinition(waitlistId: string, boost: number) {
+  const rows = await rowsOf(waitlistId);
+  for (const r of rows) expect(r.score).toBe(scoreOf(r.seq, r.referral_count, boost));
+  const expected = referencePositions(
+    rows.map((r) => ({ id: r.id, seq: r.seq, score: r.score, waiting: r.status === "WAITING" })),
+  );
+  for (const r of rows.filter((x) => x.status === "WAITING")) {
+    expect({ id: r.id, position: await positionOf(pool(), waitlistId, r.score, r.seq) }).toEqual({
+      id: r.id,
+      position: expected.get(r.id),
+    });
+  }
+  const w = await db().waitlist.findUniqueOrThrow({ where: { id: waitlistId } });
+  expect(w.waitingCount).toBe(expected.size);
+  expect(w.signupCount).toBe(rows.length);
+  const blocks = await db().signupBlock.findMany({ where: { waitlistId } });
+  expect(blocks.reduce((s, b) => s + b.waiting, 0)).toBe(expected.size);
+}
+
+describe("positions in the database", () => {
+  it("match the definition through referrals, invites, removals and a boost change", async () => {
+    const boost = 3;
+    const w = await createWaitlist({ referralBoost: boost });
+    const codes: string[] = [];
+    const ids: string[] = [];
+    // A deterministic pseudo-random mix, so a failure can be replayed.
+    let seed = 42;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 60; i++) {
+      const ref = codes.length > 0 && rand(3) === 0 ? codes[rand(codes.length)] : null;
+      const r = await createSignup({ waitlistId: w.id, email: uniqueEmail(), ref });
+      if (r.kind !== "created") throw new Error(`unexpected ${r.kind}`);
+      // A new signup is always last in line.
+      const waiting = (await db().waitlist.findUniqueOrThrow({ where: { id: w.id } })).waitingCount;
+      expect(r.position).toBe(waiting);
+      codes.push(r.refCode);
+      ids.push(r.id);
+    }
+    await expectDatabaseMatchesDefinition(w.id, boost);
+
+    for (const id of [ids[3], ids[10], ids[11]]) expect(await setSignupStatus(w.id, id!, "INVITED")).toBe(true);
+    expect(await setSignupStatus(w.id, ids[3]!, "INVITED")).toBe(false);
+    for (const id of [ids[0], ids[20], ids[59]]) expect(await removeSignup(w.id, id!)).toBe(true);
+    expect(await removeSignup(w.id, ids[0]!)).toBe(false);
+    await expectDatabaseMatchesDefinition(w.id, boost);
+
+    expect(await setSignupStatus(w.id, ids[10]!, "WAITING")).toBe(true);
+    await expectDatabaseMatchesDefinition(w.id, boost);
+
+    await db().waitlist.update({ where: { id: w.id }, data: { referralBoost: 700 } });
+    await rescoreWaitlist(pool(), w.id, 700);
+    await expectDatabaseMatchesDefinition(w.id, 700);
+  });
+
+  it("never lets an owner touch a signup through another waitlist's id", async () => {
+    const a = await createWaitlist();
+    const b = await createWaitlist();
+    const r = await createSignup({ waitlistId: a.id, email: uniqueEmail() });
+    if (r.kind !== "created") throw new Error("not created");
+    expect(await removeSignup(b.id, r.id)).toBe(false);
+    expect(await setSignupStatus(b.id, r.id, "INVITED")).toBe(false);
+    expect(await db().signup.count({ where: { id: r.id } })).toBe(1);
+  });
+});

@@ -1,0 +1,33 @@
+import pg from "pg";
+import { createTestDatabase } from "@/lib/testing/database";
+import { benchPositions } from "./positions";
+
+// `npm run bench [-- <name>...]`: each benchmark on a fresh database (DATABASE_URL's server when set,
+// otherwise a throwaway embedded PostgreSQL). Figures are printed, never asserted: machines are noisy.
+
+const BENCHES: Record<string, (pool: pg.Pool) => Promise<void>> = {
+  positions: benchPositions,
+};
+
+async function main() {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+  for (const n of names) if (!BENCHES[n]) throw new Error(`unknown benchmark "${n}" (have: ${Object.keys(BENCHES).join(", ")})`);
+
+  const database = await createTestDatabase({ log: (m) => console.log(`[bench] ${m}`) });
+  process.env.DATABASE_URL = database.url;
+  process.env.TURNSTILE_MODE = "off";
+  process.env.DATABASE_POOL_SIZE = "70";
+  const { pool, closeDb } = await import("@/lib/db");
+  try {
+    for (const n of names) await BENCHES[n]!(pool());
+  } finally {
+    await closeDb();
+    await database.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+import type { Pool } from "pg";
+import { createSignup } from "@/lib/signups/mutations";
+import { positionOf, rebuildBlocks } from "@/lib/signups/position";
+import { ms, runConcurrently, summarize, timed } from "./stats";
+
+// Positions at a million signups: the block-count lookup against the plain COUNT it replaces, and signup
+// throughput into the big list. Prints figures; asserts only that both lookups agree.
+
+const SIZE = Number(process.env.BENCH_SIGNUPS ?? 1_000_000);
+const BOOST = 5;
+
+export async function benchPositions(pool: Pool): Promise<void> {
+  console.log(`\n## Positions at ${SIZE.toLocaleString("en-US")} signups`);
+  const { rows: owners } = await pool.query<{ id: string }>(
+    `INSERT INTO users (id, email, updated_at) VALUES ('bench-owner', 'bench@example.com', now())
+     ON CONFLICT (email) DO UPDATE SET updated_at = now() RETURNING id`,
+  );
+  const ownerId = owners[0]!.id;
+  const waitlistId = `bench-${Date.now()}`;
+  await pool.query(
+    `INSERT INTO waitlists (id, owner_id, slug, title, plan, referral_boost, updated_at)
+     VALUES ($1, $2, $1, 'Bench', 'PRO', $3, now())`,
+    [waitlistId, ownerId, BOOST],
+  );
+
+  const [, loadMs] = await timed(async () => {
+    // 10% of people have referred 1-5 friends, 1% were let in: a realistic mix of scores and statuses.
+    await pool.query(
+      `INSERT INTO signups (waitlist_id, email, ref_code, seq, score, referral_count, status, status_token_hash)
+       SELECT $1, 'p' || g || '@bench.example', lpad(g::text, 8, '0') || $3, g,
+              g - $2 * r, r, CASE WHEN g % 100 = 7 THEN 'INVITED' ELSE 'WAITING' END::"SignupStatus",
+              md5($1 || g)
+         FROM (SELECT g, CASE WHEN g % 10 = 3 THEN 1 + (g / 10) % 5 ELSE 0 END AS r
+                 FROM generate_series(1, $4::int) g) s`,
+      [waitlistId, BOOST, waitlistId.slice(-4), SIZE],
+    );
+    await rebuildBlocks(pool, waitlistId);
+    await pool.query(
+      `UPDATE waitlists w SET next_seq = $2,
+              signup_count = $2,
+              waiting_count = (SELECT COUNT(*) FROM signups WHERE waitlist_id = w.id AND status = 'WAITING')
+        WHERE id = $1`,
+      [waitlistId, SIZE],
+    );
+    // As autovacuum would after a real load: index-only scans need the visibility map.
+    await pool.query(`VACUUM ANALYZE signups`);
+    await pool.query(`VACUUM ANALYZE signup_blocks`);
+  });
+  console.log(`loaded in ${(loadMs / 1000).toFixed(1)} s`);
+
+  const { rows: sample } = await pool.query<{ score: number; seq: number }>(
+    `SELECT score, seq FROM signups WHERE waitlist_id = $1 AND status = 'WAITING'
+      ORDER BY md5(seq::text) LIMIT 2000`,
+    [waitlistId],
+  );
+
+  const blockTimes: number[] = [];
+  const results = new Map<number, number>();
+  for (const s of sample) {
+    const [position, t] = await timed(() => positionOf(pool, waitlistId, s.score, s.seq));
+    blockTimes.push(t);
+    results.set(s.seq, position);
+  }
+
+  // The plain definition, counting everyone ahead: what the blocks replace.
+  const naiveTimes: number[] = [];
+  for (const s of sample.slice(0, 200)) {
+    const [position, t] = await timed(async () => {
+      const { rows } = await pool.query<{ n: string }>(
+        `SELECT 1 + COUNT(*) AS n FROM signups
+          WHERE waitlist_id = $1 AND status = 'WAITING' AND (score, seq) < ($2, $3)`,
+        [waitlistId, s.score, s.seq],
+      );
+      return Number(rows[0]!.n);
+    });
+    naiveTimes.push(t);
+    if (position !== results.get(s.seq)) throw new Error(`position mismatch at seq ${s.seq}: ${position} vs ${results.get(s.seq)}`);
+  }
+  const block = summarize(blockTimes);
+  const naive = summarize(naiveTimes);
+  console.log(`position lookup, block counts: n=${block.n} p50 ${ms(block.p50)} p95 ${ms(block.p95)} p99 ${ms(block.p99)}`);
+  console.log(`position lookup, plain COUNT:  n=${naive.n} p50 ${ms(naive.p50)} p95 ${ms(naive.p95)} p99 ${ms(naive.p99)}`);
+  console.log(`speed-up at p50: ${(naive.p50 / block.p50).toFixed(1)}x (target: block p50 < 5 ms)`);
+
+  // Duplicate path end to end (lookup by email + position), as the API runs it.
+  const dupTimes: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const seq = 1 + ((i * 7919) % SIZE);
+    const [r, t] = await timed(() => createSignup({ waitlistId, email: `p${seq}@bench.example` }));
+    if (r.kind !== "duplicate") throw new Error(`expected a duplicate, got ${r.kind}`);
+    dupTimes.push(t);
+  }
+  const dup = summarize(dupTimes);
+  console.log(`duplicate signup (lookup + position): p50 ${ms(dup.p50)} p95 ${ms(dup.p95)}`);
+
+  const total = Number(process.env.BENCH_NEW_SIGNUPS ?? 5000);
+  const { latencies, elapsedMs } = await runConcurrently(total, 64, async (i) => {
+    const r = await createSignup({ waitlistId, email: `new${i}@bench.example`, ref: i % 4 === 0 ? `${String(1 + i).padStart(8, "0")}` : null });
+    if (r.kind !== "created") throw new Error(`expected created, got ${r.kind}`);
+  });
+  const w = summarize(latencies);
+  console.log(
+    `new signups into the ${SIZE.toLocaleString("en-US")} list, 64 concurrent: ${total} in ${(elapsedMs / 1000).toFixed(1)} s = ` +
+      `${Math.round((total / elapsedMs) * 1000)} signups/s, p50 ${ms(w.p50)} p95 ${ms(w.p95)}`,
+  );
+  await pool.query(`DELETE FROM waitlists WHERE id = $1`, [waitlistId]);
+}
