@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import { listenFake, parseFields, sendJson } from "@/lib/testing/fake-http";
+
+// A local stand-in for Resend's `POST /emails`. The resend SDK builds `${baseUrl}${path}` with baseUrl from
+// its `baseUrl` option or RESEND_BASE_URL, so RESEND_BASE_URL=<origin> (no trailing slash, no /emails) points
+// the real SDK here. Captured mail is readable in-process (`messages`) and over HTTP (`GET /__messages`,
+// optionally `?to=<address>`; `DELETE /__messages` clears), because Playwright specs run in other processes.
+
+export type CapturedEmail = {
+  id: string;
+  at: string;
+  apiKey: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  reply_to: string[];
+  subject: string;
+  html: string | null;
+  text: string | null;
+  headers: Record<string, string>;
+  tags: unknown[];
+};
+
+export type FakeResend = {
+  /** For RESEND_BASE_URL. */
+  url: string;
+  messages: CapturedEmail[];
+  close(): Promise<void>;
+};
+
+type ResendError = { statusCode: number; name: string; message: string };
+
+const asList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : typeof v === "string" && v !== "" ? [v] : [];
+
+/** `apiKey` unset: any `Bearer re_…` key is accepted. */
+export async function startFakeResend(options: { apiKey?: string } = {}): Promise<FakeResend> {
+  const messages: CapturedEmail[] = [];
+  const byIdempotencyKey = new Map<string, string>();
+
+  const fake = await listenFake(async (req, res, body) => {
+    const url = new URL(req.url ?? "/", "http://fake.local");
+    // Tolerate a base URL written with a trailing slash ("//emails").
+    const path = url.pathname.replace(/\/{2,}/g, "/");
+    const error = (e: ResendError) => sendJson(res, e.statusCode, e);
+
+    if (path === "/__messages") {
+      if (req.method === "DELETE") {
+        messages.length = 0;
+        return sendJson(res, 200, { ok: true });
+      }
+      const to = url.searchParams.get("to")?.toLowerCase();
+      return sendJson(res, 200, to ? messages.filter((m) => m.to.some((t) => t.toLowerCase().includes(to))) : messages);
+    }
+    if (path !== "/emails" || req.method !== "POST") {
+      return error({ statusCode: 404, name: "not_found", message: "The requested endpoint does not exist." });
+    }
+
+    const auth = req.headers.authorization ?? "";
+    const key = auth.startsWith("Bearer ") ? auth.slice("Bearer ".length).trim() : "";
+    if (!key) return error({ statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
+    if (options.apiKey ? key !== options.apiKey : !key.startsWith("re_")) {
+      return error({ statusCode: 403, name: "invalid_api_key", message: "API key is invalid." });
+    }
+
+    let payload: Record<string, unknown>;
+    try {
+      payload = req.headers["content-type"]?.includes("json")
+        ? (JSON.parse(body.toString("utf8")) as Record<string, unknown>)
+        : await parseFields(req.headers["content-type"], body);
+    } catch {
+      return error({ statusCode: 400, name: "validation_error", message: "Invalid JSON body." });
+    }
+
+    const to = asList(payload.to);
+    const missing = [
+      ["from", typeof payload.from === "string" && payload.from !== ""],
+      ["to", to.length > 0],
+      ["subject", typeof payload.subject === "string" && payload.subject !== ""],
+    ].find(([, ok]) => !ok);
+    if (missing) {
+      return error({ statusCode: 422, name: "missing_required_field", message: `Missing \`${String(missing[0])}\` field.` });
+    }
+    if (payload.html == null && payload.text == null && payload.template == null) {
+      return error({ statusCode: 422, name: "validation_error", message: "Missing `html` or `text` field." });
+    }
+
+    // As at Resend: a retried send with the same Idempotency-Key does not send twice.
+    const idemKey = req.headers["idempotency-key"];
+    const idem = typeof idemKey === "string" ? `${key}\u0000${idemKey}` : undefined;
+    const previous = idem ? byIdempotencyKey.get(idem) : undefined;
+    if (previous) return sendJson(res, 200, { id: previous });
+
+    const message: CapturedEmail = {
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      apiKey: key,
+      from: String(payload.from),
+      to,
+      cc: asList(payload.cc),
+      bcc: asList(payload.bcc),
+      reply_to: asList(payload.reply_to),
+      subject: String(payload.subject),
+      html: typeof payload.html === "string" ? payload.html : null,
+      text: typeof payload.text === "string" ? payload.text : null,
+      headers: (payload.headers as Record<string, string> | undefined) ?? {},
+      tags: Array.isArray(payload.tags) ? payload.tags : [],
+    };
+    messages.push(message);
+    if (idem) byIdempotencyKey.set(idem, message.id);
+    return sendJson(res, 200, { id: message.id });
+  });
+
+  return { url: fake.origin, messages, close: fake.close };
+}
+
+/** Reads captured mail from a fake running in another process (Playwright's global setup). */
+export async function fetchCapturedEmails(fakeUrl: string, to?: string): Promise<CapturedEmail[]> {
+  const query = to ? `?to=${encodeURIComponent(to)}` : "";
+  const res = await fetch(`${fakeUrl}/__messages${query}`);
+  if (!res.ok) throw new Error(`fake resend answered ${res.status}`);
+  return (await res.json()) as CapturedEmail[];
+}
+
+/** Polls until a message to `to` arrives and returns the newest, e.g. a magic-link email after submitting a form. */
+export async function waitForEmail(
+  fakeUrl: string,
+  to: string,
+  { timeoutMs = 10_000, since }: { timeoutMs?: number; since?: Date } = {},
+): Promise<CapturedEmail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await fetchCapturedEmails(fakeUrl, to))
+      .filter((m) => !since || new Date(m.at) >= since)
+      .at(-1);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no email to ${to} reached the fake Resend within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The first http(s) link in an email whose path contains `pathPart` (Auth.js puts its link in both bodies). */
+export function findLink(message: CapturedEmail, pathPart = "/api/auth/callback/"): string | undefined {
+  const bodies = [message.html ?? "", message.text ?? ""];
+  for (const body of bodies) {
+    for (const match of body.matchAll(/https?:\/\/[^\s"'<>]+/g)) {
+      const link = match[0].replaceAll("&amp;", "&");
+      if (link.includes(pathPart)) return link;
+    }
+  }
+  return undefined;
+}
