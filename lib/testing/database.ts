@@ -3,7 +3,7 @@ import { readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/dev/embedded-postgres";
+import { redactUrl, startEmbeddedPostgres } from "@/lib/dev/embedded-postgres";
 import { migrate } from "@/lib/migrations/runner";
 
 // One fresh, migrated database per test run. Not "server-only": only Vitest's global setup and scripts use it.
@@ -49,17 +49,6 @@ function withDatabase(url: string, dbName: string): string {
   const u = new URL(url);
   u.pathname = `/${encodeURIComponent(dbName)}`;
   return u.toString();
-}
-
-/** Connection string with the password masked, for log lines. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
 }
 
 async function onServer(url: string, sql: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
-import { createTestDatabase, redactUrl } from "@/lib/testing/database";
+import { redactUrl } from "@/lib/dev/embedded-postgres";
+import { createTestDatabase } from "@/lib/testing/database";
 
 // Runs once per `vitest run` in the main process: one fresh migrated database shared by every test file.
 // Tests therefore never assume an empty table; each creates its own owners/waitlists under random slugs.
