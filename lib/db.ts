@@ -33,3 +33,21 @@ export async function closeDb(): Promise<void> {
   await prisma?.$disconnect();
   await p?.end();
 }
+
+/** Runs `fn` in one transaction on one pooled client; rolls back on any error. */
+export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error("transaction failed");
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

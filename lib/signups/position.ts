@@ -34,16 +34,26 @@ export function referencePositions(people: readonly RankInput[]): Map<string, nu
   return new Map(line.map((p, i) => [p.id, i + 1]));
 }
 
+/**
+ * SQL for the position of a waiting person, given SQL expressions for the waitlist id, score and seq (bind
+ * parameters or columns of an outer row, never user text). Both bounds are cast to int so the partial index
+ * on (waitlist_id, score, seq) serves the count.
+ */
+export function positionSql(waitlistId: string, score: string, seq: string): string {
+  const block = `floor((${score})::numeric / ${BLOCK_SIZE})::int`;
+  return `(1
+    + COALESCE((SELECT SUM(b.waiting) FROM signup_blocks b
+                 WHERE b.waitlist_id = ${waitlistId} AND b.block < ${block}), 0)
+    + (SELECT COUNT(*) FROM signups t
+        WHERE t.waitlist_id = ${waitlistId} AND t.status = 'WAITING'
+          AND t.score >= ${block} * ${BLOCK_SIZE} AND (t.score, t.seq) < (${score}, ${seq})))`;
+}
+
 /** Position of a waiting person with this (score, seq) on the waitlist, in one consistent snapshot. */
 export async function positionOf(q: Queryable, waitlistId: string, score: number, seq: number): Promise<number> {
-  const block = blockOf(score);
   const { rows } = await q.query<{ position: string }>(
-    `SELECT 1
-       + COALESCE((SELECT SUM(waiting) FROM signup_blocks WHERE waitlist_id = $1 AND block < $2), 0)
-       + (SELECT COUNT(*) FROM signups
-           WHERE waitlist_id = $1 AND status = 'WAITING' AND score >= $3 AND (score, seq) < ($4, $5))
-       AS position`,
-    [waitlistId, block, block * BLOCK_SIZE, score, seq],
+    `SELECT ${positionSql("$1", "$2::int", "$3::int")} AS position`,
+    [waitlistId, score, seq],
   );
   return Number(rows[0]?.position ?? 1);
 }
@@ -89,7 +99,7 @@ export async function rebuildBlocks(q: Queryable, waitlistId: string): Promise<v
   await q.query(`DELETE FROM signup_blocks WHERE waitlist_id = $1`, [waitlistId]);
   await q.query(
     `INSERT INTO signup_blocks (waitlist_id, block, waiting)
-     SELECT $1, floor(score / ${BLOCK_SIZE}.0)::int, COUNT(*) FROM signups
+     SELECT $1, floor(score::numeric / ${BLOCK_SIZE})::int, COUNT(*) FROM signups
       WHERE waitlist_id = $1 AND status = 'WAITING' GROUP BY 1, 2`,
     [waitlistId],
   );

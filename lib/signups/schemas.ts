@@ -61,3 +61,18 @@ export const REF_CODE_PATTERN = new RegExp(`^[${REF_CODE_ALPHABET}]{${REF_CODE_L
 
 export type SignupSuccess = { ok: true; position: number; ref_code: string; share_path: string; status_token?: string };
 export type SignupDuplicate = { ok: true; duplicate: true; position: number | null; ref_code: string; status?: "invited" };
+
+export const SIGNUP_STATUSES = ["waiting", "invited"] as const;
+
+/** Query of the owner's signups list (GET /api/waitlists/:id/signups). */
+export const listSignupsQuerySchema = z.object({
+  order: z.enum(["position", "joined"]).default("position"),
+  status: z.enum([...SIGNUP_STATUSES, "all"]).default("all"),
+  q: z.string().trim().max(120).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type ListSignupsQuery = z.infer<typeof listSignupsQuerySchema>;
+
+export const updateSignupSchema = z.object({ status: z.enum(SIGNUP_STATUSES) }).strict();

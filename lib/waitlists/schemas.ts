@@ -15,7 +15,9 @@ const httpUrlOrEmpty = z
   .max(2048, "Keep URLs under 2048 characters")
   .refine((v) => v === "" || /^https?:\/\/[^\s"'<>]+$/i.test(v), "Use an http(s) URL, or leave it empty");
 
-export const THEME_FONTS = ["system", "serif", "mono", "rounded"] as const;
+// system/serif/mono use the visitor's own fonts; the rest are bundled with next/font/local
+// (components/hosted/fonts.ts), so pages never fetch a font from a third party.
+export const THEME_FONTS = ["system", "serif", "mono", "rounded", "inter", "space-grotesk", "fraunces"] as const;
 export const THEME_RADII = ["none", "soft", "round"] as const;
 
 export const themeSchema = z.object({
@@ -68,3 +70,51 @@ export const slugSchema = z
   .trim()
   .toLowerCase()
   .regex(SLUG_PATTERN, "3 to 48 characters: lower-case letters, digits and dashes, not starting or ending with a dash");
+
+/** Slugs that would shadow our own pages or confuse people. */
+export const RESERVED_SLUGS = new Set([
+  "admin", "api", "app", "assets", "auth", "billing", "blog", "dashboard", "docs", "embed", "help", "login",
+  "logout", "new", "pricing", "settings", "sign-in", "sign-out", "signin", "signup", "static", "status",
+  "support", "waitforge", "www",
+]);
+
+export const ownerSlugSchema = slugSchema.refine((s) => !RESERVED_SLUGS.has(s), "This address is reserved; pick another.");
+
+export const TITLE_MAX = 80;
+export const DESCRIPTION_MAX = 500;
+export const CAPACITY_MAX = 10_000_000;
+export const REFERRAL_BOOST_MAX = 1000;
+
+const title = z.string().trim().min(1, "Give the waitlist a title.").max(TITLE_MAX, `At most ${TITLE_MAX} characters.`);
+const description = z.string().trim().max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX} characters.`);
+
+export const createWaitlistSchema = z.object({
+  slug: ownerSlugSchema,
+  title,
+  description: description.default(""),
+});
+
+export const updateWaitlistSchema = z
+  .object({
+    title,
+    description,
+    theme: themeSchema.partial(),
+    fields: fieldsSchema.partial(),
+    capacity: z
+      .number()
+      .int("Capacity is a whole number.")
+      .min(1, "Capacity is at least 1, or empty for no limit.")
+      .max(CAPACITY_MAX)
+      .nullable(),
+    referral_boost: z
+      .number()
+      .int("The referral boost is a whole number of places.")
+      .min(0, "The boost is 0 (referrals don't move people) or more.")
+      .max(REFERRAL_BOOST_MAX, `At most ${REFERRAL_BOOST_MAX} places.`),
+    is_open: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export type CreateWaitlistInput = z.infer<typeof createWaitlistSchema>;
+export type UpdateWaitlistInput = z.infer<typeof updateWaitlistSchema>;

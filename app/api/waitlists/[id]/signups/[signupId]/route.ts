@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { jsonOk } from "@/lib/api/respond";
+import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
+import { removeSignup, setSignupStatus } from "@/lib/signups/mutations";
+import { signupExists } from "@/lib/signups/queries";
+import { updateSignupSchema } from "@/lib/signups/schemas";
+import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string; signupId: string };
+
+const uuid = z.uuid();
+
+function signupId(raw: string): string {
+  if (!uuid.safeParse(raw).success) throw new ApiError("not_found", "No such person on this waitlist.");
+  return raw;
+}
+
+export const PATCH = ownerRoute<Params>(async (req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  const id = signupId(params.signupId);
+  const { status } = await parseJsonBody(req, updateSignupSchema);
+  const changed = await setSignupStatus(waitlist.id, id, status === "invited" ? "INVITED" : "WAITING");
+  // Nothing changed: either already in that state (fine) or not on this list (404).
+  if (!changed && !(await signupExists(waitlist.id, id))) {
+    throw new ApiError("not_found", "No such person on this waitlist.");
+  }
+  return jsonOk({ ok: true, changed });
+});
+
+export const DELETE = ownerRoute<Params>(async (_req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  const removed = await removeSignup(waitlist.id, signupId(params.signupId));
+  if (!removed) throw new ApiError("not_found", "No such person on this waitlist.");
+  return jsonOk({ ok: true });
+});

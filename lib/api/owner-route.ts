@@ -1,0 +1,59 @@
+import "server-only";
+import type { z } from "zod";
+import { readJsonObject } from "@/lib/api/body";
+import { ApiError } from "@/lib/api/errors";
+import { jsonError } from "@/lib/api/respond";
+import { ownerFromSessionToken, sessionTokenFromRequest, type Owner } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+
+// The one gate of every owner route: a signed-in owner (401 otherwise), a same-origin browser request for
+// anything that changes state (403), and the one error shape. Loading a waitlist by id AND owner happens in
+// lib/waitlists/queries.ts (`requireOwnedWaitlist`), which every route with an :id calls.
+
+type RouteContext<P> = { params: Promise<P> };
+export type OwnerContext<P> = { owner: Owner; params: P };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function ownerRoute<P = Record<string, never>>(
+  handler: (req: Request, ctx: OwnerContext<P>) => Promise<Response>,
+) {
+  return async (req: Request, route: RouteContext<P>): Promise<Response> => {
+    try {
+      if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+      const owner = await ownerFromSessionToken(sessionTokenFromRequest(req));
+      if (!owner) throw new ApiError("unauthorized", "Sign in to use the owner API.");
+      return await handler(req, { owner, params: await route.params });
+    } catch (error) {
+      return jsonError(error);
+    }
+  };
+}
+
+/**
+ * CSRF defence on top of SameSite=Lax cookies: a browser always sends Origin (or at least Sec-Fetch-Site)
+ * on a cross-site POST/PATCH/DELETE, and it must be our own. Requests with neither header come from
+ * non-browser clients, which cannot be tricked into sending a victim's cookie.
+ */
+function assertSameOrigin(req: Request): void {
+  const origin = req.headers.get("origin");
+  const site = req.headers.get("sec-fetch-site");
+  const allowed = new Set([new URL(env().APP_URL).origin, new URL(req.url).origin]);
+  const authUrl = env().AUTH_URL;
+  if (authUrl) allowed.add(new URL(authUrl).origin);
+  if (origin ? !allowed.has(origin) : site !== null && site !== "same-origin" && site !== "none") {
+    throw new ApiError("forbidden_origin", "This request came from another site and was refused.");
+  }
+}
+
+/** Parses a JSON body with a zod schema into the one error shape (400 naming the field). */
+export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  const body = await readJsonObject(req, 64 * 1024);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || undefined;
+    throw new ApiError("invalid_input", issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Invalid input.", field);
+  }
+  return parsed.data;
+}

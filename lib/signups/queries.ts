@@ -1,0 +1,129 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { pool } from "@/lib/db";
+import { positionSql } from "@/lib/signups/position";
+import type { ListSignupsQuery } from "@/lib/signups/schemas";
+
+// The owner's view of a waitlist's people, with positions from lib/signups/position.ts. Callers have already
+// checked that the waitlist belongs to the owner (requireOwnedWaitlist).
+
+export type SignupRow = {
+  id: string;
+  position: number | null;
+  email: string;
+  name: string | null;
+  company: string | null;
+  twitter: string | null;
+  ref_code: string;
+  referred_by: string | null;
+  referrals: number;
+  status: "waiting" | "invited";
+  joined_at: string;
+};
+
+export type SignupPage = { signups: SignupRow[]; next_cursor: string | null };
+
+type DbRow = {
+  id: string;
+  position: string | null;
+  email: string;
+  name: string | null;
+  company: string | null;
+  twitter: string | null;
+  ref_code: string;
+  referred_by: string | null;
+  referral_count: number;
+  status: "WAITING" | "INVITED";
+  created_at: Date;
+  score: number;
+  seq: number;
+};
+
+// Position order: everyone waiting by (score, seq), then the invited by seq; keyset on (rank, score, seq).
+// Join order: newest first; keyset on seq.
+function encodeCursor(c: number[]): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+function decodeCursor(raw: string | undefined, length: number): number[] | null {
+  if (!raw) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === length && value.every((v) => Number.isSafeInteger(v))) return value;
+  } catch {
+    // fall through
+  }
+  throw new ApiError("invalid_input", "The cursor is not valid; start again from the first page.", "cursor");
+}
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function listSignups(waitlistId: string, query: ListSignupsQuery): Promise<SignupPage> {
+  const values: unknown[] = [waitlistId];
+  const where = ["s.waitlist_id = $1"];
+  const param = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  if (query.status !== "all") where.push(`s.status = ${param(query.status.toUpperCase())}::"SignupStatus"`);
+  if (query.q) {
+    const p = param(likePattern(query.q.toLowerCase()));
+    where.push(`(s.email LIKE ${p} OR lower(coalesce(s.name, '')) LIKE ${p} OR lower(coalesce(s.company, '')) LIKE ${p})`);
+  }
+  const rank = `(CASE WHEN s.status = 'WAITING' THEN 0 ELSE 1 END)`;
+  let order: string;
+  if (query.order === "position") {
+    const c = decodeCursor(query.cursor, 3);
+    if (c) where.push(`(${rank}, CASE WHEN s.status = 'WAITING' THEN s.score ELSE 0 END, s.seq) > (${param(c[0])}::int, ${param(c[1])}::int, ${param(c[2])}::int)`);
+    order = `${rank}, CASE WHEN s.status = 'WAITING' THEN s.score ELSE 0 END, s.seq`;
+  } else {
+    const c = decodeCursor(query.cursor, 1);
+    if (c) where.push(`s.seq < ${param(c[0])}::int`);
+    order = "s.seq DESC";
+  }
+  const limit = param(query.limit + 1);
+  const { rows } = await pool().query<DbRow>(
+    `SELECT s.id, s.email, s.name, s.company, s.twitter, s.ref_code, s.referral_count, s.status, s.created_at,
+            s.score, s.seq, r.email AS referred_by,
+            CASE WHEN s.status = 'WAITING' THEN ${positionSql("s.waitlist_id", "s.score", "s.seq")} END AS position
+       FROM signups s LEFT JOIN signups r ON r.id = s.referred_by_id
+      WHERE ${where.join(" AND ")}
+      ORDER BY ${order}
+      LIMIT ${limit}`,
+    values,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  let next: string | null = null;
+  if (rows.length > query.limit && last) {
+    const waiting = last.status === "WAITING";
+    next = encodeCursor(query.order === "position" ? [waiting ? 0 : 1, waiting ? last.score : 0, last.seq] : [last.seq]);
+  }
+  return { signups: page.map(toSignupRow), next_cursor: next };
+}
+
+function toSignupRow(r: DbRow): SignupRow {
+  return {
+    id: r.id,
+    position: r.position === null ? null : Number(r.position),
+    email: r.email,
+    name: r.name,
+    company: r.company,
+    twitter: r.twitter,
+    ref_code: r.ref_code,
+    referred_by: r.referred_by,
+    referrals: r.referral_count,
+    status: r.status === "WAITING" ? "waiting" : "invited",
+    joined_at: r.created_at.toISOString(),
+  };
+}
+
+export async function signupExists(waitlistId: string, signupId: string): Promise<boolean> {
+  const { rowCount } = await pool().query(`SELECT 1 FROM signups WHERE id = $1::uuid AND waitlist_id = $2`, [
+    signupId,
+    waitlistId,
+  ]);
+  return (rowCount ?? 0) > 0;
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { effectiveCap, plans } from "@/lib/billing/plans";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { readTheme, type Fields, type Theme } from "@/lib/waitlists/schemas";
+
+// Owner-side reads. Every query is scoped by owner id; another owner's id looks exactly like a missing one.
+
+export type OwnedWaitlist = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  theme: Theme;
+  fields: Fields;
+  capacity: number | null;
+  referral_boost: number;
+  is_open: boolean;
+  plan: "FREE" | "PRO";
+  signup_count: number;
+  waiting_count: number;
+  cap: number | null;
+  full: boolean;
+  created_at: string;
+};
+
+const SELECT = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  theme: true,
+  fieldName: true,
+  fieldCompany: true,
+  fieldTwitter: true,
+  capacity: true,
+  referralBoost: true,
+  isOpen: true,
+  plan: true,
+  signupCount: true,
+  waitingCount: true,
+  createdAt: true,
+} as const;
+
+type Row = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  theme: unknown;
+  fieldName: boolean;
+  fieldCompany: boolean;
+  fieldTwitter: boolean;
+  capacity: number | null;
+  referralBoost: number;
+  isOpen: boolean;
+  plan: "FREE" | "PRO";
+  signupCount: number;
+  waitingCount: number;
+  createdAt: Date;
+};
+
+export function toOwnedWaitlist(row: Row): OwnedWaitlist {
+  const cap = effectiveCap(plans(env().FREE_SIGNUP_CAP)[row.plan], row.capacity);
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    theme: readTheme(row.theme),
+    fields: { name: row.fieldName, company: row.fieldCompany, twitter: row.fieldTwitter },
+    capacity: row.capacity,
+    referral_boost: row.referralBoost,
+    is_open: row.isOpen,
+    plan: row.plan,
+    signup_count: row.signupCount,
+    waiting_count: row.waitingCount,
+    cap,
+    full: cap !== null && row.signupCount >= cap,
+    created_at: row.createdAt.toISOString(),
+  };
+}
+
+export async function listOwnerWaitlists(ownerId: string): Promise<OwnedWaitlist[]> {
+  const rows = await db().waitlist.findMany({ where: { ownerId }, select: SELECT, orderBy: { createdAt: "desc" } });
+  return rows.map(toOwnedWaitlist);
+}
+
+export async function findOwnedWaitlist(ownerId: string, id: string): Promise<OwnedWaitlist | null> {
+  if (!id || id.length > 64) return null;
+  const row = await db().waitlist.findFirst({ where: { id, ownerId }, select: SELECT });
+  return row ? toOwnedWaitlist(row) : null;
+}
+
+/** The authorization check of every owner route with a waitlist id: 404 (never 403) when not theirs. */
+export async function requireOwnedWaitlist(ownerId: string, id: string): Promise<OwnedWaitlist> {
+  const w = await findOwnedWaitlist(ownerId, id);
+  if (!w) throw new ApiError("not_found", "No waitlist with this id in your account.");
+  return w;
+}
