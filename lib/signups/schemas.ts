@@ -76,3 +76,26 @@ export const listSignupsQuerySchema = z.object({
 export type ListSignupsQuery = z.infer<typeof listSignupsQuerySchema>;
 
 export const updateSignupSchema = z.object({ status: z.enum(SIGNUP_STATUSES) }).strict();
+
+const isoDate = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), "Use a date like 2026-11-23 or an ISO 8601 time.")
+  .transform((v) => new Date(v).toISOString());
+
+/** Filters of the CSV export (GET /api/waitlists/:id/export.csv). */
+export const exportQuerySchema = z.object({
+  status: z.enum([...SIGNUP_STATUSES, "all"]).default("all"),
+  joined_after: isoDate.optional(),
+  joined_before: isoDate.optional(),
+});
+
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+/** The CSV columns, in order: the export writes them and the import reads them back. */
+export const CSV_COLUMNS = [
+  "position", "email", "name", "company", "twitter", "ref_code", "referred_by", "referrals", "status", "joined_at",
+] as const;
+
+/** OWASP: a cell starting with one of these is read as a formula by spreadsheets, so it gets a ' in front. */
+export const FORMULA_PREFIX = /^[=+\-@\t\r]/;

@@ -1,0 +1,89 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { pool } from "@/lib/db";
+import type { ExportQuery } from "@/lib/signups/schemas";
+
+// The CSV export streams straight out of PostgreSQL: COPY ... TO STDOUT (FORMAT csv) writes RFC 4180 quoting
+// and UTF-8, and its bytes go to the response with back-pressure, so memory stays flat at a million rows.
+// Positions are the same definition as everywhere (lib/signups/position.ts): rank by (score, seq) among the
+// waiting. COPY takes no bind parameters, so the few values it needs (a waitlist id from our own database,
+// ISO dates already validated by zod) are quoted with pg's escapeLiteral.
+
+// OWASP CSV injection: cells starting with = + - @ tab or CR get a leading apostrophe.
+const safe = (col: string) => `CASE WHEN ${col} ~ '^[=+\\-@\\t\\r]' THEN '''' || ${col} ELSE ${col} END`;
+
+export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId: string, q: ExportQuery): string {
+  const id = client.escapeLiteral(waitlistId);
+  const filters: string[] = [];
+  if (q.joined_after) filters.push(`x.created_at >= ${client.escapeLiteral(q.joined_after)}::timestamptz`);
+  if (q.joined_before) filters.push(`x.created_at < ${client.escapeLiteral(q.joined_before)}::timestamptz`);
+  const where = filters.length > 0 ? `WHERE ${filters.join(" AND ")}` : "";
+  const branches: string[] = [];
+  if (q.status !== "invited") {
+    branches.push(`(SELECT s.*, row_number() OVER (ORDER BY s.score, s.seq) AS position
+        FROM signups s WHERE s.waitlist_id = ${id} AND s.status = 'WAITING' ORDER BY s.score, s.seq)`);
+  }
+  if (q.status !== "waiting") {
+    branches.push(`(SELECT s.*, NULL::bigint AS position
+        FROM signups s WHERE s.waitlist_id = ${id} AND s.status = 'INVITED' ORDER BY s.seq)`);
+  }
+  return `COPY (
+    SELECT x.position, ${safe("x.email")} AS email, ${safe("x.name")} AS name, ${safe("x.company")} AS company,
+           ${safe("x.twitter")} AS twitter, x.ref_code,
+           ${safe("(SELECT r.email FROM signups r WHERE r.id = x.referred_by_id)")} AS referred_by,
+           x.referral_count AS referrals, lower(x.status::text) AS status,
+           to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS joined_at
+      FROM (${branches.join(" UNION ALL ")}) x ${where}
+  ) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`;
+}
+
+/**
+ * A byte stream of the CSV. Cancelling it (the client went away) destroys the COPY and the connection it
+ * ran on, so the database stops working on it at once.
+ */
+export async function exportCsvStream(waitlistId: string, q: ExportQuery): Promise<ReadableStream<Uint8Array>> {
+  const client = await pool().connect();
+  let released = false;
+  const release = (error?: Error) => {
+    if (released) return;
+    released = true;
+    client.release(error);
+  };
+  try {
+    // Append must run its branches in order (waiting by position, then invited): no parallel plans.
+    await client.query("BEGIN READ ONLY");
+    await client.query("SET LOCAL max_parallel_workers_per_gather = 0");
+  } catch (error) {
+    release(error as Error);
+    throw error;
+  }
+  const copy = client.query(copyTo(exportSql(client, waitlistId, q)));
+  const iterator = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await iterator.next();
+        if (done) {
+          await client.query("COMMIT");
+          release();
+          controller.close();
+        } else {
+          controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+        }
+      } catch (error) {
+        release(error as Error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      copy.destroy();
+      // Releasing with an error closes the connection: the server ends the COPY when its socket goes.
+      release(new Error("export cancelled by the client"));
+    },
+  }, { highWaterMark: 4 });
+}
+
+export function exportFileName(slug: string, now = new Date()): string {
+  return `${slug}-signups-${now.toISOString().slice(0, 10)}.csv`;
+}
