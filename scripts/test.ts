@@ -1,0 +1,163 @@
+// npm test: every check the project has, in order, streaming each tool's own output, then one summary.
+// typecheck → lint → unit/integration (Vitest) → production build → browser tests (Playwright, against that
+// build). A failed step does not stop the later ones (one run shows every problem), except that e2e needs the
+// build. The last line is always `N passed, N failed`: test cases of Vitest and Playwright, plus typecheck,
+// lint and build as one check each. A runner that dies without its JSON report counts as a failure.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = path.join(ROOT, "node_modules", ".bin");
+
+type Status = "pass" | "fail" | "skipped";
+type StepResult = { name: string; status: Status; passed: number; failed: number; skipped: number; ms: number; note?: string };
+
+const results: StepResult[] = [];
+const tmp = mkdtempSync(path.join(os.tmpdir(), "waitforge-test-"));
+
+function banner(title: string): void {
+  const line = "═".repeat(Math.max(8, 72 - title.length));
+  console.log(`\n══ ${title} ${line}\n`);
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(BIN, command), args, {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "1", ...env },
+    });
+    child.on("error", (error) => {
+      console.error(`[test] could not start ${command}: ${error.message}`);
+      resolve(127);
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+function readJson(file: string): unknown {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+
+/** typecheck, lint, build: one check each. */
+async function checkStep(name: string, command: string, args: string[]): Promise<StepResult> {
+  banner(name);
+  const started = Date.now();
+  const code = await run(command, args);
+  const ok = code === 0;
+  return { name, status: ok ? "pass" : "fail", passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ms: Date.now() - started, note: ok ? undefined : `exit ${code}` };
+}
+
+async function vitestStep(): Promise<StepResult> {
+  const name = "unit (vitest)";
+  banner(name);
+  const out = path.join(tmp, "vitest.json");
+  const started = Date.now();
+  const code = await run("vitest", ["run"], { VITEST_JSON_OUT: out });
+  const ms = Date.now() - started;
+  const report = readJson(out) as Record<string, unknown> | undefined;
+  if (!report) {
+    return { name, status: "fail", passed: 0, failed: 1, skipped: 0, ms, note: `no JSON report (exit ${code}): runner crashed` };
+  }
+  const passed = num(report.numPassedTests);
+  let failed = num(report.numFailedTests);
+  const skipped = num(report.numPendingTests) + num(report.numTodoTests);
+  let note: string | undefined;
+  // A file that fails to import, a global setup error or an unhandled rejection fails the run with no failed test.
+  if (code !== 0 && failed === 0) {
+    failed = 1;
+    note = `exit ${code} with no failed test (suite or setup error)`;
+  }
+  return { name, status: failed > 0 ? "fail" : "pass", passed, failed, skipped, ms, note };
+}
+
+async function playwrightStep(): Promise<StepResult> {
+  const name = "e2e (playwright)";
+  banner(name);
+  const out = path.join(tmp, "playwright.json");
+  const started = Date.now();
+  const code = await run("playwright", ["test"], { PW_JSON_OUT: out });
+  const ms = Date.now() - started;
+  const report = readJson(out) as { stats?: Record<string, unknown>; errors?: unknown[] } | undefined;
+  if (!report?.stats) {
+    return { name, status: "fail", passed: 0, failed: 1, skipped: 0, ms, note: `no JSON report (exit ${code}): runner crashed` };
+  }
+  const { stats } = report;
+  // With retries 0 nothing is flaky; were retries enabled, a test that needed one is reported, not hidden.
+  const flaky = num(stats.flaky);
+  const passed = num(stats.expected);
+  let failed = num(stats.unexpected) + flaky;
+  const skipped = num(stats.skipped);
+  let note = flaky > 0 ? `${flaky} flaky counted as failed` : undefined;
+  if (code !== 0 && failed === 0) {
+    failed = 1;
+    const firstError = (report.errors?.[0] as { message?: string } | undefined)?.message?.split("\n")[0];
+    note = `exit ${code} with no failed test${firstError ? `: ${firstError}` : " (global setup or config error)"}`;
+  }
+  return { name, status: failed > 0 ? "fail" : "pass", passed, failed, skipped, ms, note };
+}
+
+function skippedStep(name: string, note: string): StepResult {
+  console.log(`\n[test] ${name}: skipped (${note})`);
+  return { name, status: "skipped", passed: 0, failed: 0, skipped: 0, ms: 0, note };
+}
+
+function printSummary(): void {
+  const rows = results.map((r) => [
+    r.name,
+    r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "SKIP",
+    String(r.passed),
+    String(r.failed),
+    String(r.skipped),
+    r.ms ? `${(r.ms / 1000).toFixed(1)}s` : "-",
+    r.note ?? "",
+  ]);
+  const header = ["step", "result", "passed", "failed", "skipped", "time", "note"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  banner("summary");
+  console.log(format(header));
+  console.log(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const row of rows) console.log(format(row));
+}
+
+async function main(): Promise<void> {
+  results.push(await checkStep("typecheck", "tsc", ["--noEmit"]));
+  results.push(await checkStep("lint", "eslint", ["--max-warnings=0", "."]));
+  results.push(await vitestStep());
+
+  let buildOk = true;
+  if (process.env.SKIP_BUILD === "1") {
+    results.push(skippedStep("build", "SKIP_BUILD=1; e2e uses the existing .next build"));
+  } else {
+    const build = await checkStep("build", "next", ["build"]);
+    results.push(build);
+    buildOk = build.status === "pass";
+  }
+
+  results.push(buildOk ? await playwrightStep() : skippedStep("e2e (playwright)", "the build failed"));
+
+  printSummary();
+  const passed = results.reduce((sum, r) => sum + r.passed, 0);
+  const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  rmSync(tmp, { recursive: true, force: true });
+  // Nothing may print after this line: CI and people read the verdict from the last line.
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error("[test] runner error:", error);
+  console.log(`\n0 passed, 1 failed`);
+  process.exitCode = 1;
+});
