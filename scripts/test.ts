@@ -120,7 +120,7 @@ function printSummary(): void {
     String(r.failed),
     String(r.skipped),
     r.ms ? `${(r.ms / 1000).toFixed(1)}s` : "-",
-    r.note ?? "",
+    (r.note ?? "").length > 100 ? `${(r.note ?? "").slice(0, 99)}…` : (r.note ?? ""),
   ]);
   const header = ["step", "result", "passed", "failed", "skipped", "time", "note"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
