@@ -48,3 +48,25 @@ export async function readJsonObject(req: Request, maxBytes: number): Promise<Re
   }
   return parsed as Record<string, unknown>;
 }
+
+/** Yields a request body's chunks, failing with payload_too_large once more than maxBytes arrived. */
+export async function* limitedBody(req: Request, maxBytes: number): AsyncGenerator<Uint8Array> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  const tooLarge = () =>
+    new ApiError("payload_too_large", `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (!req.body) return;
+  let size = 0;
+  const reader = req.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > maxBytes) throw tooLarge();
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}

@@ -1,0 +1,64 @@
+import { ApiError } from "@/lib/api/errors";
+import { limitedBody } from "@/lib/api/body";
+import { jsonOk } from "@/lib/api/respond";
+import { ownerRoute } from "@/lib/api/owner-route";
+import { importRows } from "@/lib/signups/import";
+import { IMPORT_MAX_BYTES, parseImport } from "@/lib/signups/import-parse";
+import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
+
+export const dynamic = "force-dynamic";
+
+const CSV_TYPES = /^(text\/csv|text\/plain|application\/csv|application\/vnd\.ms-excel|application\/octet-stream)\s*(;|$)/i;
+const REPORT_LIMIT = 10_000;
+
+// POST text/csv. ?dry_run=1 answers the column mapping, counts and the first rows without writing anything.
+// Otherwise the whole file is validated first (a bad file changes nothing), then rows go in in batches and
+// the answer is a stream of NDJSON lines: {"type":"progress",...} per batch, then {"type":"done",...}.
+export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  if (waitlist.plan !== "PRO") {
+    throw new ApiError("plan_required", "CSV import is a Pro feature. Upgrade this waitlist to import a list.");
+  }
+  if (!CSV_TYPES.test(req.headers.get("content-type") ?? "")) {
+    throw new ApiError("invalid_content_type", "Upload the file as CSV (Content-Type: text/csv).");
+  }
+  const parsed = await parseImport(limitedBody(req, IMPORT_MAX_BYTES));
+  const summary = {
+    columns: parsed.columns,
+    mapping: parsed.mapping,
+    total_rows: parsed.total,
+    valid_rows: parsed.rows.length,
+    invalid_rows: parsed.issues.length,
+  };
+  if (new URL(req.url).searchParams.get("dry_run") === "1") {
+    return jsonOk({ ok: true, ...summary, preview: parsed.rows.slice(0, 10).map(publicRow), issues: parsed.issues.slice(0, 100) });
+  }
+
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: object) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      try {
+        send({ type: "started", ...summary });
+        const result = await importRows(waitlist.id, parsed.rows, (p) => send({ type: "progress", ...p }));
+        const issues = [...parsed.issues, ...result.issues].sort((a, b) => a.line - b.line);
+        send({
+          type: "done",
+          imported: result.imported,
+          skipped: issues.length,
+          issues: issues.slice(0, REPORT_LIMIT),
+          issues_truncated: issues.length > REPORT_LIMIT,
+        });
+      } catch {
+        // Batches already committed stay in (each is whole); say so rather than pretend nothing happened.
+        send({ type: "error", message: "The import stopped because of a server error. Rows imported so far are kept; upload the file again to add the rest (duplicates are skipped)." });
+      }
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+});
+
+function publicRow(r: { line: number; email: string; name: string | null; company: string | null; twitter: string | null; joinedAt: Date | null }) {
+  return { line: r.line, email: r.email, name: r.name, company: r.company, twitter: r.twitter, joined_at: r.joinedAt?.toISOString() ?? null };
+}
