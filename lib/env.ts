@@ -29,6 +29,10 @@ const schema = z
       .string()
       .regex(/^[a-z0-9-]+$/i, "must be a header name")
       .optional(),
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    STRIPE_PRICE_ID: z.string().min(1).optional(),
+    STRIPE_API_BASE: optionalUrl,
     FREE_SIGNUP_CAP: z.coerce.number().int().min(1).default(1000),
     CONFIG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

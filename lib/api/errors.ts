@@ -3,6 +3,7 @@
 
 export const ERROR_STATUS = {
   bad_json: 400,
+  invalid_signature: 400,
   invalid_content_type: 400,
   payload_too_large: 400,
   invalid_email: 400,
@@ -20,6 +21,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   rate_limited: 429,
   internal_error: 500,
+  billing_not_configured: 503,
   service_unavailable: 503,
 } as const;
 

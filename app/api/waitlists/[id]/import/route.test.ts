@@ -20,7 +20,7 @@ async function upload(id: string, cookie: string, csv: string | Uint8Array, quer
   const req = new Request(`http://localhost:3000/api/waitlists/${id}/import${query}`, {
     method: "POST",
     headers: { cookie, "content-type": type, origin: "http://localhost:3000" },
-    body: csv,
+    body: csv as BodyInit,
   });
   const res = await POST(req, { params: Promise.resolve({ id }) });
   const text = await res.text();

@@ -1,0 +1,12 @@
+import { jsonOk } from "@/lib/api/respond";
+import { ownerRoute } from "@/lib/api/owner-route";
+import { createCheckout } from "@/lib/billing/checkout";
+import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
+
+export const dynamic = "force-dynamic";
+
+/** Starts Stripe Checkout for this waitlist's Pro subscription; the dashboard redirects to `url`. */
+export const POST = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  return jsonOk({ ok: true, url: await createCheckout(waitlist.id, owner.email) });
+});

@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { listenFake, sendJson } from "@/lib/testing/fake-http";
+
+// A local stand-in for the parts of Stripe's REST API WaitForge calls, in Stripe's wire format: form-encoded
+// requests (bracket notation) with a Bearer secret key, JSON objects and Stripe's error envelope. The real
+// `stripe` SDK talks to it through STRIPE_API_BASE. Tests set subscription states with setSubscription().
+
+export type FakeSubscription = { id: string; status: string; customer: string; metadata: Record<string, string> };
+export type StripeCall = { method: string; path: string; params: Record<string, string> };
+
+export type FakeStripe = {
+  url: string;
+  calls: StripeCall[];
+  setSubscription(sub: FakeSubscription): void;
+  close(): Promise<void>;
+};
+
+const id = (prefix: string) => `${prefix}_test_${randomBytes(8).toString("hex")}`;
+
+export async function startFakeStripe(options: { secretKey: string }): Promise<FakeStripe> {
+  const calls: StripeCall[] = [];
+  const subscriptions = new Map<string, FakeSubscription>();
+  const stripeError = (status: number, type: string, message: string, code?: string) => ({ status, body: { error: { type, message, code } } });
+
+  const fake = await listenFake(async (req, res, body) => {
+    const url = new URL(req.url ?? "/", "http://fake.local");
+    const params = Object.fromEntries(new URLSearchParams(body.toString("utf8")));
+    calls.push({ method: req.method ?? "GET", path: url.pathname, params });
+    const fail = (e: ReturnType<typeof stripeError>) => sendJson(res, e.status, e.body);
+    if (req.headers.authorization !== `Bearer ${options.secretKey}`) {
+      return fail(stripeError(401, "invalid_request_error", "Invalid API Key provided."));
+    }
+    if (req.method === "POST" && url.pathname === "/v1/checkout/sessions") {
+      if (!params["line_items[0][price]"] || !params.success_url) {
+        return fail(stripeError(400, "invalid_request_error", "Missing required param: line_items.", "parameter_missing"));
+      }
+      const sessionId = id("cs");
+      return sendJson(res, 200, {
+        id: sessionId,
+        object: "checkout.session",
+        mode: params.mode,
+        url: `${fake.origin}/pay/${sessionId}`,
+        metadata: { waitlist_id: params["metadata[waitlist_id]"] },
+      });
+    }
+    if (req.method === "POST" && url.pathname === "/v1/billing_portal/sessions") {
+      if (!params.customer) return fail(stripeError(400, "invalid_request_error", "Missing required param: customer.", "parameter_missing"));
+      const portalId = id("bps");
+      return sendJson(res, 200, { id: portalId, object: "billing_portal.session", customer: params.customer, url: `${fake.origin}/portal/${portalId}` });
+    }
+    const sub = url.pathname.match(/^\/v1\/subscriptions\/([\w-]+)$/);
+    if (req.method === "GET" && sub) {
+      const found = subscriptions.get(sub[1]!);
+      if (!found) return fail(stripeError(404, "invalid_request_error", `No such subscription: '${sub[1]}'`, "resource_missing"));
+      return sendJson(res, 200, { object: "subscription", ...found });
+    }
+    return fail(stripeError(404, "invalid_request_error", `Unrecognized request URL (${req.method}: ${url.pathname}).`));
+  });
+
+  return {
+    url: fake.origin,
+    calls,
+    setSubscription: (s) => subscriptions.set(s.id, s),
+    close: fake.close,
+  };
+}
