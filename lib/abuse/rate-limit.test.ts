@@ -93,6 +93,9 @@ if (redisUrl) describe("the public rate limit in Redis (REDIS_URL set)", () => {
     const a = createRateLimiter({ points: 5, redisUrl, keyPrefix: prefix });
     const b = createRateLimiter({ points: 5, redisUrl, keyPrefix: prefix });
     try {
+      // Until connected, each instance counts in its own memory (the insurance limiter).
+      expect(await a.ready()).toBe(true);
+      expect(await b.ready()).toBe(true);
       const results = [];
       for (let i = 0; i < 6; i++) results.push(await (i % 2 ? a : b).consume("198.51.100.1"));
       expect(results.slice(0, 5).every((r) => r.allowed)).toBe(true);

@@ -19,7 +19,12 @@ export type RateLimitDecision = {
 
 export type RateLimiterOptions = { points: number; redisUrl?: string; keyPrefix?: string };
 
-export type RateLimiter = { consume(key: string): Promise<RateLimitDecision>; close(): Promise<void> };
+export type RateLimiter = {
+  consume(key: string): Promise<RateLimitDecision>;
+  /** Resolves once the store is connected (at once in memory); until then the in-memory insurance counts. */
+  ready(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+};
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const base = { points: options.points, duration: RATE_LIMIT_WINDOW_SECONDS, keyPrefix: options.keyPrefix ?? "wf:rl" };
@@ -44,6 +49,17 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         logger.error("rate limiter failed", rejection);
         return { allowed: true, limit: options.points, remaining: options.points, resetSeconds: RATE_LIMIT_WINDOW_SECONDS };
       }
+    },
+    async ready(timeoutMs = 2000) {
+      const client = redis;
+      if (!client || client.status === "ready") return true;
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        client.once("ready", () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
     },
     async close() {
       redis?.disconnect();

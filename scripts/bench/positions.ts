@@ -9,30 +9,25 @@ import { ms, runConcurrently, summarize, timed } from "./stats";
 const SIZE = Number(process.env.BENCH_SIGNUPS ?? 1_000_000);
 const BOOST = 5;
 
-export async function benchPositions(pool: Pool): Promise<void> {
-  console.log(`\n## Positions at ${SIZE.toLocaleString("en-US")} signups`);
-  const { rows: owners } = await pool.query<{ id: string }>(
-    `INSERT INTO users (id, email, updated_at) VALUES ('bench-owner', 'bench@example.com', now())
-     ON CONFLICT (email) DO UPDATE SET updated_at = now() RETURNING id`,
-  );
-  const ownerId = owners[0]!.id;
+/** A waitlist with `size` signups: 10% referred 1-5 friends, 1% were let in. Returns its id. */
+export async function loadBigWaitlist(pool: Pool, size: number, ownerId: string): Promise<string> {
   const waitlistId = `bench-${Date.now()}`;
   await pool.query(
     `INSERT INTO waitlists (id, owner_id, slug, title, plan, referral_boost, updated_at)
      VALUES ($1, $2, $1, 'Bench', 'PRO', $3, now())`,
     [waitlistId, ownerId, BOOST],
   );
-
   const [, loadMs] = await timed(async () => {
-    // 10% of people have referred 1-5 friends, 1% were let in: a realistic mix of scores and statuses.
     await pool.query(
-      `INSERT INTO signups (waitlist_id, email, ref_code, seq, score, referral_count, status, status_token_hash)
-       SELECT $1, 'p' || g || '@bench.example', lpad(g::text, 8, '0') || $3, g,
+      `INSERT INTO signups (waitlist_id, email, name, ref_code, seq, score, referral_count, status, status_token_hash,
+                            referred_by_id)
+       SELECT $1, 'p' || g || '@bench.example', CASE WHEN g % 3 = 0 THEN 'Person ' || g END,
+              lpad(g::text, 8, '0') || $3, g,
               g - $2 * r, r, CASE WHEN g % 100 = 7 THEN 'INVITED' ELSE 'WAITING' END::"SignupStatus",
-              md5($1 || g)
+              md5($1 || g), NULL
          FROM (SELECT g, CASE WHEN g % 10 = 3 THEN 1 + (g / 10) % 5 ELSE 0 END AS r
                  FROM generate_series(1, $4::int) g) s`,
-      [waitlistId, BOOST, waitlistId.slice(-4), SIZE],
+      [waitlistId, BOOST, waitlistId.slice(-4), size],
     );
     await rebuildBlocks(pool, waitlistId);
     await pool.query(
@@ -40,13 +35,27 @@ export async function benchPositions(pool: Pool): Promise<void> {
               signup_count = $2,
               waiting_count = (SELECT COUNT(*) FROM signups WHERE waitlist_id = w.id AND status = 'WAITING')
         WHERE id = $1`,
-      [waitlistId, SIZE],
+      [waitlistId, size],
     );
     // As autovacuum would after a real load: index-only scans need the visibility map.
     await pool.query(`VACUUM ANALYZE signups`);
     await pool.query(`VACUUM ANALYZE signup_blocks`);
   });
-  console.log(`loaded in ${(loadMs / 1000).toFixed(1)} s`);
+  console.log(`loaded ${size.toLocaleString("en-US")} signups in ${(loadMs / 1000).toFixed(1)} s`);
+  return waitlistId;
+}
+
+export async function benchOwner(pool: Pool): Promise<string> {
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO users (id, email, updated_at) VALUES ('bench-owner', 'bench@example.com', now())
+     ON CONFLICT (email) DO UPDATE SET updated_at = now() RETURNING id`,
+  );
+  return rows[0]!.id;
+}
+
+export async function benchPositions(pool: Pool): Promise<void> {
+  console.log(`\n## Positions at ${SIZE.toLocaleString("en-US")} signups`);
+  const waitlistId = await loadBigWaitlist(pool, SIZE, await benchOwner(pool));
 
   const { rows: sample } = await pool.query<{ score: number; seq: number }>(
     `SELECT score, seq FROM signups WHERE waitlist_id = $1 AND status = 'WAITING'
