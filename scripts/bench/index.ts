@@ -1,5 +1,6 @@
 import pg from "pg";
 import { createTestDatabase } from "@/lib/testing/database";
+import { benchExport } from "./export";
 import { benchPositions } from "./positions";
 
 // `npm run bench [-- <name>...]`: each benchmark on a fresh database (DATABASE_URL's server when set,
@@ -7,6 +8,7 @@ import { benchPositions } from "./positions";
 
 const BENCHES: Record<string, (pool: pg.Pool) => Promise<void>> = {
   positions: benchPositions,
+  export: benchExport,
 };
 
 async function main() {

@@ -1,0 +1,100 @@
+import { spawn, execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { promisify } from "node:util";
+import type { Pool } from "pg";
+import { SESSION_COOKIE } from "@/auth.config";
+import { exportSql } from "@/lib/signups/export";
+import { benchOwner, loadBigWaitlist } from "./positions";
+import { timed } from "./stats";
+
+// The CSV export of a million signups through the real production server (`next start`), against psql's
+// \copy of the same SELECT (with the same session settings), plus the server's peak RSS (VmHWM) while it streamed.
+
+const SIZE = Number(process.env.BENCH_SIGNUPS ?? 1_000_000);
+const run = promisify(execFile);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function psqlCopy(url: string, sql: string): Promise<number> {
+  const [, t] = await timed(() => run("bash", ["-c", `psql "$URL" -X -q -c "SET jit = off" -c "$SQL" > /dev/null`], {
+    env: { ...process.env, URL: url, SQL: sql },
+    maxBuffer: 1024 * 1024,
+  }));
+  return t;
+}
+
+export async function benchExport(pool: Pool): Promise<void> {
+  console.log(`\n## CSV export of ${SIZE.toLocaleString("en-US")} signups`);
+  if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first: the export benchmark uses the production server");
+  const ownerId = await benchOwner(pool);
+  const waitlistId = await loadBigWaitlist(pool, SIZE, ownerId);
+  const token = randomBytes(24).toString("hex");
+  await pool.query(`INSERT INTO sessions (id, session_token, user_id, expires, updated_at) VALUES ($1, $2, $3, now() + interval '1 hour', now())`, [
+    `bench-${token.slice(0, 8)}`,
+    token,
+    ownerId,
+  ]);
+
+  const client = await pool.connect();
+  const copySql = exportSql(client, waitlistId, { status: "all" });
+  client.release();
+  // The same SELECT, as psql's client-side \copy (one line).
+  const select = /^COPY \(([\s\S]*)\) TO STDOUT/.exec(copySql)![1]!.replace(/\s+/g, " ");
+  const url = process.env.DATABASE_URL!;
+
+  const port = await freePort();
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", APP_URL: `http://127.0.0.1:${port}`, TURNSTILE_MODE: "enforce", TURNSTILE_SITE_KEY: "x", TURNSTILE_SECRET_KEY: "x", DATABASE_POOL_SIZE: "10" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i++) {
+      const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const rssBefore = peakRssMb(server.pid!);
+    const results: { psql: number; server: number; bytes: number }[] = [];
+    for (let round = 0; round < 2; round++) {
+      const psqlMs = await psqlCopy(url, `\\copy (${select}) TO STDOUT WITH (FORMAT csv, HEADER true)`);
+      const [bytes, serverMs] = await timed(async () => {
+        const res = await fetch(`${base}/api/waitlists/${waitlistId}/export.csv`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+        if (!res.ok || !res.body) throw new Error(`export answered ${res.status}`);
+        let n = 0;
+        const reader = res.body.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return n;
+          n += value.byteLength;
+        }
+      });
+      results.push({ psql: psqlMs, server: serverMs, bytes });
+      console.log(
+        `round ${round + 1}: psql \\copy ${(psqlMs / 1000).toFixed(2)} s, WaitForge export ${(serverMs / 1000).toFixed(2)} s ` +
+          `(${(bytes / 1024 / 1024).toFixed(1)} MB), ratio ${(serverMs / psqlMs).toFixed(2)}x (target <= 1.5x)`,
+      );
+    }
+    const best = { psql: Math.min(...results.map((r) => r.psql)), server: Math.min(...results.map((r) => r.server)) };
+    console.log(`best of 2: psql ${(best.psql / 1000).toFixed(2)} s, export ${(best.server / 1000).toFixed(2)} s, ratio ${(best.server / best.psql).toFixed(2)}x`);
+    console.log(`server peak RSS: ${peakRssMb(server.pid!).toFixed(0)} MB (before the exports: ${rssBefore.toFixed(0)} MB; target < 300 MB)`);
+  } finally {
+    server.kill("SIGTERM");
+    await pool.query(`DELETE FROM waitlists WHERE id = $1`, [waitlistId]);
+  }
+}
