@@ -1,0 +1,20 @@
+// Runs once when the server starts: configuration problems stop it here, each named, instead of surfacing
+// as a 500 on the first request.
+export async function register(): Promise<void> {
+  const { env, EnvError } = await import("@/lib/env");
+  try {
+    const e = env();
+    if (e.NODE_ENV === "production" && !e.TURNSTILE_SECRET_KEY) {
+      console.error("[waitforge] TURNSTILE_SECRET_KEY is not set: every public signup will be refused (Turnstile fails closed).");
+    }
+    if (e.NODE_ENV === "production" && !e.AUTH_SECRET) {
+      console.error("[waitforge] AUTH_SECRET is not set: owner sign-in will not work.");
+    }
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`[waitforge] ${error.message}\nSee .env.example for every variable.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
