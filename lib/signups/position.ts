@@ -37,7 +37,9 @@ export function referencePositions(people: readonly RankInput[]): Map<string, nu
 /**
  * SQL for the position of a waiting person, given SQL expressions for the waitlist id, score and seq (bind
  * parameters or columns of an outer row, never user text). Both bounds are cast to int so the partial index
- * on (waitlist_id, score, seq) serves the count.
+ * on (waitlist_id, score, seq) serves the count; the explicit upper bound on score (implied by the row
+ * comparison) lets the planner see a one-block range instead of guessing a tenth of the table and starting
+ * parallel workers, which cost ~50 ms at a million rows.
  */
 export function positionSql(waitlistId: string, score: string, seq: string): string {
   const block = `floor((${score})::numeric / ${BLOCK_SIZE})::int`;
@@ -46,7 +48,8 @@ export function positionSql(waitlistId: string, score: string, seq: string): str
                  WHERE b.waitlist_id = ${waitlistId} AND b.block < ${block}), 0)
     + (SELECT COUNT(*) FROM signups t
         WHERE t.waitlist_id = ${waitlistId} AND t.status = 'WAITING'
-          AND t.score >= ${block} * ${BLOCK_SIZE} AND (t.score, t.seq) < (${score}, ${seq})))`;
+          AND t.score >= ${block} * ${BLOCK_SIZE} AND t.score <= ${score}
+          AND (t.score, t.seq) < (${score}, ${seq})))`;
 }
 
 /** Position of a waiting person with this (score, seq) on the waitlist, in one consistent snapshot. */
