@@ -4,6 +4,7 @@ import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { AUTH_PAGES, MAGIC_LINK_MAX_AGE_SECONDS, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from "@/auth.config";
 import { secureCookies } from "@/lib/auth/cookies";
+import { authRedirect } from "@/lib/auth/redirect";
 import { db } from "@/lib/db";
 import { sendMagicLink } from "@/lib/email/send-magic-link";
 import { env } from "@/lib/env";
@@ -32,6 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     trustHost: true,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: AUTH_PAGES,
+    callbacks: { redirect: (params) => authRedirect(params, e.AUTH_URL ?? e.APP_URL) },
     cookies: {
       sessionToken: {
         name: SESSION_COOKIE,

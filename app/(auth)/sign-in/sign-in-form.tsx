@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { requestMagicLink } from "@/lib/auth/actions";
+import type { SignInState } from "@/lib/auth/sign-in-input";
+
+const initial: SignInState = { email: "" };
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState(requestMagicLink, initial);
+
+  return (
+    <form action={action} noValidate className="mt-6 space-y-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {/* key: React resets uncontrolled inputs after an action; remounting keeps what was typed on an error. */}
+      <Field
+        key={state.email}
+        label="Email address"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        placeholder="you@company.com"
+        defaultValue={state.email}
+        error={state.fieldError}
+        required
+        autoFocus
+      />
+      {state.formError ? (
+        <p role="alert" className="rounded-control border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {state.formError}
+        </p>
+      ) : null}
+      <Button type="submit" size="lg" className="w-full" disabled={pending}>
+        {pending ? "Sending link…" : "Email me a sign-in link"}
+      </Button>
+    </form>
+  );
+}
