@@ -1,0 +1,116 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { ownerFetch } from "@/lib/dashboard/owner-fetch";
+import type { OwnedWaitlist } from "@/lib/waitlists/queries";
+import { createWaitlistSchema, ownerSlugSchema, TITLE_MAX } from "@/lib/waitlists/schemas";
+
+/** "My Great App!" -> "my-great-app": a starting point the owner can edit. */
+export function slugify(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/, "");
+}
+
+type Errors = { title?: string; slug?: string; form?: string };
+
+export function NewWaitlistForm({ origin }: { origin: string }) {
+  const router = useRouter();
+  const [title, setTitle] = useState("");
+  const [slug, setSlug] = useState("");
+  // Until the owner edits the address, it follows the title.
+  const [slugEdited, setSlugEdited] = useState(false);
+  const [touched, setTouched] = useState({ title: false, slug: false });
+  const [serverErrors, setServerErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+
+  const slugIssue = slug === "" ? "Pick an address for your page." : ownerSlugSchema.safeParse(slug).error?.issues[0]?.message;
+  const titleIssue = createWaitlistSchema.shape.title.safeParse(title).error?.issues[0]?.message;
+  const errors: Errors = {
+    title: serverErrors.title ?? (touched.title ? titleIssue : undefined),
+    // Live: the address is checked as it is typed (or derived), not only on submit.
+    slug: serverErrors.slug ?? (touched.slug || slug !== "" ? slugIssue : undefined),
+    form: serverErrors.form,
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setTouched({ title: true, slug: true });
+    if (titleIssue || slugIssue) return;
+    setPending(true);
+    setServerErrors({});
+    const result = await ownerFetch<{ waitlist: OwnedWaitlist }>("/api/waitlists", {
+      method: "POST",
+      body: { title: title.trim(), slug: slug.trim() },
+    });
+    if (result.ok) {
+      router.push(`/dashboard/w/${result.data.waitlist.id}?created=1`);
+      return;
+    }
+    setPending(false);
+    const { field, message } = result.error;
+    setServerErrors(field === "slug" || field === "title" ? { [field]: message } : { form: message });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5" aria-label="Create a waitlist">
+      <Field
+        label="Title"
+        name="title"
+        value={title}
+        maxLength={TITLE_MAX + 20}
+        placeholder="Acme Rockets"
+        hint="The headline of your hosted page."
+        error={errors.title}
+        autoFocus
+        required
+        onChange={(e) => {
+          setTitle(e.target.value);
+          setServerErrors((s) => ({ ...s, title: undefined }));
+          if (!slugEdited) setSlug(slugify(e.target.value));
+        }}
+        onBlur={() => setTouched((t) => ({ ...t, title: true }))}
+      />
+      <div className="space-y-1.5">
+        <Field
+          label="Address"
+          name="slug"
+          value={slug}
+          placeholder="acme-rockets"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          error={errors.slug}
+          hint={
+            <>
+              Your page: <span className="font-mono text-ink">{origin.replace(/^https?:\/\//, "")}/w/{slug || "…"}</span>
+            </>
+          }
+          required
+          onChange={(e) => {
+            setSlug(e.target.value.toLowerCase());
+            setSlugEdited(true);
+            setServerErrors((s) => ({ ...s, slug: undefined }));
+          }}
+          onBlur={() => setTouched((t) => ({ ...t, slug: true }))}
+        />
+      </div>
+      {errors.form ? (
+        <p role="alert" className="rounded-control border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {errors.form}
+        </p>
+      ) : null}
+      <Button type="submit" size="lg" className="w-full" disabled={pending}>
+        {pending ? "Creating…" : "Create and go live"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ownerFetch } from "@/lib/dashboard/owner-fetch";
+import type { SignupRow } from "@/lib/signups/queries";
+
+type Props = {
+  waitlistId: string;
+  signup: SignupRow;
+  /** After a successful change; `removed` when the person left the list. */
+  onChanged: (removed: boolean) => void;
+  onError: (message: string) => void;
+};
+
+// Times in UTC like the overview's chart: the same on the server render and in every browser.
+const joinedFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export function SignupRowView({ waitlistId, signup, onChanged, onError }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState<"invite" | "remove" | null>(null);
+  const url = `/api/waitlists/${waitlistId}/signups/${signup.id}`;
+
+  async function letIn() {
+    setBusy("invite");
+    const result = await ownerFetch(url, { method: "PATCH", body: { status: "invited" } });
+    setBusy(null);
+    if (result.ok) onChanged(false);
+    else onError(result.error.message);
+  }
+
+  async function remove() {
+    setBusy("remove");
+    const result = await ownerFetch(url, { method: "DELETE" });
+    setBusy(null);
+    setConfirming(false);
+    if (result.ok) onChanged(true);
+    else onError(result.error.message);
+  }
+
+  const details = [signup.company, signup.twitter ? `@${signup.twitter}` : null].filter(Boolean).join(" · ");
+
+  return (
+    <tr data-testid="signup-row" className="align-middle hover:bg-surface/60">
+      <td className="px-4 py-3 font-medium text-ink tabular-nums">{signup.position ?? <span className="text-muted">–</span>}</td>
+      <td className="max-w-72 px-4 py-3">
+        <p className="truncate font-medium text-ink">{signup.email}</p>
+        {signup.name || details ? (
+          <p className="truncate text-xs text-muted">{[signup.name, details].filter(Boolean).join(" · ")}</p>
+        ) : null}
+      </td>
+      <td className="hidden max-w-48 truncate px-4 py-3 text-muted md:table-cell">{signup.referred_by ?? "–"}</td>
+      <td className="px-4 py-3 text-right tabular-nums">{signup.referrals}</td>
+      <td className="hidden px-4 py-3 whitespace-nowrap text-muted lg:table-cell">
+        <time dateTime={signup.joined_at}>{joinedFormat.format(new Date(signup.joined_at))} UTC</time>
+      </td>
+      <td className="px-4 py-3">
+        {signup.status === "waiting" ? <Badge tone="brand">Waiting</Badge> : <Badge tone="success">Let in</Badge>}
+      </td>
+      <td className="px-4 py-3">
+        <div className="flex items-center justify-end gap-2 whitespace-nowrap">
+          {confirming ? (
+            <>
+              <span className="text-xs text-muted">Remove from the list?</span>
+              <Button
+                variant="danger"
+                size="sm"
+                disabled={busy !== null}
+                onClick={remove}
+                aria-label={`Yes, remove ${signup.email}`}
+              >
+                {busy === "remove" ? "Removing…" : "Remove"}
+              </Button>
+              <Button variant="ghost" size="sm" onClick={() => setConfirming(false)} disabled={busy !== null}>
+                Cancel
+              </Button>
+            </>
+          ) : (
+            <>
+              {signup.status === "waiting" ? (
+                <Button variant="secondary" size="sm" disabled={busy !== null} onClick={letIn} aria-label={`Let in ${signup.email}`}>
+                  {busy === "invite" ? "Letting in…" : "Let in"}
+                </Button>
+              ) : null}
+              <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Remove ${signup.email}`}>
+                Remove
+              </Button>
+            </>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Card, CardContent } from "@/components/ui/card";
+import { currentOwner } from "@/lib/auth/session";
+import { appOrigin } from "@/lib/waitlists/hosted";
+import { NewWaitlistForm } from "../../_components/new-waitlist-form";
+
+export const metadata: Metadata = { title: "New waitlist" };
+
+export default async function NewWaitlistPage() {
+  if (!(await currentOwner())) redirect("/sign-in?callbackUrl=/dashboard/new");
+
+  return (
+    <div className="mx-auto max-w-xl">
+      <Link href="/dashboard" className="text-sm text-muted hover:text-ink">
+        ← Your waitlists
+      </Link>
+      <h1 className="mt-4 text-2xl font-semibold tracking-tight text-ink">New waitlist</h1>
+      <p className="mt-1 text-sm text-muted">
+        Two fields and your hosted page is live. Colours, logo, fields and limits come next, in settings.
+      </p>
+      <Card className="mt-8">
+        <CardContent>
+          <NewWaitlistForm origin={appOrigin()} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

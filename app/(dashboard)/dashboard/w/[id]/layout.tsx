@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { currentOwner } from "@/lib/auth/session";
+import { findOwnedWaitlist } from "@/lib/waitlists/queries";
+import { NavLink } from "../../../_components/nav-link";
+import { WaitlistStatusBadge } from "../../../_components/waitlist-status-badge";
+
+type Props = { children: ReactNode; params: Promise<{ id: string }> };
+
+// Another owner's id is a 404 exactly like a missing one (no hint that it exists). This runs before any
+// loading boundary, so the response carries a real 404 status.
+export default async function WaitlistLayout({ children, params }: Props) {
+  const { id } = await params;
+  const owner = await currentOwner();
+  if (!owner) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/w/${id}`)}`);
+  const waitlist = await findOwnedWaitlist(owner.id, id);
+  if (!waitlist) notFound();
+  const base = `/dashboard/w/${waitlist.id}`;
+
+  return (
+    <div>
+      <Link href="/dashboard" className="text-sm text-muted hover:text-ink">
+        ← Your waitlists
+      </Link>
+      <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <div className="flex items-center gap-3">
+            <h1 className="truncate text-2xl font-semibold tracking-tight text-ink">{waitlist.title}</h1>
+            <WaitlistStatusBadge waitlist={waitlist} />
+          </div>
+          <a
+            href={`/w/${waitlist.slug}`}
+            target="_blank"
+            rel="noopener"
+            className="mt-1 inline-flex items-center gap-1 font-mono text-sm text-brand-700 hover:underline"
+          >
+            /w/{waitlist.slug}
+            <span aria-hidden="true">↗</span>
+            <span className="sr-only">(opens the hosted page in a new tab)</span>
+          </a>
+        </div>
+      </div>
+      <nav aria-label="Waitlist" className="mt-6 flex h-11 gap-6 border-b border-line">
+        <NavLink href={base} exact>
+          Overview
+        </NavLink>
+        <NavLink href={`${base}/signups`}>Signups</NavLink>
+        <NavLink href={`${base}/settings`}>Settings</NavLink>
+      </nav>
+      <div className="pt-8">{children}</div>
+    </div>
+  );
+}

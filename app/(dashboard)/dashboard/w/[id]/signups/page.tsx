@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { currentOwner } from "@/lib/auth/session";
+import { listSignups } from "@/lib/signups/queries";
+import { listSignupsQuerySchema } from "@/lib/signups/schemas";
+import { findOwnedWaitlist } from "@/lib/waitlists/queries";
+import { SignupsTable } from "../../../../_components/signups/signups-table";
+import { SIGNUPS_PAGE_SIZE, type SignupsFilter } from "../../../../_components/signups/signups-filter";
+
+export const metadata: Metadata = { title: "Signups" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function SignupsPage({ params, searchParams }: Props) {
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const owner = await currentOwner();
+  if (!owner) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/w/${id}/signups`)}`);
+  const waitlist = await findOwnedWaitlist(owner.id, id);
+  if (!waitlist) notFound();
+
+  // The first page is rendered here (no loading flash); the table pages, filters and edits through the API.
+  const parsed = listSignupsQuerySchema.safeParse({
+    q: first(search.q) || undefined,
+    status: first(search.status),
+    order: first(search.order),
+    limit: SIGNUPS_PAGE_SIZE,
+  });
+  const query = parsed.success ? parsed.data : listSignupsQuerySchema.parse({ limit: SIGNUPS_PAGE_SIZE });
+  const page = await listSignups(waitlist.id, query);
+  const filter: SignupsFilter = { q: query.q ?? "", status: query.status, order: query.order };
+
+  return (
+    <SignupsTable
+      waitlistId={waitlist.id}
+      slug={waitlist.slug}
+      totalSignups={waitlist.signup_count}
+      initialFilter={filter}
+      initialPage={page}
+    />
+  );
+}
