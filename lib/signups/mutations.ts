@@ -1,9 +1,9 @@
 import "server-only";
-import type { PoolClient } from "pg";
+import type { Pool } from "pg";
 import { db, pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newRefCode, newStatusToken } from "@/lib/signups/codes";
-import { addDelta, applyBlockDeltas, blockOf, moveDeltas, positionOf } from "@/lib/signups/position";
+import { blockOf, blockSql, positionOf } from "@/lib/signups/position";
 import { REF_CODE_PATTERN } from "@/lib/signups/schemas";
 
 // Writes to the line. Every change takes the waitlist row lock first (the counter UPDATE or SELECT ... FOR
@@ -29,92 +29,79 @@ export type CreateSignupResult =
 const MAX_CODE_ATTEMPTS = 5;
 const UNIQUE_VIOLATION = "23505";
 
+// One statement, one round trip, committed on its own: the waitlist row lock is held only while the server
+// runs it and commits, not across network round trips, which is what bounds signups per second per list.
+//   lock   takes the waitlist row (FOR UPDATE) if it is open and under its caps: otherwise no row, no insert
+//   ins    appends the person as seq next_seq+1, crediting the referrer's code when it names one of the list
+//   w      moves the counters only if ins inserted (a duplicate email changes nothing)
+//   credit moves the referrer up by the boost
+//   blk    keeps signup_blocks in step (lib/signups/position.ts): +1 for the newcomer, and the referrer's
+//          move from one block to another while waiting
+const SIGNUP_SQL = `
+WITH lock AS (
+  SELECT id, next_seq, referral_boost FROM waitlists
+   WHERE id = $1 AND is_open
+     AND (capacity IS NULL OR signup_count < capacity)
+     AND (plan = 'PRO' OR signup_count < $9)
+   FOR UPDATE
+), ins AS (
+  INSERT INTO signups (waitlist_id, email, name, company, twitter, ref_code, seq, score, status_token_hash, referred_by_id)
+  SELECT lock.id, $2, $3, $4, $5, $6, lock.next_seq + 1, lock.next_seq + 1, $7,
+         (SELECT r.id FROM signups r WHERE r.waitlist_id = $1 AND r.ref_code = $8)
+    FROM lock
+  ON CONFLICT (waitlist_id, email) DO NOTHING
+  RETURNING id, seq, referred_by_id
+), w AS (
+  UPDATE waitlists SET next_seq = next_seq + 1, waiting_count = waiting_count + 1, signup_count = signup_count + 1
+    FROM ins WHERE waitlists.id = $1
+  RETURNING waitlists.waiting_count
+), credit AS (
+  UPDATE signups r SET referral_count = r.referral_count + 1, score = r.score - lock.referral_boost
+    FROM ins, lock WHERE r.id = ins.referred_by_id
+  RETURNING r.score AS new_score, r.score + lock.referral_boost AS old_score, r.status
+), deltas AS (
+  SELECT block, SUM(delta)::int AS delta FROM (
+    SELECT ${blockSql("ins.seq")} AS block, 1 AS delta FROM ins
+    UNION ALL SELECT ${blockSql("old_score")}, -1 FROM credit WHERE status = 'WAITING'
+    UNION ALL SELECT ${blockSql("new_score")}, 1 FROM credit WHERE status = 'WAITING'
+  ) d GROUP BY block
+), blk AS (
+  INSERT INTO signup_blocks (waitlist_id, block, waiting)
+  SELECT $1, block, delta FROM deltas WHERE delta <> 0
+  ON CONFLICT (waitlist_id, block) DO UPDATE SET waiting = signup_blocks.waiting + EXCLUDED.waiting
+)
+SELECT (SELECT COUNT(*) FROM lock)::int AS locked, (SELECT id FROM ins) AS id,
+       (SELECT waiting_count FROM w) AS position
+`;
+
 export async function createSignup(input: NewSignup): Promise<CreateSignupResult> {
-  const client = await pool().connect();
-  let broken: Error | undefined;
-  try {
-    for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
-      const outcome = await tryCreate(client, input);
-      if (outcome !== "retry") return outcome;
-    }
-    throw new Error("could not allocate a unique referral code");
-  } catch (error) {
-    broken = error instanceof Error ? error : new Error("signup failed");
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    // A client that failed mid-transaction is destroyed rather than reused.
-    client.release(broken);
-  }
-}
-
-async function tryCreate(client: PoolClient, input: NewSignup): Promise<CreateSignupResult | "retry"> {
-  await client.query("BEGIN");
-  const locked = await client.query<{ next_seq: number; waiting_count: number; referral_boost: number }>(
-    `UPDATE waitlists
-        SET next_seq = next_seq + 1, waiting_count = waiting_count + 1, signup_count = signup_count + 1
-      WHERE id = $1 AND is_open
-        AND (capacity IS NULL OR signup_count < capacity)
-        AND (plan = 'PRO' OR signup_count < $2)
-      RETURNING next_seq, waiting_count, referral_boost`,
-    [input.waitlistId, env().FREE_SIGNUP_CAP],
-  );
-  const lockedRow = locked.rows[0];
-  if (!lockedRow) {
-    await client.query("ROLLBACK");
-    return explainRefusal(client, input);
-  }
-
-  const seq = lockedRow.next_seq;
-  const refCode = newRefCode();
-  const status = newStatusToken();
   const ref = input.ref && REF_CODE_PATTERN.test(input.ref) ? input.ref : null;
-  let inserted;
-  try {
-    inserted = await client.query<{ id: string; referred_by_id: string | null }>(
-      `INSERT INTO signups
-         (waitlist_id, email, name, company, twitter, ref_code, seq, score, status_token_hash, referred_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8,
-               (SELECT id FROM signups WHERE waitlist_id = $1 AND ref_code = $9))
-       ON CONFLICT (waitlist_id, email) DO NOTHING
-       RETURNING id, referred_by_id`,
-      [input.waitlistId, input.email, input.name ?? null, input.company ?? null, input.twitter ?? null, refCode, seq,
-        status.hash, ref],
-    );
-  } catch (error) {
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-      // A referral code (or token hash) collided: start over with new random values.
-      await client.query("ROLLBACK");
-      return "retry";
+  for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
+    const refCode = newRefCode();
+    const status = newStatusToken();
+    let row: { locked: number; id: string | null; position: number | null } | undefined;
+    try {
+      const result = await pool().query<{ locked: number; id: string | null; position: number | null }>(SIGNUP_SQL, [
+        input.waitlistId, input.email, input.name ?? null, input.company ?? null, input.twitter ?? null, refCode,
+        status.hash, ref, env().FREE_SIGNUP_CAP,
+      ]);
+      row = result.rows[0];
+    } catch (error) {
+      // A random referral code (or token hash) collided: the statement rolled back whole; new values.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) continue;
+      throw error;
     }
-    throw error;
-  }
-  const row = inserted.rows[0];
-  if (!row) {
-    await client.query("ROLLBACK");
-    return duplicateOf(client, input.waitlistId, input.email);
-  }
-
-  const deltas = new Map<number, number>();
-  addDelta(deltas, blockOf(seq), 1);
-  if (row.referred_by_id) {
-    const credited = await client.query<{ score: number; status: string }>(
-      `UPDATE signups SET referral_count = referral_count + 1, score = score - $2
-        WHERE id = $1 RETURNING score, status`,
-      [row.referred_by_id, lockedRow.referral_boost],
-    );
-    const referrer = credited.rows[0];
-    if (referrer?.status === "WAITING") {
-      for (const [b, d] of moveDeltas(referrer.score + lockedRow.referral_boost, referrer.score)) addDelta(deltas, b, d);
+    if (row?.id && row.position !== null) {
+      // A new signup has the highest score of everyone waiting, so it is last: its position is the count.
+      return { kind: "created", id: row.id, position: row.position, refCode, statusToken: status.token };
     }
+    return row?.locked ? duplicateOf(pool(), input.waitlistId, input.email) : explainRefusal(input);
   }
-  await applyBlockDeltas(client, input.waitlistId, deltas);
-  await client.query("COMMIT");
-  // A new signup has the highest score of everyone waiting, so it is last: its position is the count.
-  return { kind: "created", id: row.id, position: lockedRow.waiting_count, refCode, statusToken: status.token };
+  throw new Error("could not allocate a unique referral code");
 }
 
-async function explainRefusal(client: PoolClient, input: NewSignup): Promise<CreateSignupResult> {
+async function explainRefusal(input: NewSignup): Promise<CreateSignupResult> {
+  const client = pool();
   const duplicate = await duplicateOf(client, input.waitlistId, input.email);
   if (duplicate.kind === "duplicate") return duplicate;
   const { rows } = await client.query<{ is_open: boolean }>(`SELECT is_open FROM waitlists WHERE id = $1`, [
@@ -125,7 +112,7 @@ async function explainRefusal(client: PoolClient, input: NewSignup): Promise<Cre
   return w.is_open ? { kind: "full" } : { kind: "closed" };
 }
 
-async function duplicateOf(client: PoolClient, waitlistId: string, email: string): Promise<CreateSignupResult> {
+async function duplicateOf(client: Pool, waitlistId: string, email: string): Promise<CreateSignupResult> {
   const { rows } = await client.query<{ ref_code: string; score: number; seq: number; status: "WAITING" | "INVITED" }>(
     `SELECT ref_code, score, seq, status FROM signups WHERE waitlist_id = $1 AND email = $2`,
     [waitlistId, email],

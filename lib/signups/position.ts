@@ -26,6 +26,11 @@ export function blockOf(score: number): number {
   return Math.floor(score / BLOCK_SIZE);
 }
 
+/** blockOf() in SQL, for an SQL expression of a score. */
+export function blockSql(score: string): string {
+  return `floor((${score})::numeric / ${BLOCK_SIZE})::int`;
+}
+
 export type RankInput = { id: string; seq: number; score: number; waiting: boolean };
 
 /** The definition executed in memory: the reference the SQL is tested against. */
@@ -42,7 +47,7 @@ export function referencePositions(people: readonly RankInput[]): Map<string, nu
  * parallel workers, which cost ~50 ms at a million rows.
  */
 export function positionSql(waitlistId: string, score: string, seq: string): string {
-  const block = `floor((${score})::numeric / ${BLOCK_SIZE})::int`;
+  const block = blockSql(score);
   return `(1
     + COALESCE((SELECT SUM(b.waiting) FROM signup_blocks b
                  WHERE b.waitlist_id = ${waitlistId} AND b.block < ${block}), 0)
@@ -73,14 +78,6 @@ export async function applyBlockDeltas(q: Queryable, waitlistId: string, deltas:
   );
 }
 
-/** Records that a waiting person's score moved (a referral credit). */
-export function moveDeltas(oldScore: number, newScore: number): Map<number, number> {
-  const deltas = new Map<number, number>();
-  addDelta(deltas, blockOf(oldScore), -1);
-  addDelta(deltas, blockOf(newScore), 1);
-  return deltas;
-}
-
 export function addDelta(deltas: Map<number, number>, block: number, delta: number): void {
   deltas.set(block, (deltas.get(block) ?? 0) + delta);
 }
@@ -102,7 +99,7 @@ export async function rebuildBlocks(q: Queryable, waitlistId: string): Promise<v
   await q.query(`DELETE FROM signup_blocks WHERE waitlist_id = $1`, [waitlistId]);
   await q.query(
     `INSERT INTO signup_blocks (waitlist_id, block, waiting)
-     SELECT $1, floor(score::numeric / ${BLOCK_SIZE})::int, COUNT(*) FROM signups
+     SELECT $1, ${blockSql("score")}, COUNT(*) FROM signups
       WHERE waitlist_id = $1 AND status = 'WAITING' GROUP BY 1, 2`,
     [waitlistId],
   );
