@@ -48,8 +48,16 @@ function assertSameOrigin(req: Request): void {
 
 /** Parses a JSON body with a zod schema into the one error shape (400 naming the field). */
 export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  const body = await readJsonObject(req, 64 * 1024);
-  const parsed = schema.safeParse(body);
+  return parseWith(schema, await readJsonObject(req, 64 * 1024));
+}
+
+/** Parses the query string with a zod schema, the same way. */
+export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
+  return parseWith(schema, Object.fromEntries(new URL(req.url).searchParams));
+}
+
+function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || undefined;
