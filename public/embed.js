@@ -148,10 +148,12 @@
     load() {
       fetch(ORIGIN + "/api/public/" + this.slug + "/config")
         .then((r) => {
+          if (r.status === 404) return this.halt("There is no waitlist called “" + this.slug + "”. Check data-waitlist.");
           if (!r.ok) throw new Error(String(r.status));
           return r.json();
         })
         .then((cfg) => {
+          if (!cfg) return;
           this.cfg = cfg;
           this.theme(cfg.theme || {});
           var saved = loadSaved(this.slug);

@@ -2,6 +2,7 @@ import { cardClass, inputClass, labelClass, primaryButtonClass } from "@/compone
 import { HostedShell } from "@/components/hosted/hosted-shell";
 import type { ThemeDraft } from "@/components/hosted/theme-style";
 import { UnavailableNotice } from "@/components/hosted/unavailable-notice";
+import { cn } from "@/lib/ui/cn";
 
 // The hosted page as the dashboard shows it while an owner edits: the same shell, classes and theme
 // variables as /w/<slug>, with a static stand-in for the form. `inert` keeps it out of the dashboard's tab
@@ -27,7 +28,7 @@ const OPTIONAL = [
 
 export function HostedPagePreview({ theme, title, description, fields, branding, view = "form", className }: HostedPagePreviewProps) {
   return (
-    <div inert className={className} data-testid="hosted-page-preview">
+    <div inert className={cn("h-full", className)} data-testid="hosted-page-preview">
       <HostedShell
         theme={theme}
         title={title.trim() || "Your waitlist"}
@@ -65,14 +66,16 @@ function FormPreview({ fields }: { fields: HostedPagePreviewProps["fields"] }) {
 
 function SuccessPreview() {
   return (
-    <div className={`${cardClass} space-y-4 text-center`}>
-      <p className="text-lg font-semibold">You&apos;re on the list!</p>
-      <p>
-        <span className="block text-sm text-(color:--wf-muted)">You&apos;re</span>
-        <span className="block text-6xl leading-none font-bold tracking-tight text-(color:--wf-primary)">#47</span>
-      </p>
-      <p className="text-sm text-(color:--wf-muted)">Every friend who joins with your link moves you up the line.</p>
-      <span className={`${inputClass} flex items-center font-mono text-sm`}>…/w/your-slug?ref=XY9ZW8V7</span>
+    <div className={cardClass}>
+      <div className="space-y-4 text-center">
+        <p className="text-lg font-semibold">You&apos;re on the list!</p>
+        <p>
+          <span className="block text-sm text-(color:--wf-muted)">You&apos;re</span>
+          <span className="block text-6xl leading-none font-bold tracking-tight text-(color:--wf-primary)">#47</span>
+        </p>
+        <p className="text-sm text-(color:--wf-muted)">Every friend who joins with your link moves you up the line.</p>
+        <span className={`${inputClass} flex items-center font-mono text-sm`}>…/w/your-slug?ref=XY9ZW8V7</span>
+      </div>
     </div>
   );
 }
