@@ -9,10 +9,11 @@ import { redactUrl } from "@/lib/dev/embedded-postgres";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { startFakeResend, type FakeResend } from "@/lib/testing/fake-resend";
 import { startFakeSiteverify, type FakeSiteverify } from "@/lib/testing/fake-siteverify";
-import { ARTIFACTS_DIR, E2E_TURNSTILE, RUN_FILE, type RunInfo } from "./run-info";
+import { startFakeStripe } from "@/lib/testing/fake-stripe";
+import { ARTIFACTS_DIR, E2E_STRIPE, E2E_TURNSTILE, RUN_FILE, type RunInfo } from "./run-info";
 
 // Once per `playwright test`: a fresh migrated database with the demo waitlist, the local fakes of Turnstile
-// siteverify and Resend, and the production server (`next start`) wired to them. What the specs need goes into
+// siteverify, Resend and Stripe, and the production server (`next start`) wired to them. What the specs need goes into
 // process.env (workers inherit it) and e2e/artifacts/run.json. The returned function is the teardown.
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -39,6 +40,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cleanups.push(() => siteverify.close());
     const resend: FakeResend = await startFakeResend();
     cleanups.push(() => resend.close());
+    const stripe = await startFakeStripe({ secretKey: E2E_STRIPE.secretKey });
+    cleanups.push(() => stripe.close());
 
     await seedDemo(database.url);
 
@@ -57,6 +60,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       TURNSTILE_VERIFY_URL: siteverify.url,
       RESEND_API_KEY: "re_test",
       RESEND_BASE_URL: resend.url,
+      STRIPE_SECRET_KEY: E2E_STRIPE.secretKey,
+      STRIPE_WEBHOOK_SECRET: E2E_STRIPE.webhookSecret,
+      STRIPE_PRICE_ID: E2E_STRIPE.priceId,
+      STRIPE_API_BASE: stripe.url,
     });
     cleanups.push(() => stopServer(server));
     await waitForHealth(baseURL, server, logFile);
@@ -66,6 +73,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       siteverifyUrl: siteverify.url,
       siteverifyOrigin: siteverify.origin,
       resendUrl: resend.url,
+      stripeUrl: stripe.url,
       databaseUrl: database.url,
       serverPid: server.pid ?? 0,
       serverLog: logFile,

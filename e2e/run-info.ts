@@ -13,6 +13,8 @@ export type RunInfo = {
   siteverifyOrigin: string;
   /** Fake Resend origin (RESEND_BASE_URL of the app); GET <url>/__messages lists captured mail. */
   resendUrl: string;
+  /** Fake Stripe origin (STRIPE_API_BASE of the app); POST <url>/__subscriptions sets a subscription's state. */
+  stripeUrl: string;
   databaseUrl: string;
   serverPid: number;
   serverLog: string;
@@ -31,3 +33,6 @@ export function readRunInfo(): RunInfo {
     throw new Error(`e2e: ${RUN_FILE} is missing; the global setup did not run (use \`playwright test\`).`);
   }
 }
+
+/** Keys the e2e server's Stripe client and webhook endpoint are configured with (the fake Stripe checks them). */
+export const E2E_STRIPE = { secretKey: "sk_test_e2e", webhookSecret: "whsec_e2e_secret", priceId: "price_e2e_pro" } as const;

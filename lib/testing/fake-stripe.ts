@@ -3,7 +3,8 @@ import { listenFake, sendJson } from "@/lib/testing/fake-http";
 
 // A local stand-in for the parts of Stripe's REST API WaitForge calls, in Stripe's wire format: form-encoded
 // requests (bracket notation) with a Bearer secret key, JSON objects and Stripe's error envelope. The real
-// `stripe` SDK talks to it through STRIPE_API_BASE. Tests set subscription states with setSubscription().
+// `stripe` SDK talks to it through STRIPE_API_BASE. Tests set subscription states with setSubscription(), or
+// over HTTP with POST /__subscriptions from another process.
 
 export type FakeSubscription = { id: string; status: string; customer: string; metadata: Record<string, string> };
 export type StripeCall = { method: string; path: string; params: Record<string, string> };
@@ -27,6 +28,12 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
     const params = Object.fromEntries(new URLSearchParams(body.toString("utf8")));
     calls.push({ method: req.method ?? "GET", path: url.pathname, params });
     const fail = (e: ReturnType<typeof stripeError>) => sendJson(res, e.status, e.body);
+    // Test control, for specs in other processes (Playwright workers): set a subscription's state.
+    if (req.method === "POST" && url.pathname === "/__subscriptions") {
+      const sub = JSON.parse(body.toString("utf8")) as FakeSubscription;
+      subscriptions.set(sub.id, sub);
+      return sendJson(res, 200, { ok: true });
+    }
     if (req.headers.authorization !== `Bearer ${options.secretKey}`) {
       return fail(stripeError(401, "invalid_request_error", "Invalid API Key provided."));
     }
