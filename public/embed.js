@@ -16,7 +16,8 @@
 (function () {
   "use strict";
   var TAG = "waitforge-waitlist";
-  var script = document.currentScript;
+  // currentScript is null when a loader runs us as a callback; then find our tag by its src.
+  var script = document.currentScript || document.querySelector('script[src*="/embed.js"][data-waitlist]');
   var ORIGIN = script && script.src ? new URL(script.src, location.href).origin : location.origin;
   var HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
   var SLUG = /^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/;
