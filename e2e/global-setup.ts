@@ -58,6 +58,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       TURNSTILE_SITE_KEY: E2E_TURNSTILE.siteKey,
       TURNSTILE_SECRET_KEY: E2E_TURNSTILE.secretKey,
       TURNSTILE_VERIFY_URL: siteverify.url,
+      // Every spec's browser and API calls come from 127.0.0.1 and would share one 120/min bucket; the limit
+      // itself is covered by the integration tests (lib/abuse/rate-limit.test.ts).
+      RATE_LIMIT_PER_MINUTE: "1000",
       RESEND_API_KEY: "re_test",
       RESEND_BASE_URL: resend.url,
       STRIPE_SECRET_KEY: E2E_STRIPE.secretKey,
