@@ -5,20 +5,9 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ownerFetch } from "@/lib/dashboard/owner-fetch";
+import { slugify } from "@/lib/dashboard/slugify";
 import type { OwnedWaitlist } from "@/lib/waitlists/queries";
 import { createWaitlistSchema, ownerSlugSchema, TITLE_MAX } from "@/lib/waitlists/schemas";
-
-/** "My Great App!" -> "my-great-app": a starting point the owner can edit. */
-export function slugify(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/, "");
-}
 
 type Errors = { title?: string; slug?: string; form?: string };
 
@@ -79,8 +68,7 @@ export function NewWaitlistForm({ origin }: { origin: string }) {
         }}
         onBlur={() => setTouched((t) => ({ ...t, title: true }))}
       />
-      <div className="space-y-1.5">
-        <Field
+      <Field
           label="Address"
           name="slug"
           value={slug}
@@ -102,7 +90,6 @@ export function NewWaitlistForm({ origin }: { origin: string }) {
           }}
           onBlur={() => setTouched((t) => ({ ...t, slug: true }))}
         />
-      </div>
       {errors.form ? (
         <p role="alert" className="rounded-control border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
           {errors.form}

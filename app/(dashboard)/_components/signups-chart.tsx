@@ -77,23 +77,26 @@ export function SignupsChart({ perDay }: { perDay: WaitlistStats["per_day"] }) {
       ) : (
         <figcaption className="sr-only">{summary}</figcaption>
       )}
-      <table className="sr-only">
-        <caption>Signups per day (UTC)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Signups</th>
-          </tr>
-        </thead>
-        <tbody>
-          {perDay.map((d) => (
-            <tr key={d.date}>
-              <td>{dayLabel(d.date)}</td>
-              <td>{d.signups}</td>
+      {/* sr-only on a wrapper: a <table> ignores overflow, so its rows would still stretch the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>Signups per day (UTC)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Signups</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {perDay.map((d) => (
+              <tr key={d.date}>
+                <td>{dayLabel(d.date)}</td>
+                <td>{d.signups}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

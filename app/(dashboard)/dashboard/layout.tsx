@@ -26,13 +26,16 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-line bg-white/90 backdrop-blur">
-        <div className="mx-auto flex h-16 max-w-6xl items-center gap-8 px-4 sm:px-6">
+        <div className="mx-auto flex h-16 max-w-6xl items-center gap-5 px-4 sm:gap-8 sm:px-6">
           <Logo href="/dashboard" />
-          <nav aria-label="Dashboard" className="flex h-full items-stretch gap-6">
+          <nav aria-label="Dashboard" className="flex h-full items-stretch gap-5 sm:gap-6">
             <NavLink href="/dashboard" exact>
               Waitlists
             </NavLink>
-            <NavLink href="/dashboard/new">New waitlist</NavLink>
+            {/* On phones the list page's own button covers this. */}
+            <span className="hidden sm:flex">
+              <NavLink href="/dashboard/new">New waitlist</NavLink>
+            </span>
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <span className="hidden items-center gap-2 text-sm text-muted sm:inline-flex">

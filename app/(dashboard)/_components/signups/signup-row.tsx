@@ -51,7 +51,7 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError }: Props)
         ) : null}
       </td>
       <td className="hidden max-w-48 truncate px-4 py-3 text-muted md:table-cell">{signup.referred_by ?? "–"}</td>
-      <td className="px-4 py-3 text-right tabular-nums">{signup.referrals}</td>
+      <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">{signup.referrals}</td>
       <td className="hidden px-4 py-3 whitespace-nowrap text-muted lg:table-cell">
         <time dateTime={signup.joined_at}>{joinedFormat.format(new Date(signup.joined_at))} UTC</time>
       </td>

@@ -93,7 +93,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
                   <th scope="col" className="w-16 px-4 py-3">#</th>
                   <th scope="col" className="px-4 py-3">Person</th>
                   <th scope="col" className="hidden px-4 py-3 md:table-cell">Referred by</th>
-                  <th scope="col" className="px-4 py-3 text-right">Referrals</th>
+                  <th scope="col" className="hidden px-4 py-3 text-right sm:table-cell">Referrals</th>
                   <th scope="col" className="hidden px-4 py-3 lg:table-cell">Joined</th>
                   <th scope="col" className="px-4 py-3">Status</th>
                   <th scope="col" className="px-4 py-3 text-right">

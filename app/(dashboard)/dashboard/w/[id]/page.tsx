@@ -59,7 +59,7 @@ export default async function WaitlistOverviewPage({ params, searchParams }: Pro
 
       <PlanBanner waitlist={waitlist} freeCap={env().FREE_SIGNUP_CAP} />
 
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         <StatCard
           label="Total signups"
           value={number(stats.total)}
