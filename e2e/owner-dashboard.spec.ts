@@ -179,6 +179,15 @@ test.describe.serial("owner dashboard", () => {
     await expect(signups.rows).toHaveCount(1);
     await shot(page, "04-signups");
 
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const csv = await (await download).createReadStream().then(async (stream) => {
+      let text = "";
+      for await (const chunk of stream) text += String(chunk);
+      return text;
+    });
+    expect(csv).toContain(person);
+
     await signups.row(person).getByRole("button", { name: `Remove ${person}` }).click();
     await signups.row(person).getByRole("button", { name: `Yes, remove ${person}` }).click();
     await expect(signups.rows).toHaveCount(0);

@@ -72,7 +72,12 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
 
   return (
     <div className="space-y-4">
-      <SignupsToolbar filter={filter} onChange={changeFilter} loading={loading} />
+      <SignupsToolbar
+        filter={filter}
+        onChange={changeFilter}
+        loading={loading}
+        exportHref={`/api/waitlists/${waitlistId}/export.csv${filter.status === "all" ? "" : `?status=${filter.status}`}`}
+      />
       {error ? (
         <p role="alert" className="rounded-control border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
           {error}{" "}

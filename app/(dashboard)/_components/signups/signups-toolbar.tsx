@@ -1,3 +1,4 @@
+import { buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/input";
 import { cn } from "@/lib/ui/cn";
 import type { SignupsFilter } from "./signups-filter";
@@ -12,9 +13,11 @@ type Props = {
   filter: SignupsFilter;
   onChange: (next: SignupsFilter, options?: { debounce?: boolean }) => void;
   loading: boolean;
+  /** The CSV export of the current status filter (a plain GET: the browser downloads it with the session cookie). */
+  exportHref: string;
 };
 
-export function SignupsToolbar({ filter, onChange, loading }: Props) {
+export function SignupsToolbar({ filter, onChange, loading, exportHref }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <div className="relative min-w-56 flex-1">
@@ -70,6 +73,9 @@ export function SignupsToolbar({ filter, onChange, loading }: Props) {
           <option value="joined">Newest first</option>
         </select>
       </label>
+      <a href={exportHref} download className={buttonClasses({ variant: "secondary" })}>
+        Export CSV
+      </a>
       <span aria-live="polite" className="sr-only">
         {loading ? "Loading signups" : ""}
       </span>
