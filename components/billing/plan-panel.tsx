@@ -3,20 +3,21 @@ import { Badge } from "@/components/ui/badge";
 import { billingConfigured } from "@/lib/billing/stripe";
 import type { OwnedWaitlist } from "@/lib/waitlists/queries";
 
-// The owner's view of a waitlist's plan: usage against the cap, a banner when full, and the Stripe buttons.
+// The owner's view of a waitlist's plan: usage against the cap and the Stripe buttons (the full-state banner
+// is PlanBanner in the dashboard).
 
-export function PlanPanel({ waitlist }: { waitlist: OwnedWaitlist }) {
+const NOTICES = {
+  success: "Thanks! Your upgrade is being confirmed by Stripe; Pro applies as soon as it is (usually seconds).",
+  cancelled: "Checkout was cancelled; nothing was charged.",
+} as const;
+
+export function PlanPanel({ waitlist, billing }: { waitlist: OwnedWaitlist; billing?: string }) {
+  const billingNotice = billing === "success" || billing === "cancelled" ? NOTICES[billing] : null;
   const configured = billingConfigured();
   const pro = waitlist.plan === "PRO";
   const used = waitlist.cap ? Math.min(100, Math.round((waitlist.signup_count / waitlist.cap) * 100)) : null;
   return (
     <section aria-labelledby="plan-heading" className="rounded-card border border-line bg-white p-5 shadow-card">
-      {waitlist.full ? (
-        <div role="status" className="mb-4 rounded-control bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          <strong>This waitlist is full.</strong> New signups are refused (403 “waitlist is full”) until you{" "}
-          {pro ? "raise its capacity in settings" : "upgrade to Pro or raise its capacity"}. Everyone already on it stays.
-        </div>
-      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h2 id="plan-heading" className="flex items-center gap-2 text-sm font-semibold text-ink">
@@ -28,6 +29,11 @@ export function PlanPanel({ waitlist }: { waitlist: OwnedWaitlist }) {
               : `${waitlist.signup_count.toLocaleString("en-US")} of ${waitlist.cap.toLocaleString("en-US")} signups`}
             {pro ? "" : " · “Powered by WaitForge” shown on your page"}
           </p>
+          {billingNotice ? (
+            <p role="status" className="mt-2 text-sm text-ink" data-testid="billing-notice">
+              {billingNotice}
+            </p>
+          ) : null}
           {used !== null ? (
             <div className="mt-2 h-1.5 w-56 overflow-hidden rounded-full bg-zinc-100" aria-hidden="true">
               <div className={`h-full ${waitlist.full ? "bg-amber-500" : "bg-brand-600"}`} style={{ width: `${used}%` }} />

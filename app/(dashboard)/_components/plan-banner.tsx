@@ -1,4 +1,5 @@
-import { Button } from "@/components/ui/button";
+import { BillingButton } from "@/components/billing/billing-button";
+import { billingConfigured } from "@/lib/billing/stripe";
 import { plans } from "@/lib/billing/plans";
 import type { OwnedWaitlist } from "@/lib/waitlists/queries";
 
@@ -27,15 +28,11 @@ export function PlanBanner({ waitlist, freeCap }: { waitlist: OwnedWaitlist; fre
         </p>
       </div>
       {planIsTheLimit ? (
-        // Placeholder until the billing issue lands: visibly disabled, with the reason next to it.
-        <div className="flex flex-col items-start gap-1 sm:items-end">
-          <Button disabled aria-describedby="billing-placeholder-note">
-            Upgrade to {pro.name}
-          </Button>
-          <span id="billing-placeholder-note" className="text-xs text-amber-900">
-            Billing not configured
-          </span>
-        </div>
+        billingConfigured() ? (
+          <BillingButton waitlistId={waitlist.id} action="upgrade" label={`Upgrade to ${pro.name}`} />
+        ) : (
+          <span className="text-xs text-amber-900">Billing is not configured on this server.</span>
+        )
       ) : null}
     </section>
   );

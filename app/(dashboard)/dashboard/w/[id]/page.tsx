@@ -9,12 +9,13 @@ import { findOwnedWaitlist } from "@/lib/waitlists/queries";
 import { waitlistStats } from "@/lib/waitlists/stats";
 import { CopyButton } from "../../../_components/copy-button";
 import { PlanBanner } from "../../../_components/plan-banner";
+import { PlanPanel } from "@/components/billing/plan-panel";
 import { SharePanel } from "../../../_components/share-panel";
 import { SignupsChart } from "../../../_components/signups-chart";
 import { StatCard } from "../../../_components/stat-card";
 import { TopReferrers } from "../../../_components/top-referrers";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; billing?: string }> };
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -58,6 +59,7 @@ export default async function WaitlistOverviewPage({ params, searchParams }: Pro
       ) : null}
 
       <PlanBanner waitlist={waitlist} freeCap={env().FREE_SIGNUP_CAP} />
+      <PlanPanel waitlist={waitlist} billing={search.billing} />
 
       <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         <StatCard

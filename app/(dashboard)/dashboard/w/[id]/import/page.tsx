@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { CsvImport } from "@/components/import/csv-import";
+import { PlanPanel } from "@/components/billing/plan-panel";
+import { currentOwner } from "@/lib/auth/session";
+import { findOwnedWaitlist } from "@/lib/waitlists/queries";
+
+export const metadata: Metadata = { title: "Import" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function ImportPage({ params }: Props) {
+  const { id } = await params;
+  const owner = await currentOwner();
+  if (!owner) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/w/${id}/import`)}`);
+  const waitlist = await findOwnedWaitlist(owner.id, id);
+  if (!waitlist) notFound();
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <h2 className="text-lg font-semibold text-ink">Import people from a CSV</h2>
+        <p className="mt-1 text-sm text-muted">
+          Moving from another waitlist tool? Imported people join the back of the line in the order they originally
+          joined (by <code>joined_at</code> when the file has it). Emails already on the list are skipped, never
+          duplicated. You see the column mapping and the first rows before anything is written.
+        </p>
+      </div>
+      {waitlist.plan === "PRO" ? (
+        <CsvImport waitlistId={waitlist.id} />
+      ) : (
+        <>
+          <p className="rounded-control bg-brand-50 px-4 py-3 text-sm text-brand-800 ring-1 ring-brand-200" data-testid="import-pro-only">
+            CSV import is part of Pro. Upgrade this waitlist to import a list.
+          </p>
+          <PlanPanel waitlist={waitlist} />
+        </>
+      )}
+    </div>
+  );
+}
