@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { startProductionServer, type ProductionServer } from "@/lib/testing/production-server";
 
 // JavaScript budgets of the hosted page and the embed, measured the way a visitor's browser pays them: the
 // script tags of the server-rendered HTML of a production server, each fetched and gzipped.
@@ -122,60 +120,28 @@ export function formatBundleReport(r: BundleReport): string {
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 async function withServer<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
   const { createTestDatabase } = await import("@/lib/testing/database");
   const database = await createTestDatabase();
-  let server: ChildProcess | undefined;
+  let server: ProductionServer | undefined;
   try {
     process.env.DATABASE_URL = database.url;
     const { seedDemo } = await import("@/lib/dev/seed");
     const { closeDb } = await import("@/lib/db");
     await seedDemo();
     await closeDb();
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    // The binary itself, not npx: killing its pid must stop the server.
-    server = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: ROOT,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
+    server = await startProductionServer({
+      env: (baseUrl) => ({
         DATABASE_URL: database.url,
         APP_URL: baseUrl,
         // Production refuses to run without Turnstile; nothing is verified during a measurement.
         TURNSTILE_SITE_KEY: "1x00000000000000000000AA",
         TURNSTILE_SECRET_KEY: "unused-for-measuring",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+      }),
     });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-      const up = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-      if (up) break;
-      if (Date.now() > deadline) throw new Error("next start did not become healthy within 60 s");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    return await fn(baseUrl);
+    return await fn(server.baseUrl);
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r));
-      server.kill("SIGTERM");
-      await exited;
-    }
+    await server?.stop();
     await database.drop();
   }
 }

@@ -1,11 +1,11 @@
-import { spawn, execFile } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import type { Pool } from "pg";
 import { SESSION_COOKIE } from "@/auth.config";
 import { exportSql } from "@/lib/signups/export";
+import { startProductionServer } from "@/lib/testing/production-server";
 import { benchOwner, loadBigWaitlist } from "./positions";
 import { timed } from "./stats";
 
@@ -14,15 +14,6 @@ import { timed } from "./stats";
 
 const SIZE = Number(process.env.BENCH_SIGNUPS ?? 1_000_000);
 const run = promisify(execFile);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -40,7 +31,6 @@ async function psqlCopy(url: string, sql: string): Promise<number> {
 
 export async function benchExport(pool: Pool): Promise<void> {
   console.log(`\n## CSV export of ${SIZE.toLocaleString("en-US")} signups`);
-  if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first: the export benchmark uses the production server");
   const ownerId = await benchOwner(pool);
   const waitlistId = await loadBigWaitlist(pool, SIZE, ownerId);
   const token = randomBytes(24).toString("hex");
@@ -57,19 +47,19 @@ export async function benchExport(pool: Pool): Promise<void> {
   const select = /^COPY \(([\s\S]*)\) TO STDOUT/.exec(copySql)![1]!.replace(/\s+/g, " ");
   const url = process.env.DATABASE_URL!;
 
-  const port = await freePort();
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", APP_URL: `http://127.0.0.1:${port}`, TURNSTILE_MODE: "enforce", TURNSTILE_SITE_KEY: "x", TURNSTILE_SECRET_KEY: "x", DATABASE_POOL_SIZE: "10" },
-    stdio: ["ignore", "ignore", "inherit"],
+  const server = await startProductionServer({
+    env: (baseUrl) => ({
+      DATABASE_URL: url,
+      APP_URL: baseUrl,
+      TURNSTILE_MODE: "enforce",
+      TURNSTILE_SITE_KEY: "unused",
+      TURNSTILE_SECRET_KEY: "unused",
+      DATABASE_POOL_SIZE: "10",
+    }),
   });
   try {
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const rssBefore = peakRssMb(server.pid!);
+    const base = server.baseUrl;
+    const rssBefore = peakRssMb(server.pid);
     const results: { psql: number; server: number; bytes: number }[] = [];
     for (let round = 0; round < 2; round++) {
       const psqlMs = await psqlCopy(url, `\\copy (${select}) TO STDOUT WITH (FORMAT csv, HEADER true)`);
@@ -92,9 +82,9 @@ export async function benchExport(pool: Pool): Promise<void> {
     }
     const best = { psql: Math.min(...results.map((r) => r.psql)), server: Math.min(...results.map((r) => r.server)) };
     console.log(`best of 2: psql ${(best.psql / 1000).toFixed(2)} s, export ${(best.server / 1000).toFixed(2)} s, ratio ${(best.server / best.psql).toFixed(2)}x`);
-    console.log(`server peak RSS: ${peakRssMb(server.pid!).toFixed(0)} MB (before the exports: ${rssBefore.toFixed(0)} MB; target < 300 MB)`);
+    console.log(`server peak RSS: ${peakRssMb(server.pid).toFixed(0)} MB (before the exports: ${rssBefore.toFixed(0)} MB; target < 300 MB)`);
   } finally {
-    server.kill("SIGTERM");
+    await server.stop();
     await pool.query(`DELETE FROM waitlists WHERE id = $1`, [waitlistId]);
   }
 }
