@@ -120,7 +120,8 @@ export function formatBundleReport(r: BundleReport): string {
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-async function withServer<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
+/** Runs `fn` against a production server of the current build on a throwaway database with the demo seeded. */
+export async function withServer<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
   const { createTestDatabase } = await import("@/lib/testing/database");
   const database = await createTestDatabase();
   let server: ProductionServer | undefined;

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { createTestDatabase } from "@/lib/testing/database";
+import { checkBundleBudget, formatBundleReport, withServer } from "../check-bundle-budget";
 import { benchExport } from "./export";
 import { benchPositions } from "./positions";
 
@@ -9,6 +10,10 @@ import { benchPositions } from "./positions";
 const BENCHES: Record<string, (pool: pg.Pool) => Promise<void>> = {
   positions: benchPositions,
   export: benchExport,
+  bundle: async () => {
+    console.log("");
+    console.log(formatBundleReport(await withServer((baseUrl) => checkBundleBudget({ baseUrl }))));
+  },
 };
 
 async function main() {
