@@ -31,7 +31,7 @@ export function plans(freeSignupCap: number = DEFAULT_FREE_SIGNUP_CAP): Record<P
       priceMonthlyUsd: 19,
       signupCap: null,
       branding: false,
-      features: ["Everything in Free", "No WaitForge branding", "Unlimited signups", "CSV import"],
+      features: ["Everything in Free", "Unlimited signups", "CSV import"],
     },
   };
 }
