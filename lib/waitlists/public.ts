@@ -2,7 +2,8 @@ import "server-only";
 import { plans } from "@/lib/billing/plans";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { readTheme, SLUG_PATTERN, type PublicConfig, type Theme, type Fields } from "@/lib/waitlists/schemas";
+import { PAGE_COLUMNS, readPage } from "@/lib/waitlists/row";
+import { SLUG_PATTERN, type PublicConfig, type Theme, type Fields } from "@/lib/waitlists/schemas";
 
 // A waitlist as the public side sees it, cached in process: on launch day thousands of reads of one slug a
 // minute must not each hit Postgres. Owner writes in this process call invalidatePublicWaitlist(); other
@@ -36,18 +37,7 @@ export async function getPublicWaitlist(slug: string): Promise<PublicWaitlist | 
 
   const row = await db().waitlist.findUnique({
     where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      theme: true,
-      fieldName: true,
-      fieldCompany: true,
-      fieldTwitter: true,
-      plan: true,
-      isOpen: true,
-    },
+    select: PAGE_COLUMNS,
   });
   const value: PublicWaitlist | null = row
     ? {
@@ -55,8 +45,7 @@ export async function getPublicWaitlist(slug: string): Promise<PublicWaitlist | 
         slug: row.slug,
         title: row.title,
         description: row.description,
-        theme: readTheme(row.theme),
-        fields: { name: row.fieldName, company: row.fieldCompany, twitter: row.fieldTwitter },
+        ...readPage(row),
         plan: row.plan,
         branding: plans()[row.plan].branding,
         isOpen: row.isOpen,

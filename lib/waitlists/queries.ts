@@ -3,7 +3,8 @@ import { ApiError } from "@/lib/api/errors";
 import { effectiveCap, plans } from "@/lib/billing/plans";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { readTheme, type Fields, type Theme } from "@/lib/waitlists/schemas";
+import { PAGE_COLUMNS, readPage, type PageRow } from "@/lib/waitlists/row";
+import type { Fields, Theme } from "@/lib/waitlists/schemas";
 
 // Owner-side reads. Every query is scoped by owner id; another owner's id looks exactly like a missing one.
 
@@ -26,40 +27,15 @@ export type OwnedWaitlist = {
 };
 
 const SELECT = {
-  id: true,
-  slug: true,
-  title: true,
-  description: true,
-  theme: true,
-  fieldName: true,
-  fieldCompany: true,
-  fieldTwitter: true,
+  ...PAGE_COLUMNS,
   capacity: true,
   referralBoost: true,
-  isOpen: true,
-  plan: true,
   signupCount: true,
   waitingCount: true,
   createdAt: true,
 } as const;
 
-type Row = {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  theme: unknown;
-  fieldName: boolean;
-  fieldCompany: boolean;
-  fieldTwitter: boolean;
-  capacity: number | null;
-  referralBoost: number;
-  isOpen: boolean;
-  plan: "FREE" | "PRO";
-  signupCount: number;
-  waitingCount: number;
-  createdAt: Date;
-};
+type Row = PageRow & { capacity: number | null; referralBoost: number; signupCount: number; waitingCount: number; createdAt: Date };
 
 export function toOwnedWaitlist(row: Row): OwnedWaitlist {
   const cap = effectiveCap(plans(env().FREE_SIGNUP_CAP)[row.plan], row.capacity);
@@ -68,8 +44,7 @@ export function toOwnedWaitlist(row: Row): OwnedWaitlist {
     slug: row.slug,
     title: row.title,
     description: row.description,
-    theme: readTheme(row.theme),
-    fields: { name: row.fieldName, company: row.fieldCompany, twitter: row.fieldTwitter },
+    ...readPage(row),
     capacity: row.capacity,
     referral_boost: row.referralBoost,
     is_open: row.isOpen,
