@@ -2,6 +2,7 @@ import pg from "pg";
 import { createTestDatabase } from "@/lib/testing/database";
 import { checkBundleBudget, formatBundleReport, withServer } from "../check-bundle-budget";
 import { benchExport } from "./export";
+import { benchHttpSignups } from "./http-signups";
 import { benchPositions } from "./positions";
 
 // `npm run bench [-- <name>...]`: each benchmark on a fresh database (DATABASE_URL's server when set,
@@ -10,6 +11,7 @@ import { benchPositions } from "./positions";
 const BENCHES: Record<string, (pool: pg.Pool) => Promise<void>> = {
   positions: benchPositions,
   export: benchExport,
+  http: benchHttpSignups,
   bundle: async () => {
     console.log("");
     console.log(formatBundleReport(await withServer((baseUrl) => checkBundleBudget({ baseUrl }))));
