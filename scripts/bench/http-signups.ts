@@ -14,7 +14,7 @@ const CONCURRENCY = 64;
 
 export async function benchHttpSignups(pool: Pool): Promise<void> {
   console.log(`\n## Launch-day burst over HTTP (${SIGNUPS} signups, ${READS} config reads, ${CONCURRENCY} concurrent)`);
-  const siteverify = await startFakeSiteverify({ secret: "bench-secret" });
+  const siteverify = await startFakeSiteverify({ secret: "bench-secret", hostname: "127.0.0.1" });
   const waitlistId = `bench-http-${Date.now()}`;
   await pool.query(
     `INSERT INTO waitlists (id, owner_id, slug, title, plan, updated_at) VALUES ($1, $2, $1, 'Launch', 'PRO', now())`,
