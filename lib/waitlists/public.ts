@@ -28,7 +28,9 @@ const NEGATIVE_TTL_MS = 5000;
 const holder = globalThis as typeof globalThis & { __waitforgeConfigCache?: Map<string, Entry> };
 const cache: Map<string, Entry> = (holder.__waitforgeConfigCache ??= new Map());
 
-export async function getPublicWaitlist(slug: string): Promise<PublicWaitlist | null> {
+export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist | null> {
+  // Slugs are stored lower-case; /w/Acme-AI finds /w/acme-ai as the API does.
+  const slug = rawSlug.toLowerCase();
   if (!SLUG_PATTERN.test(slug)) return null;
   const ttl = env().CONFIG_CACHE_MS;
   const now = Date.now();

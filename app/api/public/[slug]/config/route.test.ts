@@ -62,6 +62,11 @@ describe("GET /api/public/:slug/config", () => {
     expect((await getConfig(w.slug)).json.title).toBe("After");
   });
 
+  it("finds a waitlist whatever the case of the slug in the URL", async () => {
+    const w = await createWaitlist({ title: "Cased" });
+    expect((await getConfig(w.slug.toUpperCase())).json.title).toBe("Cased");
+  });
+
   it("404s with the error shape for an unknown slug", async () => {
     const r = await getConfig(uniqueSlug("nope"));
     expect(r.status).toBe(404);
