@@ -3,7 +3,7 @@ import { closeDb, db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { createWaitlist, uniqueSlug } from "@/lib/testing/fixtures";
 import { getConfig, preflightConfig } from "@/lib/testing/public-api";
-import { invalidatePublicWaitlist } from "@/lib/waitlists/public";
+import { getPublicWaitlist, invalidatePublicWaitlist } from "@/lib/waitlists/public";
 
 beforeAll(() => {
   Object.assign(process.env, { TURNSTILE_SITE_KEY: "0x4AAAAAAAtest", CONFIG_CACHE_MS: "30000" });
@@ -62,8 +62,9 @@ describe("GET /api/public/:slug/config", () => {
     expect((await getConfig(w.slug)).json.title).toBe("After");
   });
 
-  it("finds a waitlist whatever the case of the slug in the URL", async () => {
+  it("finds a waitlist whatever the case of the slug (the hosted page reads it this way too)", async () => {
     const w = await createWaitlist({ title: "Cased" });
+    expect((await getPublicWaitlist(w.slug.toUpperCase()))?.title).toBe("Cased");
     expect((await getConfig(w.slug.toUpperCase())).json.title).toBe("Cased");
   });
 
