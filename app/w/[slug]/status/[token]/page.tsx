@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cardClass } from "@/components/hosted/form-styles";
 import { HostedShell } from "@/components/hosted/hosted-shell";
+import { LiveRefresh } from "@/components/hosted/live-refresh";
 import { SharePanel } from "@/components/hosted/share-panel";
 import { getSignupStatus } from "@/lib/signups/status";
 import { absoluteUrl } from "@/lib/waitlists/hosted";
@@ -33,6 +34,7 @@ export default async function SignupStatusPage({ params }: Props) {
   const referred = status.referralCount;
   return (
     <HostedShell theme={waitlist.theme} title={waitlist.title} eyebrow="Your private status" branding={waitlist.branding}>
+      <LiveRefresh seconds={30} />
       <div className={`${cardClass} space-y-6`} data-testid="signup-status">
         <div className="text-center">
           {status.position !== null ? (
