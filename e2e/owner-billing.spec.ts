@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import Stripe from "stripe";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
@@ -69,5 +70,18 @@ test("an owner upgrades a waitlist through Stripe and imports a CSV on Pro", asy
     await page.goto(`/dashboard/w/${waitlistId}/signups`);
     await expect(page.getByText("ada@example.com")).toBeVisible();
     await expect(page.getByText("grace@example.com")).toBeVisible();
+  });
+
+  await test.step("the filtered export downloads only the people who joined after a date", async () => {
+    await page.getByText("Export with filters").click();
+    const form = page.getByTestId("export-form");
+    await form.getByLabel("Joined on or after").fill("2024-01-15");
+    const download = page.waitForEvent("download");
+    await form.getByRole("button", { name: "Download CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^${slug}-signups-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const text = await readFile((await file.path())!, "utf8");
+    expect(text).toContain("grace@example.com");
+    expect(text).not.toContain("ada@example.com");
   });
 });

@@ -84,10 +84,13 @@ const isoDate = z
   .transform((v) => new Date(v).toISOString());
 
 /** Filters of the CSV export (GET /api/waitlists/:id/export.csv). */
+const emptyAsUnset = (v: unknown) => (v === "" ? undefined : v);
+
 export const exportQuerySchema = z.object({
   status: z.enum([...SIGNUP_STATUSES, "all"]).default("all"),
-  joined_after: isoDate.optional(),
-  joined_before: isoDate.optional(),
+  // The dashboard's plain GET form sends empty date fields as "".
+  joined_after: z.preprocess(emptyAsUnset, isoDate.optional()),
+  joined_before: z.preprocess(emptyAsUnset, isoDate.optional()),
 });
 
 export type ExportQuery = z.infer<typeof exportQuerySchema>;

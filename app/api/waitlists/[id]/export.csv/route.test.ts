@@ -89,6 +89,9 @@ describe("GET /api/waitlists/:id/export.csv", () => {
     expect(recent.rows.map((r) => r.position)).toEqual(["2", ""]);
     const old = await rowsOf(waitlist.id, owner.cookie, "?joined_before=2026-06-01T00:00:00Z");
     expect(old.rows.map((r) => r.position)).toEqual(["1"]);
+    // The dashboard's form sends unset dates as empty strings.
+    const form = await rowsOf(waitlist.id, owner.cookie, "?status=waiting&joined_after=&joined_before=");
+    expect(form.rows.map((r) => r.position)).toEqual(["1", "2"]);
 
     const empty = await setup();
     const { text, rows } = await rowsOf(empty.waitlist.id, empty.owner.cookie);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { ExportForm } from "@/components/import/export-form";
 import { currentOwner } from "@/lib/auth/session";
 import { listSignups } from "@/lib/signups/queries";
 import { listSignupsQuerySchema } from "@/lib/signups/schemas";
@@ -35,12 +36,15 @@ export default async function SignupsPage({ params, searchParams }: Props) {
   const filter: SignupsFilter = { q: query.q ?? "", status: query.status, order: query.order };
 
   return (
-    <SignupsTable
-      waitlistId={waitlist.id}
-      slug={waitlist.slug}
-      totalSignups={waitlist.signup_count}
-      initialFilter={filter}
-      initialPage={page}
-    />
+    <div className="space-y-6">
+      <SignupsTable
+        waitlistId={waitlist.id}
+        slug={waitlist.slug}
+        totalSignups={waitlist.signup_count}
+        initialFilter={filter}
+        initialPage={page}
+      />
+      <ExportForm waitlistId={waitlist.id} />
+    </div>
   );
 }
