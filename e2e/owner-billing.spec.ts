@@ -72,6 +72,15 @@ test("an owner upgrades a waitlist through Stripe and imports a CSV on Pro", asy
     await expect(page.getByText("grace@example.com")).toBeVisible();
   });
 
+  await test.step("letting someone in takes them out of the line; the people behind move up", async () => {
+    const row = (email: string) => page.getByTestId("signup-row").filter({ hasText: email });
+    await expect(row("grace@example.com").locator("td").first()).toHaveText("2");
+    await page.getByRole("button", { name: "Let in ada@example.com" }).click();
+    await expect(row("ada@example.com").getByText("Let in", { exact: true })).toBeVisible();
+    await expect(row("ada@example.com").getByRole("button", { name: /^Let in/ })).toHaveCount(0);
+    await expect(row("grace@example.com").locator("td").first()).toHaveText("1");
+  });
+
   await test.step("the filtered export downloads only the people who joined after a date", async () => {
     await page.getByText("Export with filters").click();
     const form = page.getByTestId("export-form");
