@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { issuesCsv, type ImportIssue } from "@/components/import/import-report";
 
 // Upload → preview (mapping, counts, first rows; nothing written) → import with live progress → report.
@@ -88,9 +89,7 @@ export function CsvImport({ waitlistId }: { waitlistId: string }) {
   return (
     <div className="space-y-6">
       {error ? (
-        <p role="alert" className="rounded-control bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200" data-testid="import-error">
-          {error}
-        </p>
+        <FormAlert testId="import-error">{error}</FormAlert>
       ) : null}
 
       {state.step === "pick" || state.step === "checking" ? (

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { requestMagicLink } from "@/lib/auth/actions";
 import type { SignInState } from "@/lib/auth/sign-in-input";
+import { FormAlert } from "@/components/ui/form-alert";
 
 const initial: SignInState = { email: "" };
 
@@ -29,9 +30,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         autoFocus
       />
       {state.formError ? (
-        <p role="alert" className="rounded-control border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {state.formError}
-        </p>
+        <FormAlert>{state.formError}</FormAlert>
       ) : null}
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {pending ? "Sending link…" : "Email me a sign-in link"}

@@ -8,6 +8,7 @@ import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 import { slugify } from "@/lib/dashboard/slugify";
 import type { OwnedWaitlist } from "@/lib/waitlists/queries";
 import { createWaitlistSchema, ownerSlugSchema, TITLE_MAX } from "@/lib/waitlists/schemas";
+import { FormAlert } from "@/components/ui/form-alert";
 
 type Errors = { title?: string; slug?: string; form?: string };
 
@@ -91,9 +92,7 @@ export function NewWaitlistForm({ origin }: { origin: string }) {
           onBlur={() => setTouched((t) => ({ ...t, slug: true }))}
         />
       {errors.form ? (
-        <p role="alert" className="rounded-control border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {errors.form}
-        </p>
+        <FormAlert>{errors.form}</FormAlert>
       ) : null}
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {pending ? "Creating…" : "Create and go live"}

@@ -8,6 +8,7 @@ import type { SignupPage } from "@/lib/signups/queries";
 import { SignupRowView } from "./signup-row";
 import { filterToSearch, isFiltered, SIGNUPS_PAGE_SIZE, type SignupsFilter } from "./signups-filter";
 import { SignupsToolbar } from "./signups-toolbar";
+import { FormAlert } from "@/components/ui/form-alert";
 
 type Props = {
   waitlistId: string;
@@ -79,12 +80,12 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
         exportHref={`/api/waitlists/${waitlistId}/export.csv${filter.status === "all" ? "" : `?status=${filter.status}`}`}
       />
       {error ? (
-        <p role="alert" className="rounded-control border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+        <FormAlert>
           {error}{" "}
           <button type="button" onClick={() => void reload()} className="font-medium underline">
             Try again
           </button>
-        </p>
+        </FormAlert>
       ) : null}
       <Card className="overflow-hidden">
         {page.signups.length === 0 ? (
