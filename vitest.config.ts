@@ -20,12 +20,12 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
     // Child processes, not threads: pg pools and env changes stay per file, and native handles clean up on exit.
     pool: "forks",
-    globalSetup: ["lib/testing/vitest-global-setup.ts"],
-    setupFiles: ["lib/testing/vitest-setup.ts"],
+    globalSetup: ["tests/support/vitest-global-setup.ts"],
+    setupFiles: ["tests/support/vitest-setup.ts"],
     env: { NODE_ENV: "test" },
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -4,11 +4,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { redactUrl } from "@/lib/dev/embedded-postgres";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { startFakeResend, type FakeResend } from "@/lib/testing/fake-resend";
-import { startFakeSiteverify, type FakeSiteverify } from "@/lib/testing/fake-siteverify";
-import { startFakeStripe } from "@/lib/testing/fake-stripe";
-import { startProductionServer } from "@/lib/testing/production-server";
+import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { startFakeResend, type FakeResend } from "@/tests/support/fake-resend";
+import { startFakeSiteverify, type FakeSiteverify } from "@/tests/support/fake-siteverify";
+import { startFakeStripe } from "@/tests/support/fake-stripe";
+import { startProductionServer } from "@/tests/support/production-server";
 import { ARTIFACTS_DIR, E2E_STRIPE, E2E_TURNSTILE, RUN_FILE, type RunInfo } from "./run-info";
 
 // Once per `playwright test`: a fresh migrated database with the demo waitlist, the local fakes of Turnstile

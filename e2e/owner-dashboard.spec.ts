@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { fetchCapturedEmails, findLink } from "@/lib/testing/fake-resend";
+import { fetchCapturedEmails, findLink } from "@/tests/support/fake-resend";
 import { expect, test } from "./fixtures";
 import { ARTIFACTS_DIR } from "./run-info";
 import { stubTurnstile } from "./turnstile-stub";

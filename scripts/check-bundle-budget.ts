@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { startProductionServer, type ProductionServer } from "@/lib/testing/production-server";
+import { startProductionServer, type ProductionServer } from "@/tests/support/production-server";
 
 // JavaScript budgets of the hosted page and the embed, measured the way a visitor's browser pays them: the
 // script tags of the server-rendered HTML of a production server, each fetched and gzipped.
@@ -122,7 +122,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** Runs `fn` against a production server of the current build on a throwaway database with the demo seeded. */
 export async function withServer<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
-  const { createTestDatabase } = await import("@/lib/testing/database");
+  const { createTestDatabase } = await import("@/tests/support/database");
   const database = await createTestDatabase();
   let server: ProductionServer | undefined;
   try {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { findLink, waitForEmail } from "@/lib/testing/fake-resend";
+import { findLink, waitForEmail } from "@/tests/support/fake-resend";
 import { waitForHydration } from "../hydration";
 
 // The magic-link flow as an owner goes through it: the form, "check your email", the link from the fake

@@ -4,8 +4,8 @@ import { createRateLimiter, resetPublicRateLimiter } from "@/lib/abuse/rate-limi
 import { clientIp } from "@/lib/abuse/client-ip";
 import { closeDb } from "@/lib/db";
 import { env, resetEnvCache } from "@/lib/env";
-import { createWaitlist, uniqueIp } from "@/lib/testing/fixtures";
-import { getConfig, postSignup } from "@/lib/testing/public-api";
+import { createWaitlist, uniqueIp } from "@/tests/support/fixtures";
+import { getConfig, postSignup } from "@/tests/support/public-api";
 
 afterAll(async () => {
   await resetPublicRateLimiter();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifyTurnstile } from "@/lib/abuse/turnstile";
 import { resetEnvCache } from "@/lib/env";
-import { enforceTurnstileAgainstFake, passToken } from "@/lib/testing/public-api";
+import { enforceTurnstileAgainstFake, passToken } from "@/tests/support/public-api";
 
 let fake: Awaited<ReturnType<typeof enforceTurnstileAgainstFake>>;
 const saved = { ...process.env };

@@ -3,8 +3,8 @@ import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as openapiGET } from "@/app/api/public/openapi.json/route";
 import { closeDb } from "@/lib/db";
-import { createWaitlist, uniqueEmail, uniqueSlug } from "@/lib/testing/fixtures";
-import { enforceTurnstileAgainstFake, getConfig, passToken, postSignup } from "@/lib/testing/public-api";
+import { createWaitlist, uniqueEmail, uniqueSlug } from "@/tests/support/fixtures";
+import { enforceTurnstileAgainstFake, getConfig, passToken, postSignup } from "@/tests/support/public-api";
 
 // Real responses of the real handlers, validated against the served OpenAPI document.
 

@@ -5,10 +5,10 @@ import { POST as upgradePOST } from "@/app/api/waitlists/[id]/upgrade/route";
 import { POST as webhookPOST } from "@/app/api/stripe/webhook/route";
 import { closeDb, db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { startFakeStripe, type FakeStripe } from "@/lib/testing/fake-stripe";
-import { createWaitlist, uniqueEmail, uniqueSlug } from "@/lib/testing/fixtures";
-import { callOwner, signedInOwner } from "@/lib/testing/owner-api";
-import { getConfig, postSignup } from "@/lib/testing/public-api";
+import { startFakeStripe, type FakeStripe } from "@/tests/support/fake-stripe";
+import { createWaitlist, uniqueEmail, uniqueSlug } from "@/tests/support/fixtures";
+import { callOwner, signedInOwner } from "@/tests/support/owner-api";
+import { getConfig, postSignup } from "@/tests/support/public-api";
 
 const SECRET = "sk_test_fake";
 const WEBHOOK_SECRET = "whsec_test_secret";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { createWaitlist, uniqueEmail } from "@/lib/testing/fixtures";
-import { postSignup } from "@/lib/testing/public-api";
+import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
+import { postSignup } from "@/tests/support/public-api";
 
 // Launch-day guarantees, through the real route handler and a real Postgres. Turnstile is off here (its
 // fail-closed behaviour has its own tests) so the burst measures only our own code.

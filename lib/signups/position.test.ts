@@ -10,7 +10,7 @@ import {
   scoreOf,
   type RankInput,
 } from "@/lib/signups/position";
-import { createWaitlist, uniqueEmail } from "@/lib/testing/fixtures";
+import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
 
 afterAll(closeDb);
 

@@ -3,7 +3,7 @@ import { closeDb, db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { createSignup, setSignupStatus } from "@/lib/signups/mutations";
 import { getRefPosition, getSignupStatus, isStatusTokenShape } from "@/lib/signups/status";
-import { createWaitlist, uniqueEmail } from "@/lib/testing/fixtures";
+import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
 import { availabilityOf, getAvailability } from "@/lib/waitlists/availability";
 
 // The private status link against a real Postgres: live positions, referral counts, and no answer for

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import type { Pool } from "pg";
 import { SESSION_COOKIE } from "@/auth.config";
 import { exportSql } from "@/lib/signups/export";
-import { startProductionServer } from "@/lib/testing/production-server";
+import { startProductionServer } from "@/tests/support/production-server";
 import { benchOwner, loadBigWaitlist } from "./positions";
 import { timed } from "./stats";
 

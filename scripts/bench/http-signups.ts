@@ -1,6 +1,6 @@
 import type { Pool } from "pg";
-import { startFakeSiteverify } from "@/lib/testing/fake-siteverify";
-import { startProductionServer } from "@/lib/testing/production-server";
+import { startFakeSiteverify } from "@/tests/support/fake-siteverify";
+import { startProductionServer } from "@/tests/support/production-server";
 import { benchOwner } from "./positions";
 import { ms, runConcurrently, summarize } from "./stats";
 

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { createTestDatabase } from "@/lib/testing/database";
+import { createTestDatabase } from "@/tests/support/database";
 import { checkBundleBudget, formatBundleReport, withServer } from "../check-bundle-budget";
 import { benchExport } from "./export";
 import { benchHttpSignups } from "./http-signups";

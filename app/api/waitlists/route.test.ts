@@ -7,8 +7,8 @@ import * as stats from "@/app/api/waitlists/[id]/stats/route";
 import { closeDb, db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { createSignup } from "@/lib/signups/mutations";
-import { uniqueEmail, uniqueSlug } from "@/lib/testing/fixtures";
-import { callOwner, signedInOwner } from "@/lib/testing/owner-api";
+import { uniqueEmail, uniqueSlug } from "@/tests/support/fixtures";
+import { callOwner, signedInOwner } from "@/tests/support/owner-api";
 
 beforeAll(() => {
   process.env.APP_URL = "http://localhost:3000";

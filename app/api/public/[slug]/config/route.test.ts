@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { createWaitlist, uniqueSlug } from "@/lib/testing/fixtures";
-import { getConfig, preflightConfig } from "@/lib/testing/public-api";
+import { createWaitlist, uniqueSlug } from "@/tests/support/fixtures";
+import { getConfig, preflightConfig } from "@/tests/support/public-api";
 import { getPublicWaitlist, invalidatePublicWaitlist } from "@/lib/waitlists/public";
 
 beforeAll(() => {

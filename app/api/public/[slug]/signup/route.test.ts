@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/lib/db";
 import { SIGNUP_MAX_BYTES, REF_CODE_PATTERN } from "@/lib/signups/schemas";
-import { createWaitlist, uniqueEmail, uniqueSlug } from "@/lib/testing/fixtures";
-import { enforceTurnstileAgainstFake, passToken, postSignup, preflightSignup } from "@/lib/testing/public-api";
+import { createWaitlist, uniqueEmail, uniqueSlug } from "@/tests/support/fixtures";
+import { enforceTurnstileAgainstFake, passToken, postSignup, preflightSignup } from "@/tests/support/public-api";
 
 let fake: Awaited<ReturnType<typeof enforceTurnstileAgainstFake>>;
 beforeAll(async () => {

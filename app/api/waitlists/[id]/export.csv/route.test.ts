@@ -4,8 +4,8 @@ import { GET } from "@/app/api/waitlists/[id]/export.csv/route";
 import { closeDb, db, pool } from "@/lib/db";
 import { createSignup, setSignupStatus } from "@/lib/signups/mutations";
 import { CSV_COLUMNS } from "@/lib/signups/schemas";
-import { createWaitlist, uniqueEmail, uniqueSlug } from "@/lib/testing/fixtures";
-import { callOwner, signedInOwner } from "@/lib/testing/owner-api";
+import { createWaitlist, uniqueEmail, uniqueSlug } from "@/tests/support/fixtures";
+import { callOwner, signedInOwner } from "@/tests/support/owner-api";
 
 afterAll(closeDb);
 

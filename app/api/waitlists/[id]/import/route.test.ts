@@ -5,8 +5,8 @@ import { POST } from "@/app/api/waitlists/[id]/import/route";
 import { closeDb, db } from "@/lib/db";
 import { createSignup } from "@/lib/signups/mutations";
 import { IMPORT_MAX_BYTES } from "@/lib/signups/import-parse";
-import { createWaitlist, uniqueEmail, uniqueSlug } from "@/lib/testing/fixtures";
-import { signedInOwner } from "@/lib/testing/owner-api";
+import { createWaitlist, uniqueEmail, uniqueSlug } from "@/tests/support/fixtures";
+import { signedInOwner } from "@/tests/support/owner-api";
 
 afterAll(closeDb);
 

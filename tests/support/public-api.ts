@@ -1,6 +1,6 @@
 import { resetEnvCache } from "@/lib/env";
-import { startFakeSiteverify } from "@/lib/testing/fake-siteverify";
-import { params, routeRequest } from "@/lib/testing/fixtures";
+import { startFakeSiteverify } from "@/tests/support/fake-siteverify";
+import { params, routeRequest } from "@/tests/support/fixtures";
 import { GET as configGET, OPTIONS as configOPTIONS } from "@/app/api/public/[slug]/config/route";
 import { POST as signupPOST, OPTIONS as signupOPTIONS } from "@/app/api/public/[slug]/signup/route";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { listenFake, parseFields, sendJson } from "@/lib/testing/fake-http";
+import { listenFake, parseFields, sendJson } from "@/tests/support/fake-http";
 
 // A local stand-in for Resend's `POST /emails`. The resend SDK builds `${baseUrl}${path}` with baseUrl from
 // its `baseUrl` option or RESEND_BASE_URL, so RESEND_BASE_URL=<origin> (no trailing slash, no /emails) points

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { listenFake, sendJson } from "@/lib/testing/fake-http";
+import { listenFake, sendJson } from "@/tests/support/fake-http";
 
 // A local stand-in for the parts of Stripe's REST API WaitForge calls, in Stripe's wire format: form-encoded
 // requests (bracket notation) with a Bearer secret key, JSON objects and Stripe's error envelope. The real

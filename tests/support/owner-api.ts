@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { SESSION_COOKIE } from "@/auth.config";
 import { db } from "@/lib/db";
-import { createOwner, params } from "@/lib/testing/fixtures";
+import { createOwner, params } from "@/tests/support/fixtures";
 
 // A signed-in owner for route tests: a real row in Auth.js's sessions table and its cookie, exactly what the
 // magic-link flow leaves behind.

@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { redactUrl } from "@/lib/dev/embedded-postgres";
-import { createTestDatabase } from "@/lib/testing/database";
+import { createTestDatabase } from "@/tests/support/database";
 
 // Runs once per `vitest run` in the main process: one fresh migrated database shared by every test file.
 // Tests therefore never assume an empty table; each creates its own owners/waitlists under random slugs.

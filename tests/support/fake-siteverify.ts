@@ -1,4 +1,4 @@
-import { listenFake, delay, parseFields, sendJson } from "@/lib/testing/fake-http";
+import { listenFake, delay, parseFields, sendJson } from "@/tests/support/fake-http";
 
 // A local stand-in for Cloudflare Turnstile's siteverify, speaking its wire format, so tests exercise the real
 // verification code over HTTP. Token behaviour is chosen by the token's prefix:
