@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@/lib/api/errors";
+import type { ErrorCode } from "@/lib/errors";
 
 // Every answer of the signup API, mapped to what the form shows. Pure and client-safe (types only from the
 // API's error module) so the form bundle stays small; the embed mirrors this table in plain JS.

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 
 /**
  * Reads a JSON object body, refusing by size before parsing anything: the Content-Length header is checked
@@ -8,10 +8,10 @@ import { ApiError } from "@/lib/api/errors";
 export async function readJsonObject(req: Request, maxBytes: number): Promise<Record<string, unknown>> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
-    throw new ApiError("invalid_content_type", "Send the body as JSON with the header Content-Type: application/json.");
+    throw new AppError("invalid_content_type", "Send the body as JSON with the header Content-Type: application/json.");
   }
   const tooLarge = () =>
-    new ApiError("payload_too_large", `The request body is larger than the ${maxBytes}-byte limit.`);
+    new AppError("payload_too_large", `The request body is larger than the ${maxBytes}-byte limit.`);
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
 
@@ -41,10 +41,10 @@ export async function readJsonObject(req: Request, maxBytes: number): Promise<Re
   try {
     parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw new ApiError("bad_json", "The request body is not valid JSON.");
+    throw new AppError("bad_json", "The request body is not valid JSON.");
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new ApiError("bad_json", "The request body must be a JSON object.");
+    throw new AppError("bad_json", "The request body must be a JSON object.");
   }
   return parsed as Record<string, unknown>;
 }
@@ -53,7 +53,7 @@ export async function readJsonObject(req: Request, maxBytes: number): Promise<Re
 export async function* limitedBody(req: Request, maxBytes: number): AsyncGenerator<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   const tooLarge = () =>
-    new ApiError("payload_too_large", `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
+    new AppError("payload_too_large", `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!req.body) return;
   let size = 0;

@@ -1,7 +1,7 @@
-// The one error vocabulary of every WaitForge API. Safe to import from client components (no server code):
-// forms map these codes to inline messages.
+import type { ErrorCode } from "@/lib/errors";
 
-export const ERROR_STATUS = {
+// How each domain error code is answered over HTTP. The codes themselves live in lib/errors.ts.
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   bad_json: 400,
   invalid_signature: 400,
   invalid_content_type: 400,
@@ -17,32 +17,11 @@ export const ERROR_STATUS = {
   waitlist_closed: 403,
   forbidden_origin: 403,
   not_found: 404,
+  method_not_allowed: 405,
   slug_taken: 409,
   conflict: 409,
   rate_limited: 429,
   internal_error: 500,
   billing_not_configured: 503,
-  service_unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export type ErrorBody = { ok: false; error: { code: ErrorCode; message: string; field?: string } };
-
-export class ApiError extends Error {
-  readonly status: number;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = "ApiError";
-    this.status = ERROR_STATUS[code];
-  }
-
-  toBody(): ErrorBody {
-    return { ok: false, error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
-  }
-}
+  database_unavailable: 503,
+};

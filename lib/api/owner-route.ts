@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { readJsonObject } from "@/lib/api/body";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/api/respond";
 import { ownerFromSessionToken, sessionTokenFromRequest, type Owner } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -22,7 +22,7 @@ export function ownerRoute<P = Record<string, never>>(
     try {
       if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
       const owner = await ownerFromSessionToken(sessionTokenFromRequest(req));
-      if (!owner) throw new ApiError("unauthorized", "Sign in to use the owner API.");
+      if (!owner) throw new AppError("unauthorized", "Sign in to use the owner API.");
       return await handler(req, { owner, params: await route.params });
     } catch (error) {
       return jsonError(error);
@@ -42,7 +42,7 @@ function assertSameOrigin(req: Request): void {
   const authUrl = env().AUTH_URL;
   if (authUrl) allowed.add(new URL(authUrl).origin);
   if (origin ? !allowed.has(origin) : site !== null && site !== "same-origin" && site !== "none") {
-    throw new ApiError("forbidden_origin", "This request came from another site and was refused.");
+    throw new AppError("forbidden_origin", "This request came from another site and was refused.");
   }
 }
 
@@ -61,7 +61,7 @@ function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || undefined;
-    throw new ApiError("invalid_input", issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Invalid input.", field);
+    throw new AppError("invalid_input", issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Invalid input.", field);
   }
   return parsed.data;
 }

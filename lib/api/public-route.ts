@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/api/respond";
 import { clientIp } from "@/lib/abuse/client-ip";
 import { publicRateLimiter, rateLimitHeaders } from "@/lib/abuse/rate-limit";
@@ -28,7 +28,7 @@ export function publicRoute(handler: (req: Request, ctx: PublicContext) => Promi
     const decision = await publicRateLimiter().consume(ip);
     const headers = { ...CORS_HEADERS, ...rateLimitHeaders(decision) };
     if (!decision.allowed) {
-      const error = new ApiError(
+      const error = new AppError(
         "rate_limited",
         `Too many requests from your network: the limit is ${decision.limit} a minute. Try again in a minute.`,
         undefined,

@@ -1,5 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ERROR_STATUS } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 
 type Headers = Record<string, string>;
@@ -10,13 +11,13 @@ export function jsonOk<T extends object>(body: T, init: { status?: number; heade
 
 /** Turns anything thrown by a handler into the one error shape; unknown faults become a bare 500. */
 export function jsonError(error: unknown, headers: Headers = {}): Response {
-  const apiError =
-    error instanceof ApiError
+  const appError =
+    error instanceof AppError
       ? error
-      : new ApiError("internal_error", "Something went wrong on our side. Please try again in a moment.");
-  if (!(error instanceof ApiError)) logger.error("unhandled API error", error);
-  return Response.json(apiError.toBody(), {
-    status: apiError.status,
-    headers: { "Cache-Control": "no-store", ...headers, ...apiError.headers },
+      : new AppError("internal_error", "Something went wrong on our side. Please try again in a moment.");
+  if (!(error instanceof AppError)) logger.error("unhandled API error", error);
+  return Response.json(appError.toBody(), {
+    status: ERROR_STATUS[appError.code],
+    headers: { "Cache-Control": "no-store", ...headers, ...appError.headers },
   });
 }

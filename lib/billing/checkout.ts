@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { stripe, billingConfigured } from "@/lib/billing/stripe";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 function client() {
   const s = stripe();
   if (!s || !billingConfigured()) {
-    throw new ApiError("billing_not_configured", "Billing is not configured on this server, so upgrades are unavailable.");
+    throw new AppError("billing_not_configured", "Billing is not configured on this server, so upgrades are unavailable.");
   }
   return s;
 }
@@ -21,7 +21,7 @@ export async function createCheckout(waitlistId: string, ownerEmail: string): Pr
     where: { id: waitlistId },
     select: { plan: true, stripeCustomerId: true },
   });
-  if (w.plan === "PRO") throw new ApiError("conflict", "This waitlist is already on Pro. Use “Manage billing” to change it.");
+  if (w.plan === "PRO") throw new AppError("conflict", "This waitlist is already on Pro. Use “Manage billing” to change it.");
   const back = `${e.APP_URL}/dashboard/w/${waitlistId}`;
   const session = await s.checkout.sessions.create({
     mode: "subscription",
@@ -40,7 +40,7 @@ export async function createCheckout(waitlistId: string, ownerEmail: string): Pr
 export async function createPortal(waitlistId: string): Promise<string> {
   const s = client();
   const w = await db().waitlist.findUniqueOrThrow({ where: { id: waitlistId }, select: { stripeCustomerId: true } });
-  if (!w.stripeCustomerId) throw new ApiError("conflict", "This waitlist has no subscription yet. Upgrade first.");
+  if (!w.stripeCustomerId) throw new AppError("conflict", "This waitlist has no subscription yet. Upgrade first.");
   const portal = await s.billingPortal.sessions.create({
     customer: w.stripeCustomerId,
     return_url: `${env().APP_URL}/dashboard/w/${waitlistId}`,

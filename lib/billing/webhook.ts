@@ -1,6 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { planForStatus, stripe } from "@/lib/billing/stripe";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -17,12 +17,12 @@ const HANDLED = new Set(["checkout.session.completed", "customer.subscription.up
 export function verifyWebhook(rawBody: string, signature: string | null): Stripe.Event {
   const s = stripe();
   const secret = env().STRIPE_WEBHOOK_SECRET;
-  if (!s || !secret) throw new ApiError("billing_not_configured", "Stripe webhooks are not configured on this server.");
-  if (!signature) throw new ApiError("invalid_signature", "Missing Stripe-Signature header.");
+  if (!s || !secret) throw new AppError("billing_not_configured", "Stripe webhooks are not configured on this server.");
+  if (!signature) throw new AppError("invalid_signature", "Missing Stripe-Signature header.");
   try {
     return s.webhooks.constructEvent(rawBody, signature, secret);
   } catch {
-    throw new ApiError("invalid_signature", "The Stripe signature does not match this payload.");
+    throw new AppError("invalid_signature", "The Stripe signature does not match this payload.");
   }
 }
 

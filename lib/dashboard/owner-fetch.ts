@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from "@/lib/api/errors";
+import type { ErrorBody, ErrorCode } from "@/lib/errors";
 
 // The dashboard's client for the owner API (/api/waitlists/**). Same-origin fetch, so the browser sends the
 // session cookie and an Origin header the API's CSRF check accepts. Every failure, including a dropped

@@ -1,6 +1,6 @@
 import "server-only";
 import { parse } from "csv-parse";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { emailSchema, FORMULA_PREFIX, TEXT_MAX_LENGTH, twitterSchema } from "@/lib/signups/schemas";
 
 // Phase one of a CSV import: parse and validate the whole file before anything is written, so a bad file
@@ -90,12 +90,12 @@ export async function parseImport(source: AsyncIterable<Uint8Array>, options: { 
         columns = record.map((c) => c.trim());
         mapping = detectMapping(columns);
         if (!mapping.email) {
-          throw new ApiError("invalid_csv", `No email column found. The first row must name the columns, one of them "email" (found: ${columns.slice(0, 8).join(", ").slice(0, 200)}).`);
+          throw new AppError("invalid_csv", `No email column found. The first row must name the columns, one of them "email" (found: ${columns.slice(0, 8).join(", ").slice(0, 200)}).`);
         }
         continue;
       }
       total += 1;
-      if (total > IMPORT_MAX_ROWS) throw new ApiError("invalid_csv", `The file has more than ${IMPORT_MAX_ROWS.toLocaleString("en-US")} rows; split it into smaller files.`);
+      if (total > IMPORT_MAX_ROWS) throw new AppError("invalid_csv", `The file has more than ${IMPORT_MAX_ROWS.toLocaleString("en-US")} rows; split it into smaller files.`);
       const line = info.lines;
       const get = (field: ImportField) => {
         const name = mapping[field];
@@ -130,13 +130,13 @@ export async function parseImport(source: AsyncIterable<Uint8Array>, options: { 
       if (options.limit && rows.length >= options.limit) break;
     }
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    throw new ApiError("invalid_csv", `This file could not be read as CSV: ${(error as Error).message.slice(0, 200)}`);
+    if (error instanceof AppError) throw error;
+    throw new AppError("invalid_csv", `This file could not be read as CSV: ${(error as Error).message.slice(0, 200)}`);
   } finally {
     parser.destroy();
     await feed.catch(() => undefined);
   }
-  if (!columns) throw new ApiError("invalid_csv", "The file is empty. Upload a CSV with a header row and an email column.");
+  if (!columns) throw new AppError("invalid_csv", "The file is empty. Upload a CSV with a header row and an email column.");
   // Join order: dated rows by date, then undated rows in file order (a stable sort keeps file order in ties).
   rows.sort((a, b) => (a.joinedAt?.getTime() ?? Infinity) - (b.joinedAt?.getTime() ?? Infinity));
   return { columns, mapping, rows, issues, total };

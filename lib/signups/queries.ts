@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { pool } from "@/lib/db";
 import { positionSql } from "@/lib/signups/position";
 import type { ListSignupsQuery } from "@/lib/signups/schemas";
@@ -53,7 +53,7 @@ function decodeCursor(raw: string | undefined, length: number): number[] | null 
   } catch {
     // fall through
   }
-  throw new ApiError("invalid_input", "The cursor is not valid; start again from the first page.", "cursor");
+  throw new AppError("invalid_input", "The cursor is not valid; start again from the first page.", "cursor");
 }
 
 function likePattern(q: string): string {

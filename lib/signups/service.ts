@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { verifyTurnstile } from "@/lib/abuse/turnstile";
 import { logger } from "@/lib/log";
 import { createSignup } from "@/lib/signups/mutations";
@@ -27,17 +27,17 @@ export async function signUp(
   const honeypot = body[HONEYPOT_FIELD];
   if (honeypot !== undefined && honeypot !== null && honeypot !== "") {
     logger.info("signup refused: honeypot filled", { slug: waitlist.slug });
-    throw new ApiError("honeypot_triggered", "This request looks automated, so it was not accepted.", HONEYPOT_FIELD);
+    throw new AppError("honeypot_triggered", "This request looks automated, so it was not accepted.", HONEYPOT_FIELD);
   }
   const parsed = signupRequestSchema.safeParse(body);
   if (!parsed.success) throw toApiError(parsed.error);
   const input = parsed.data;
 
-  if (!waitlist.isOpen) throw new ApiError("waitlist_closed", "This waitlist is not taking signups right now.");
+  if (!waitlist.isOpen) throw new AppError("waitlist_closed", "This waitlist is not taking signups right now.");
 
   const captcha = await verifyTurnstile(input.turnstile ?? undefined, ip, `${waitlist.id}:${input.email}`);
   if (!captcha.ok) {
-    throw new ApiError(
+    throw new AppError(
       "turnstile_failed",
       captcha.reason === "missing-input-response"
         ? "Complete the captcha, then submit again."
@@ -74,18 +74,18 @@ export async function signUp(
         ...(result.status === "INVITED" ? { status: "invited" as const } : {}),
       };
     case "full":
-      throw new ApiError("waitlist_full", "This waitlist is full and is not taking new signups.");
+      throw new AppError("waitlist_full", "This waitlist is full and is not taking new signups.");
     case "closed":
-      throw new ApiError("waitlist_closed", "This waitlist is not taking signups right now.");
+      throw new AppError("waitlist_closed", "This waitlist is not taking signups right now.");
     case "not_found":
-      throw new ApiError("not_found", "There is no waitlist at this address.");
+      throw new AppError("not_found", "There is no waitlist at this address.");
   }
 }
 
-function toApiError(error: z.ZodError): ApiError {
+function toApiError(error: z.ZodError): AppError {
   const emailIssue = error.issues.find((i) => i.path[0] === "email");
-  if (emailIssue) return new ApiError("invalid_email", emailIssue.message, "email");
+  if (emailIssue) return new AppError("invalid_email", emailIssue.message, "email");
   const first = error.issues[0];
   const field = first ? String(first.path[0] ?? "") : "";
-  return new ApiError("invalid_input", first?.message ?? "The request is invalid.", field || undefined);
+  return new AppError("invalid_input", first?.message ?? "The request is invalid.", field || undefined);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { db, withTransaction } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rescoreWaitlist } from "@/lib/signups/position";
@@ -17,7 +17,7 @@ export async function createWaitlist(ownerId: string, input: CreateWaitlistInput
     return toOwnedWaitlist(row);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ApiError("slug_taken", `The address /w/${input.slug} is already taken. Try another.`, "slug");
+      throw new AppError("slug_taken", `The address /w/${input.slug} is already taken. Try another.`, "slug");
     }
     throw error;
   }
@@ -36,14 +36,14 @@ export async function updateWaitlist(ownerId: string, id: string, input: UpdateW
   if (input.is_open !== undefined) data.isOpen = input.is_open;
   if (Object.keys(data).length > 0) {
     const r = await db().waitlist.updateMany({ where: { id, ownerId }, data: data as Prisma.WaitlistUpdateManyMutationInput });
-    if (r.count === 0) throw new ApiError("not_found", "No waitlist with this id in your account.");
+    if (r.count === 0) throw new AppError("not_found", "No waitlist with this id in your account.");
   }
   const boost = input.referral_boost;
   if (boost !== undefined && boost !== current.referral_boost) {
     await withTransaction(async (client) => {
       // The row lock first, as every signup takes it: a rescore never interleaves with a signup.
       const locked = await client.query(`SELECT id FROM waitlists WHERE id = $1 AND owner_id = $2 FOR UPDATE`, [id, ownerId]);
-      if (locked.rowCount === 0) throw new ApiError("not_found", "No waitlist with this id in your account.");
+      if (locked.rowCount === 0) throw new AppError("not_found", "No waitlist with this id in your account.");
       await client.query(`UPDATE waitlists SET referral_boost = $2, updated_at = now() WHERE id = $1`, [id, boost]);
       await rescoreWaitlist(client, id, boost);
     });
@@ -59,6 +59,6 @@ export async function deleteWaitlist(ownerId: string, id: string): Promise<void>
     const r = await tx.waitlist.deleteMany({ where: { id, ownerId } });
     return { count: r.count, slug: w.slug };
   });
-  if (count === 0) throw new ApiError("not_found", "No waitlist with this id in your account.");
+  if (count === 0) throw new AppError("not_found", "No waitlist with this id in your account.");
   invalidatePublicWaitlist(slug);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { effectiveCap, plans } from "@/lib/billing/plans";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -71,6 +71,6 @@ export async function findOwnedWaitlist(ownerId: string, id: string): Promise<Ow
 /** The authorization check of every owner route with a waitlist id: 404 (never 403) when not theirs. */
 export async function requireOwnedWaitlist(ownerId: string, id: string): Promise<OwnedWaitlist> {
   const w = await findOwnedWaitlist(ownerId, id);
-  if (!w) throw new ApiError("not_found", "No waitlist with this id in your account.");
+  if (!w) throw new AppError("not_found", "No waitlist with this id in your account.");
   return w;
 }

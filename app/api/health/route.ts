@@ -1,4 +1,6 @@
+import { jsonError } from "@/lib/api/respond";
 import { pool } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 
 // Liveness + readiness in one: load balancers and `npm run dev` users both want "can this instance serve
@@ -23,10 +25,7 @@ export async function GET(): Promise<Response> {
   } catch (error) {
     // The cause (host, port, credentials in a connection error) goes to the server log, never to the caller.
     logger.warn("health check: database unavailable", error);
-    return Response.json(
-      { ok: false, error: { code: "database_unavailable", message: "The database is not reachable." } },
-      { status: 503, headers: NO_STORE },
-    );
+    return jsonError(new AppError("database_unavailable", "The database is not reachable."));
   } finally {
     clearTimeout(timer);
   }

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { jsonError, jsonOk } from "@/lib/api/respond";
 import { handleStripeEvent, verifyWebhook } from "@/lib/billing/webhook";
 
@@ -10,7 +10,7 @@ const MAX_BYTES = 512 * 1024;
 export async function POST(req: Request): Promise<Response> {
   try {
     const raw = await req.text();
-    if (raw.length > MAX_BYTES) throw new ApiError("payload_too_large", "Webhook payload too large.");
+    if (raw.length > MAX_BYTES) throw new AppError("payload_too_large", "Webhook payload too large.");
     const event = verifyWebhook(raw, req.headers.get("stripe-signature"));
     const result = await handleStripeEvent(event);
     return jsonOk({ ok: true, received: true, ...result });

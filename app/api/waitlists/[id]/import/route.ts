@@ -1,4 +1,5 @@
-import { ApiError } from "@/lib/api/errors";
+import { logger } from "@/lib/log";
+import { AppError } from "@/lib/errors";
 import { limitedBody } from "@/lib/api/body";
 import { jsonOk } from "@/lib/api/respond";
 import { ownerRoute } from "@/lib/api/owner-route";
@@ -17,10 +18,10 @@ const REPORT_LIMIT = 10_000;
 export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
   const waitlist = await requireOwnedWaitlist(owner.id, params.id);
   if (waitlist.plan !== "PRO") {
-    throw new ApiError("plan_required", "CSV import is a Pro feature. Upgrade this waitlist to import a list.");
+    throw new AppError("plan_required", "CSV import is a Pro feature. Upgrade this waitlist to import a list.");
   }
   if (!CSV_TYPES.test(req.headers.get("content-type") ?? "")) {
-    throw new ApiError("invalid_content_type", "Upload the file as CSV (Content-Type: text/csv).");
+    throw new AppError("invalid_content_type", "Upload the file as CSV (Content-Type: text/csv).");
   }
   const parsed = await parseImport(limitedBody(req, IMPORT_MAX_BYTES));
   const summary = {
@@ -49,7 +50,8 @@ export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) =>
           issues: issues.slice(0, REPORT_LIMIT),
           issues_truncated: issues.length > REPORT_LIMIT,
         });
-      } catch {
+      } catch (error) {
+        logger.error("import stopped", error);
         // Batches already committed stay in (each is whole); say so rather than pretend nothing happened.
         send({ type: "error", message: "The import stopped because of a server error. Rows imported so far are kept; upload the file again to add the rest (duplicates are skipped)." });
       }

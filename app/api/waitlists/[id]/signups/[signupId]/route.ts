@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { jsonOk } from "@/lib/api/respond";
 import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
 import { removeSignup, setSignupStatus } from "@/lib/signups/mutations";
@@ -14,7 +14,7 @@ type Params = { id: string; signupId: string };
 const uuid = z.uuid();
 
 function signupId(raw: string): string {
-  if (!uuid.safeParse(raw).success) throw new ApiError("not_found", "No such person on this waitlist.");
+  if (!uuid.safeParse(raw).success) throw new AppError("not_found", "No such person on this waitlist.");
   return raw;
 }
 
@@ -25,7 +25,7 @@ export const PATCH = ownerRoute<Params>(async (req, { owner, params }) => {
   const changed = await setSignupStatus(waitlist.id, id, status === "invited" ? "INVITED" : "WAITING");
   // Nothing changed: either already in that state (fine) or not on this list (404).
   if (!changed && !(await signupExists(waitlist.id, id))) {
-    throw new ApiError("not_found", "No such person on this waitlist.");
+    throw new AppError("not_found", "No such person on this waitlist.");
   }
   return jsonOk({ ok: true, changed });
 });
@@ -33,6 +33,6 @@ export const PATCH = ownerRoute<Params>(async (req, { owner, params }) => {
 export const DELETE = ownerRoute<Params>(async (_req, { owner, params }) => {
   const waitlist = await requireOwnedWaitlist(owner.id, params.id);
   const removed = await removeSignup(waitlist.id, signupId(params.signupId));
-  if (!removed) throw new ApiError("not_found", "No such person on this waitlist.");
+  if (!removed) throw new AppError("not_found", "No such person on this waitlist.");
   return jsonOk({ ok: true });
 });
