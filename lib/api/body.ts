@@ -10,33 +10,7 @@ export async function readJsonObject(req: Request, maxBytes: number): Promise<Re
   if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new AppError("invalid_content_type", "Send the body as JSON with the header Content-Type: application/json.");
   }
-  const tooLarge = () =>
-    new AppError("payload_too_large", `The request body is larger than the ${maxBytes}-byte limit.`);
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
-  }
-
+  const bytes = await readBytes(req, maxBytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
@@ -49,11 +23,36 @@ export async function readJsonObject(req: Request, maxBytes: number): Promise<Re
   return parsed as Record<string, unknown>;
 }
 
+/** The whole body as UTF-8 text, refused by size before and while reading (never buffered past the limit). */
+export async function readText(req: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBytes(req, maxBytes));
+}
+
+async function readBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const tooLarge = `The request body is larger than the ${maxBytes}-byte limit.`;
+  for await (const chunk of limitedBody(req, maxBytes, tooLarge)) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  return bytes;
+}
+
 /** Yields a request body's chunks, failing with payload_too_large once more than maxBytes arrived. */
-export async function* limitedBody(req: Request, maxBytes: number): AsyncGenerator<Uint8Array> {
+export async function* limitedBody(
+  req: Request,
+  maxBytes: number,
+  message = `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`,
+): AsyncGenerator<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  const tooLarge = () =>
-    new AppError("payload_too_large", `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
+  const tooLarge = () => new AppError("payload_too_large", message);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!req.body) return;
   let size = 0;

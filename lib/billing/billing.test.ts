@@ -121,6 +121,38 @@ describe("the Stripe webhook", () => {
     expect(await db().stripeEvent.count({ where: { id: payload.id } })).toBe(0);
   });
 
+  it("refuses an oversized body by its Content-Length or while streaming, reading no more than the limit", async () => {
+    const CHUNK = 64 * 1024;
+    let pulled = 0;
+    // 30 MB on offer, no Content-Length: the route must stop reading once it passes 512 KB.
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 30 * 1024 * 1024) return controller.close();
+        pulled += CHUNK;
+        controller.enqueue(new Uint8Array(CHUNK).fill(0x20));
+      },
+    });
+    const streamed = await webhookPOST(
+      new Request("http://localhost:3000/api/stripe/webhook", { method: "POST", body: endless, duplex: "half", headers: { "stripe-signature": "t=1,v1=x" } } as RequestInit),
+    );
+    expect(streamed.status).toBe(400);
+    expect(await streamed.json()).toMatchObject({ ok: false, error: { code: "payload_too_large" } });
+    expect(pulled).toBeLessThanOrEqual(512 * 1024 + 2 * CHUNK);
+
+    let touched = false;
+    const declared = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        touched = true;
+        controller.close();
+      },
+    }, { highWaterMark: 0 });
+    const byHeader = await webhookPOST(
+      new Request("http://localhost:3000/api/stripe/webhook", { method: "POST", body: declared, duplex: "half", headers: { "content-length": String(30 * 1024 * 1024), "stripe-signature": "t=1,v1=x" } } as RequestInit),
+    );
+    expect(byHeader.status).toBe(400);
+    expect(touched).toBe(false);
+  });
+
   it("processes a redelivered event once", async () => {
     const { waitlist } = await ownedList();
     fake.setSubscription({ id: "sub_c1", status: "active", customer: "cus_c1", metadata: { waitlist_id: waitlist.id } });

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { readText } from "@/lib/api/body";
 import { jsonError, jsonOk } from "@/lib/api/respond";
 import { handleStripeEvent, verifyWebhook } from "@/lib/billing/webhook";
 
@@ -9,8 +9,7 @@ const MAX_BYTES = 512 * 1024;
 // The signature covers the exact bytes Stripe sent, so the body is read raw, never re-serialised.
 export async function POST(req: Request): Promise<Response> {
   try {
-    const raw = await req.text();
-    if (raw.length > MAX_BYTES) throw new AppError("payload_too_large", "Webhook payload too large.");
+    const raw = await readText(req, MAX_BYTES);
     const event = verifyWebhook(raw, req.headers.get("stripe-signature"));
     const result = await handleStripeEvent(event);
     return jsonOk({ ok: true, received: true, ...result });
