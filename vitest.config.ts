@@ -24,6 +24,8 @@ export default defineConfig({
     environment: "node",
     // Child processes, not threads: pg pools and env changes stay per file, and native handles clean up on exit.
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; Vite resolves it.
+    server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["tests/support/vitest-global-setup.ts"],
     setupFiles: ["tests/support/vitest-setup.ts"],
     env: { NODE_ENV: "test" },

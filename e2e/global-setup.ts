@@ -55,6 +55,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         // itself is covered by the integration tests (lib/abuse/rate-limit.test.ts).
         RATE_LIMIT_PER_MINUTE: "1000",
         RESEND_API_KEY: "re_test",
+        EMAIL_TRANSPORT: "resend",
         RESEND_BASE_URL: resend.url,
         STRIPE_SECRET_KEY: E2E_STRIPE.secretKey,
         STRIPE_WEBHOOK_SECRET: E2E_STRIPE.webhookSecret,

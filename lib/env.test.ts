@@ -25,7 +25,9 @@ describe("parseEnv", () => {
       TURNSTILE_VERIFY_URL: "https://challenges.cloudflare.com/turnstile/v0/siteverify",
       TURNSTILE_TIMEOUT_MS: 3000,
       RATE_LIMIT_PER_MINUTE: 120,
-      TRUSTED_PROXY_HOPS: 0,
+      proxyHops: 0,
+      emailTransport: "log",
+      appOrigin: "http://localhost:3000",
       FREE_SIGNUP_CAP: 1000,
       CONFIG_CACHE_MS: 30_000,
       LOG_LEVEL: "info",
@@ -34,6 +36,7 @@ describe("parseEnv", () => {
     expect(env.AUTH_SECRET).toBeUndefined();
     expect(env.REDIS_URL).toBeUndefined();
     expect(env.SECURE_COOKIES).toBeUndefined();
+    expect(env.TRUSTED_PROXY_HOPS).toBeUndefined();
   });
 
   it("treats empty strings as unset", () => {
@@ -96,8 +99,33 @@ describe("parseEnv", () => {
     for (const name of problems) expect((error as Error).message).toContain(name);
   });
 
+  // A production deployment that has said how client IPs are found and how email leaves.
+  const prod = { ...base, NODE_ENV: "production", TRUSTED_PROXY_HOPS: "1", RESEND_API_KEY: "re_live" };
+
+  it("refuses production without a word on how the client IP is found, naming the choices", () => {
+    const problems = problemsOf({ ...prod, TRUSTED_PROXY_HOPS: undefined });
+    expect(problems).toEqual([expect.stringMatching(/^TRUSTED_PROXY_HOPS: .*CLIENT_IP_HEADER.*TRUSTED_PROXY_HOPS=0/)]);
+    expect(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "0" }).proxyHops).toBe(0);
+    expect(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: undefined, CLIENT_IP_HEADER: "cf-connecting-ip" }).proxyHops).toBe(0);
+    expect(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "2" }).proxyHops).toBe(2);
+  });
+
+  it("refuses production without an email transport unless told to log links", () => {
+    expect(problemsOf({ ...prod, RESEND_API_KEY: undefined })).toEqual([expect.stringMatching(/^RESEND_API_KEY: .*EMAIL_TRANSPORT=log/)]);
+    expect(parseEnv({ ...prod, RESEND_API_KEY: undefined, EMAIL_TRANSPORT: "log" }).emailTransport).toBe("log");
+    expect(parseEnv(prod).emailTransport).toBe("resend");
+    expect(problemsOf({ ...base, EMAIL_TRANSPORT: "resend" })).toEqual([expect.stringMatching(/^RESEND_API_KEY: /)]);
+  });
+
+  it("derives one app origin for links from AUTH_URL, else APP_URL", () => {
+    expect(parseEnv({ ...base, APP_URL: "https://wait.example.com/" }).appOrigin).toBe("https://wait.example.com");
+    expect(parseEnv({ ...base, APP_URL: "https://a.example", AUTH_URL: "https://b.example/api/auth" }).appOrigin).toBe(
+      "https://b.example",
+    );
+  });
+
   it("refuses TURNSTILE_MODE=off in production", () => {
-    const problems = problemsOf({ ...base, NODE_ENV: "production", TURNSTILE_MODE: "off" });
+    const problems = problemsOf({ ...prod, TURNSTILE_MODE: "off" });
     expect(problems).toEqual([expect.stringMatching(/^TURNSTILE_MODE: .*refused in production/)]);
   });
 
@@ -126,12 +154,12 @@ describe("parseEnv", () => {
     });
 
     it("is enforce in production even without keys (fail closed)", () => {
-      expect(parseEnv({ ...base, NODE_ENV: "production" }).turnstileMode).toBe("enforce");
+      expect(parseEnv(prod).turnstileMode).toBe("enforce");
     });
 
     it("follows an explicit TURNSTILE_MODE over the derivation", () => {
       expect(parseEnv({ ...base, ...keys, TURNSTILE_MODE: "off" }).turnstileMode).toBe("off");
-      expect(parseEnv({ ...base, ...keys, NODE_ENV: "production", TURNSTILE_MODE: "enforce" }).turnstileMode).toBe(
+      expect(parseEnv({ ...prod, ...keys, TURNSTILE_MODE: "enforce" }).turnstileMode).toBe(
         "enforce",
       );
     });

@@ -17,6 +17,7 @@ const schema = z
     EMAIL_FROM: z.string().min(3).default("WaitForge <login@waitforge.local>"),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: optionalUrl,
+    EMAIL_TRANSPORT: z.enum(["resend", "log"]).optional(),
     TURNSTILE_SITE_KEY: z.string().min(1).optional(),
     TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
     TURNSTILE_VERIFY_URL: z.url().default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
@@ -24,7 +25,8 @@ const schema = z
     TURNSTILE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Unset means "not said": fine in development, refused in production (see superRefine).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
     CLIENT_IP_HEADER: z
       .string()
       .regex(/^[a-z0-9-]+$/i, "must be a header name")
@@ -46,12 +48,38 @@ const schema = z
         message: "'off' is refused in production: set TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY instead",
       });
     }
+    if (env.NODE_ENV === "production" && env.TRUSTED_PROXY_HOPS === undefined && !env.CLIENT_IP_HEADER) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TRUSTED_PROXY_HOPS"],
+        message:
+          "say how the client IP is found (rate limits key on it): TRUSTED_PROXY_HOPS=N behind N proxies that append to X-Forwarded-For, CLIENT_IP_HEADER=<header> when the edge sets one (e.g. CF-Connecting-IP), or TRUSTED_PROXY_HOPS=0 when clients connect to this server directly",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.RESEND_API_KEY && env.EMAIL_TRANSPORT !== "log") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message:
+          "required in production to send sign-in links; EMAIL_TRANSPORT=log writes live sign-in links to the server log instead (anyone who reads the log can sign in as anyone)",
+      });
+    }
+    if (env.EMAIL_TRANSPORT === "resend" && !env.RESEND_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "required when EMAIL_TRANSPORT=resend" });
+    }
     if (env.TURNSTILE_MODE === "enforce" && !env.TURNSTILE_SITE_KEY) {
       ctx.addIssue({ code: "custom", path: ["TURNSTILE_SITE_KEY"], message: "required when TURNSTILE_MODE=enforce" });
     }
   });
 
-export type Env = z.infer<typeof schema> & { turnstileMode: "enforce" | "off" };
+export type Env = z.infer<typeof schema> & {
+  turnstileMode: "enforce" | "off";
+  emailTransport: "resend" | "log";
+  /** Proxies in front that append to X-Forwarded-For; 0 = clients connect directly. */
+  proxyHops: number;
+  /** The one origin of every link and redirect we make (AUTH_URL, else APP_URL): never the request's Host. */
+  appOrigin: string;
+};
 
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
@@ -72,7 +100,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Without an explicit mode: enforce whenever a secret exists, and in production always (fail closed).
   const turnstileMode =
     env.TURNSTILE_MODE ?? (env.TURNSTILE_SECRET_KEY || env.NODE_ENV === "production" ? "enforce" : "off");
-  return { ...env, turnstileMode };
+  const emailTransport = env.EMAIL_TRANSPORT ?? (env.RESEND_API_KEY ? "resend" : "log");
+  const appOrigin = new URL(env.AUTH_URL ?? env.APP_URL).origin;
+  return { ...env, turnstileMode, emailTransport, proxyHops: env.TRUSTED_PROXY_HOPS ?? 0, appOrigin };
 }
 
 let cached: Env | undefined;
@@ -80,6 +110,17 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * Auth.js reads AUTH_URL from process.env itself and, without it, builds sign-in links from the request's
+ * X-Forwarded-Host/Host: anyone could have us mail a genuine link to their own host. Pinning it to the
+ * configured origin makes every Auth.js path (route handlers, server actions, redirects) use ours.
+ */
+export function pinAuthUrl(): string {
+  const origin = env().appOrigin;
+  process.env.AUTH_URL = origin;
+  return origin;
 }
 
 /** Tests change process.env between cases; this forgets the parsed copy. */

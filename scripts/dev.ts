@@ -102,6 +102,18 @@ export async function runApp(mode: Mode): Promise<void> {
     env.TURNSTILE_MODE = "off";
     say(mode, "TURNSTILE_MODE=off (no Turnstile keys set)");
   }
+  if (mode === "start" && server) {
+    // A production build tried on this machine with the embedded database: not a deployment, so the two
+    // choices production insists on get their local answers, said out loud.
+    if (!env.TRUSTED_PROXY_HOPS && !env.CLIENT_IP_HEADER) {
+      env.TRUSTED_PROXY_HOPS = "0";
+      say(mode, "TRUSTED_PROXY_HOPS=0 (local trial: clients connect directly)");
+    }
+    if (!env.RESEND_API_KEY && !env.EMAIL_TRANSPORT) {
+      env.EMAIL_TRANSPORT = "log";
+      say(mode, "EMAIL_TRANSPORT=log (local trial: sign-in links go to the log and .data/outbox)");
+    }
+  }
   say(mode, `starting next ${mode} on http://localhost:${port}`);
 
   // node_modules/.bin/next directly (not npx), so a signal reaches Next itself, which stops its server child.

@@ -16,7 +16,10 @@ describe("client IP", () => {
   const h = (xff: string, extra: Record<string, string> = {}) => new Headers({ "x-forwarded-for": xff, ...extra });
   it("takes the entry our own proxies vouch for, not what the client wrote", () => {
     expect(clientIp(h("6.6.6.6, 203.0.113.9"), { hops: 0 })).toBe("203.0.113.9");
-    expect(clientIp(h("6.6.6.6, 203.0.113.9, 10.0.0.1"), { hops: 1 })).toBe("203.0.113.9");
+    // Behind N proxies the N-th entry from the right is the address the outermost proxy saw; left of it is
+    // whatever the client wrote.
+    expect(clientIp(h("6.6.6.6, 203.0.113.9"), { hops: 1 })).toBe("203.0.113.9");
+    expect(clientIp(h("6.6.6.6, 203.0.113.9, 10.0.0.1"), { hops: 2 })).toBe("203.0.113.9");
     expect(clientIp(h("203.0.113.9"), { hops: 3 })).toBe("203.0.113.9");
     expect(clientIp(h("6.6.6.6", { "cf-connecting-ip": "203.0.113.1" }), { header: "cf-connecting-ip", hops: 0 })).toBe(
       "203.0.113.1",

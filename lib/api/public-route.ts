@@ -1,9 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/api/respond";
-import { clientIp } from "@/lib/abuse/client-ip";
+import { clientIpOf } from "@/lib/abuse/client-ip";
 import { publicRateLimiter, rateLimitHeaders } from "@/lib/abuse/rate-limit";
-import { env } from "@/lib/env";
 
 // Everything the public endpoints share: CORS for any origin, the per-IP rate limit (checked before any
 // database work), and the one error shape.
@@ -23,8 +22,7 @@ type RouteContext = { params: Promise<{ slug: string }> };
 export function publicRoute(handler: (req: Request, ctx: PublicContext) => Promise<Response>) {
   return async (req: Request, route: RouteContext): Promise<Response> => {
     const { slug } = await route.params;
-    const e = env();
-    const ip = clientIp(req.headers, { header: e.CLIENT_IP_HEADER, hops: e.TRUSTED_PROXY_HOPS });
+    const ip = clientIpOf(req.headers);
     const decision = await publicRateLimiter().consume(ip);
     const headers = { ...CORS_HEADERS, ...rateLimitHeaders(decision) };
     if (!decision.allowed) {

@@ -4,7 +4,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { AUTH_PAGES } from "@/auth.config";
 import { signIn, signOut } from "@/auth";
-import { magicLinkLimiter } from "@/lib/auth/magic-link-limit";
+import { findMagicLinkLimitError } from "@/lib/auth/magic-link-limit";
 import { safeCallbackUrl, signInFormSchema, type SignInState } from "@/lib/auth/sign-in-input";
 import { logger } from "@/lib/log";
 
@@ -19,14 +19,6 @@ export async function requestMagicLink(_previous: SignInState, formData: FormDat
     return { email, fieldError: parsed.error.issues[0]?.message ?? "Enter a valid email address." };
   }
 
-  const limit = await magicLinkLimiter().consume(parsed.data.email);
-  if (!limit.allowed) {
-    return {
-      email,
-      formError: `Several links were just sent to this address. Use the newest one, or wait ${limit.resetSeconds} seconds and ask again.`,
-    };
-  }
-
   try {
     // redirect: false returns Auth.js's own redirect target instead of throwing it; we send everyone to the
     // same "check your email" page whatever happened to the address (no account enumeration).
@@ -36,7 +28,19 @@ export async function requestMagicLink(_previous: SignInState, formData: FormDat
       redirectTo: safeCallbackUrl(formData.get("callbackUrl")),
     });
   } catch (error) {
-    // Auth.js throws (raw mode) when sending fails: a transport problem, not something about the address.
+    // The send itself enforces the limits (lib/auth/magic-link-limit.ts), so Auth.js's own route is held too.
+    const limit = findMagicLinkLimitError(error);
+    if (limit) {
+      const wait = `wait ${limit.resetSeconds} seconds and ask again`;
+      return {
+        email,
+        formError:
+          limit.scope === "address"
+            ? `Several links were just sent to this address. Use the newest one, or ${wait}.`
+            : `Too many sign-in links were requested just now. Please ${wait}.`,
+      };
+    }
+    // Otherwise Auth.js threw (raw mode) because sending failed: a transport problem, not the address.
     logger.error("magic link: sending failed", error);
     return { email, formError: "We couldn't send the sign-in email just now. Please try again in a moment." };
   }

@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
 // Outgoing mail. Resend when RESEND_API_KEY is set (RESEND_BASE_URL points the real SDK at a local fake in
-// tests); otherwise a development transport that prints the message and keeps the last ones in
+// tests); otherwise, or with EMAIL_TRANSPORT=log (which production must ask for explicitly), a transport that
+// prints the message and keeps the last ones in
 // .data/outbox/ so a developer (or a test) can open the link.
 
 export type OutgoingEmail = { to: string; subject: string; html: string; text: string };
@@ -16,7 +17,7 @@ const OUTBOX_KEEP = 20;
 
 export async function sendEmail(message: OutgoingEmail): Promise<void> {
   const e = env();
-  if (e.RESEND_API_KEY) {
+  if (e.emailTransport === "resend" && e.RESEND_API_KEY) {
     const resend = new Resend(e.RESEND_API_KEY, e.RESEND_BASE_URL ? { baseUrl: e.RESEND_BASE_URL } : undefined);
     const { error } = await resend.emails.send({ from: e.EMAIL_FROM, ...message });
     if (error) {
@@ -27,7 +28,7 @@ export async function sendEmail(message: OutgoingEmail): Promise<void> {
     return;
   }
   if (e.NODE_ENV === "production") {
-    logger.warn("RESEND_API_KEY is not set: email is only written to the server log and .data/outbox");
+    logger.warn("EMAIL_TRANSPORT=log: email is only written to the server log and .data/outbox");
   }
   await devTransport(message);
 }

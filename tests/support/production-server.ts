@@ -37,7 +37,16 @@ export async function startProductionServer(options: {
   // node_modules/.bin/next itself, not npx: the pid must be the server, or killing it leaves the port held.
   const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env(baseUrl) },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Production refuses to start without these two decisions; a server on loopback is reached directly and
+      // mails nobody real. Callers override them (a fake Resend, a proxy-hop count) where they matter.
+      TRUSTED_PROXY_HOPS: "0",
+      EMAIL_TRANSPORT: "log",
+      ...options.env(baseUrl),
+    },
     stdio: ["ignore", options.logFile ? "pipe" : "ignore", options.logFile ? "pipe" : "inherit"],
   });
   if (options.logFile) {
