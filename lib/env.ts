@@ -48,22 +48,6 @@ const schema = z
         message: "'off' is refused in production: set TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY instead",
       });
     }
-    if (env.NODE_ENV === "production" && env.TRUSTED_PROXY_HOPS === undefined && !env.CLIENT_IP_HEADER) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["TRUSTED_PROXY_HOPS"],
-        message:
-          "say how the client IP is found (rate limits key on it): TRUSTED_PROXY_HOPS=N behind N proxies that append to X-Forwarded-For, CLIENT_IP_HEADER=<header> when the edge sets one (e.g. CF-Connecting-IP), or TRUSTED_PROXY_HOPS=0 when clients connect to this server directly",
-      });
-    }
-    if (env.NODE_ENV === "production" && !env.RESEND_API_KEY && env.EMAIL_TRANSPORT !== "log") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["RESEND_API_KEY"],
-        message:
-          "required in production to send sign-in links; EMAIL_TRANSPORT=log writes live sign-in links to the server log instead (anyone who reads the log can sign in as anyone)",
-      });
-    }
     if (env.EMAIL_TRANSPORT === "resend" && !env.RESEND_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "required when EMAIL_TRANSPORT=resend" });
     }
@@ -110,6 +94,26 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * What a production server must have decided before it serves anyone; scripts (migrate, seed) don't need it.
+ * Checked at start-up (lib/startup.ts), each problem named like the schema's.
+ */
+export function servingProblems(env: Env): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if (env.TRUSTED_PROXY_HOPS === undefined && !env.CLIENT_IP_HEADER) {
+    problems.push(
+      "TRUSTED_PROXY_HOPS: say how the client IP is found (rate limits key on it): TRUSTED_PROXY_HOPS=N behind N proxies that append to X-Forwarded-For, CLIENT_IP_HEADER=<header> when the edge sets one (e.g. CF-Connecting-IP), or TRUSTED_PROXY_HOPS=0 when clients connect to this server directly",
+    );
+  }
+  if (!env.RESEND_API_KEY && env.EMAIL_TRANSPORT !== "log") {
+    problems.push(
+      "RESEND_API_KEY: required in production to send sign-in links; EMAIL_TRANSPORT=log writes live sign-in links to the server log instead (anyone who reads the log can sign in as anyone)",
+    );
+  }
+  return problems;
 }
 
 /**

@@ -70,7 +70,7 @@ describe("verifyTurnstile", () => {
   });
 
   it("refuses everything in production when no secret is configured", async () => {
-    Object.assign(process.env, { NODE_ENV: "production", TRUSTED_PROXY_HOPS: "1", EMAIL_TRANSPORT: "log" });
+    Object.assign(process.env, { NODE_ENV: "production" });
     delete process.env.TURNSTILE_SECRET_KEY;
     delete process.env.TURNSTILE_MODE;
     resetEnvCache();

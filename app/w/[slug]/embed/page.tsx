@@ -10,7 +10,7 @@ import { appOrigin, captchaThemeFor, refFromSearch } from "@/lib/waitlists/hoste
 import { getPublicWaitlist, toPublicConfig } from "@/lib/waitlists/public";
 
 // The iframe embed for sites that forbid third-party scripts: just the themed form, sized to its content.
-// This is the one route other sites may frame (next.config.ts headers, lib/security/frame-headers.ts).
+// This is the one route other sites may frame (next.config.ts headers, lib/security/headers.ts).
 
 type Props = {
   params: Promise<{ slug: string }>;
