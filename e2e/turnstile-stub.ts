@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 // test anyway). stubTurnstile() serves a stand-in for https://challenges.cloudflare.com/turnstile/v0/api.js
 // with the API @marsidev/react-turnstile uses: it injects `api.js?onload=<name>&render=explicit`, waits for
 // window[<name>]() and then calls turnstile.render(container, options) and reads options.callback's token.
-// Tokens look like "e2e-pass-<random>", which the fake siteverify accepts once each.
+// Tokens look like "e2e-pass-<random>~<action>~<hostname>", which the fake siteverify accepts once each.
 
 export type TurnstileStubOptions = {
   /**
@@ -72,7 +72,9 @@ function stubRuntime(config: StubConfig, onloadName: string | null, renderMode: 
         widget.options["error-callback"]?.("300030");
         return;
       }
-      const token = `${config.tokenPrefix}-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+      // As Cloudflare does, the token is bound to the widget's action and the page's hostname (see the fake).
+      const action = typeof widget.options.action === "string" ? widget.options.action : "";
+      const token = `${config.tokenPrefix}-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}~${action}~${location.hostname}`;
       widget.token = token;
       // Like the real widget: a hidden input inside the container carries the token in plain <form> posts.
       if (widget.options["response-field"] !== false) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { Turnstile, type TurnstileInstance } from "@marsidev/react-turnstile";
+import type { TurnstileAction } from "@/lib/abuse/turnstile-actions";
 import { useRef, useState, type FormEvent, type InputHTMLAttributes } from "react";
 import {
   cardClass,
@@ -29,6 +30,8 @@ export type SignupFormProps = {
   /** Empty when Turnstile is off (development): no widget, no token. */
   siteKey: string;
   captchaTheme: "light" | "dark";
+  /** Which surface this is, as siteverify will report it (lib/abuse/turnstile-origin.ts checks it). */
+  captchaAction: TurnstileAction;
   honeypotName: string;
   refCode: string | null;
   initialState: "open" | "full" | "closed";
@@ -162,7 +165,7 @@ export function SignupForm(props: SignupFormProps) {
           ref={turnstile}
           siteKey={siteKey}
           // Most visitors pass without a challenge; the widget takes room only when one is needed.
-          options={{ size: "flexible", theme: props.captchaTheme, action: "signup", appearance: "interaction-only" }}
+          options={{ size: "flexible", theme: props.captchaTheme, action: props.captchaAction, appearance: "interaction-only" }}
           onSuccess={(t) => {
             token.current = t;
             setProblem((p) => (p?.awaitingCaptcha ? null : p));

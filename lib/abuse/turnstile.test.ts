@@ -30,7 +30,7 @@ afterAll(async () => {
 describe("verifyTurnstile", () => {
   it("accepts a valid token and sends secret, response, remoteip and an idempotency key", async () => {
     const token = passToken();
-    expect(await verifyTurnstile(token, "198.51.100.7", "w:alice@example.com")).toEqual({ ok: true });
+    expect(await verifyTurnstile(token, "198.51.100.7", "w:alice@example.com")).toEqual({ ok: true, action: "", hostname: "localhost" });
     const sent = fake.requests.at(-1)!;
     expect(sent).toMatchObject({ secret: "test-secret", response: token, remoteip: "198.51.100.7" });
     expect(sent.idempotency_key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -80,6 +80,6 @@ describe("verifyTurnstile", () => {
   it("lets everything through only in the explicit development mode", async () => {
     Object.assign(process.env, { NODE_ENV: "development", TURNSTILE_MODE: "off" });
     resetEnvCache();
-    expect(await verifyTurnstile(undefined, "198.51.100.7", "s")).toEqual({ ok: true });
+    expect(await verifyTurnstile(undefined, "198.51.100.7", "s")).toEqual({ ok: true, action: "", hostname: "" });
   });
 });

@@ -6,7 +6,10 @@ import { logger } from "@/lib/log";
 // Server-side Turnstile verification. It fails closed: anything but a clear `success: true` from siteverify
 // (no secret, timeout, network error, non-200, non-JSON) refuses the signup.
 
-export type TurnstileVerdict = { ok: true } | { ok: false; reason: string; errorCodes: string[] };
+/** On success, where the captcha was solved as Cloudflare saw it (empty when Turnstile is off). */
+export type TurnstileVerdict =
+  | { ok: true; action: string; hostname: string }
+  | { ok: false; reason: string; errorCodes: string[] };
 
 export const TURNSTILE_TOKEN_MAX_LENGTH = 2048;
 
@@ -27,7 +30,7 @@ export async function verifyTurnstile(
       logger.warn("TURNSTILE_MODE=off: signups are NOT checked for bots (development only)");
       warnedOff = true;
     }
-    return { ok: true };
+    return { ok: true, action: "", hostname: "" };
   }
   if (!e.TURNSTILE_SECRET_KEY) {
     logger.error("TURNSTILE_SECRET_KEY is not set: refusing signups (Turnstile fails closed)");
@@ -54,9 +57,11 @@ export async function verifyTurnstile(
     if (res.status !== 200) return fail(`http-${res.status}`);
     const data: unknown = await res.json().catch(() => null);
     if (!data || typeof data !== "object") return fail("invalid-json");
-    const { success, "error-codes": codes } = data as { success?: unknown; "error-codes"?: unknown };
+    const { success, "error-codes": codes, action, hostname } = data as Record<string, unknown>;
     const errorCodes = Array.isArray(codes) ? codes.filter((c): c is string => typeof c === "string") : [];
-    if (success === true) return { ok: true };
+    if (success === true) {
+      return { ok: true, action: typeof action === "string" ? action : "", hostname: typeof hostname === "string" ? hostname : "" };
+    }
     return { ok: false, reason: errorCodes[0] ?? "unsuccessful", errorCodes };
   } catch (error) {
     const timeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");

@@ -34,6 +34,7 @@ export async function updateWaitlist(ownerId: string, id: string, input: UpdateW
   if (input.fields?.twitter !== undefined) data.fieldTwitter = input.fields.twitter;
   if (input.capacity !== undefined) data.capacity = input.capacity;
   if (input.is_open !== undefined) data.isOpen = input.is_open;
+  if (input.allowed_hosts !== undefined) data.allowedHosts = input.allowed_hosts;
   if (Object.keys(data).length > 0) {
     const r = await db().waitlist.updateMany({ where: { id, ownerId }, data: data as Prisma.WaitlistUpdateManyMutationInput });
     if (r.count === 0) throw new AppError("not_found", "No waitlist with this id in your account.");

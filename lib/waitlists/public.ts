@@ -19,6 +19,8 @@ export type PublicWaitlist = {
   plan: "FREE" | "PRO";
   branding: boolean;
   isOpen: boolean;
+  /** Never published: checked against the captcha's hostname on signup. */
+  allowedHosts: string[];
 };
 
 type Entry = { value: PublicWaitlist | null; expiresAt: number };
@@ -39,7 +41,7 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
 
   const row = await db().waitlist.findUnique({
     where: { slug },
-    select: PAGE_COLUMNS,
+    select: { ...PAGE_COLUMNS, allowedHosts: true },
   });
   const value: PublicWaitlist | null = row
     ? {
@@ -51,6 +53,7 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
         plan: row.plan,
         branding: plans()[row.plan].branding,
         isOpen: row.isOpen,
+        allowedHosts: row.allowedHosts,
       }
     : null;
   if (ttl > 0) {

@@ -18,6 +18,7 @@ export type OwnedWaitlist = {
   capacity: number | null;
   referral_boost: number;
   is_open: boolean;
+  allowed_hosts: string[];
   plan: "FREE" | "PRO";
   signup_count: number;
   waiting_count: number;
@@ -30,12 +31,13 @@ const SELECT = {
   ...PAGE_COLUMNS,
   capacity: true,
   referralBoost: true,
+  allowedHosts: true,
   signupCount: true,
   waitingCount: true,
   createdAt: true,
 } as const;
 
-type Row = PageRow & { capacity: number | null; referralBoost: number; signupCount: number; waitingCount: number; createdAt: Date };
+type Row = PageRow & { capacity: number | null; referralBoost: number; allowedHosts: string[]; signupCount: number; waitingCount: number; createdAt: Date };
 
 export function toOwnedWaitlist(row: Row): OwnedWaitlist {
   const cap = effectiveCap(plans(env().FREE_SIGNUP_CAP)[row.plan], row.capacity);
@@ -48,6 +50,7 @@ export function toOwnedWaitlist(row: Row): OwnedWaitlist {
     capacity: row.capacity,
     referral_boost: row.referralBoost,
     is_open: row.isOpen,
+    allowed_hosts: row.allowedHosts,
     plan: row.plan,
     signup_count: row.signupCount,
     waiting_count: row.waitingCount,

@@ -88,6 +88,16 @@ export const REFERRAL_BOOST_MAX = 1000;
 const title = z.string().trim().min(1, "Give the waitlist a title.").max(TITLE_MAX, `At most ${TITLE_MAX} characters.`);
 const description = z.string().trim().max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX} characters.`);
 
+export const ALLOWED_HOSTS_MAX = 20;
+const HOST_PATTERN = /^(\*\.)?(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** A site the owner allows their form on: a hostname, or `*.example.com` for its subdomains. */
+export const allowedHostSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(HOST_PATTERN, "Enter a hostname like example.com or *.example.com (no https:// or path).");
+
 export const createWaitlistSchema = z.object({
   slug: ownerSlugSchema,
   title,
@@ -112,6 +122,10 @@ export const updateWaitlistSchema = z
       .min(0, "The boost is 0 (referrals don't move people) or more.")
       .max(REFERRAL_BOOST_MAX, `At most ${REFERRAL_BOOST_MAX} places.`),
     is_open: z.boolean(),
+    allowed_hosts: z
+      .array(allowedHostSchema)
+      .max(ALLOWED_HOSTS_MAX, `At most ${ALLOWED_HOSTS_MAX} sites.`)
+      .transform((hosts) => [...new Set(hosts)]),
   })
   .partial()
   .strict();

@@ -8,6 +8,9 @@ import { listenFake, delay, parseFields, sendJson } from "@/tests/support/fake-h
 //   "500…"                 HTTP 500
 //   "notjson…"             HTTP 200 with an HTML body
 //   anything else          invalid-input-response
+// Cloudflare binds a token to the widget's action and the page's hostname and reports both; a token may carry
+// them for the fake as a suffix "~<action>~<hostname>" (the browser stand-in adds it), else action "" and the
+// fake's configured hostname.
 // As at Cloudflare, repeating an idempotency_key with the same token returns the first answer again.
 
 export const SITEVERIFY_PATH = "/turnstile/v0/siteverify";
@@ -114,12 +117,13 @@ export async function startFakeSiteverify(
     }
     if (redeemed.has(token)) return remember(failure("timeout-or-duplicate"));
     redeemed.add(token);
+    const [, boundAction, boundHost] = token.split("~");
     return remember({
       success: true,
       "error-codes": [],
       challenge_ts: new Date().toISOString(),
-      hostname,
-      action: "",
+      hostname: boundHost ?? hostname,
+      action: boundAction ?? "",
       cdata: "",
     });
   });

@@ -1,3 +1,4 @@
+import { TURNSTILE_ACTIONS } from "@/lib/abuse/turnstile-actions";
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { HostedShell } from "@/components/hosted/hosted-shell";
@@ -78,6 +79,7 @@ export default async function HostedWaitlistPage({ params, searchParams }: Props
         fields={waitlist.fields}
         siteKey={config.turnstile_site_key}
         captchaTheme={captchaThemeFor(waitlist.theme)}
+        captchaAction={TURNSTILE_ACTIONS.hosted}
         honeypotName={HONEYPOT_FIELD}
         refCode={refFromSearch(search)}
         initialState={availability.state}

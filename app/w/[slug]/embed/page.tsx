@@ -1,3 +1,4 @@
+import { TURNSTILE_ACTIONS } from "@/lib/abuse/turnstile-actions";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FONT_VARIABLE_CLASSES } from "@/components/hosted/fonts";
@@ -46,6 +47,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
             fields={waitlist.fields}
             siteKey={toPublicConfig(waitlist).turnstile_site_key}
             captchaTheme={captchaThemeFor(waitlist.theme)}
+            captchaAction={TURNSTILE_ACTIONS.embed}
             honeypotName={HONEYPOT_FIELD}
             refCode={refFromSearch(search)}
             initialState={availability.state}

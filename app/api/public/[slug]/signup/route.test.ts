@@ -155,6 +155,26 @@ describe("POST /api/public/:slug/signup: every documented error", () => {
     expect(await db().signup.count({ where: { waitlistId: w.id } })).toBe(1);
   });
 
+  it("403 when the captcha was solved for another action or on a site the owner does not allow", async () => {
+    const open = await createWaitlist();
+    const app = new URL(process.env.APP_URL ?? "http://localhost:3000").hostname;
+    expectError(await postSignup(open.slug, body({ turnstile: `${passToken()}~login~${app}` })), 403, "turnstile_failed");
+    expectError(await postSignup(open.slug, body({ turnstile: `${passToken()}~hosted~evil.example` })), 403, "turnstile_failed");
+    expect((await postSignup(open.slug, body({ turnstile: `${passToken()}~hosted~${app}` }))).status).toBe(200);
+    expect((await postSignup(open.slug, body({ turnstile: `${passToken()}~embed~any-site.example` }))).status).toBe(200);
+
+    const strict = await createWaitlist({ allowedHosts: ["acme.example", "*.acme.dev"] });
+    const refused = await postSignup(strict.slug, body({ turnstile: `${passToken()}~embed~copycat.example` }));
+    expectError(refused, 403, "turnstile_failed");
+    expect((refused.json.error as { message: string }).message).toMatch(/isn't allowed on this site/);
+    expectError(await postSignup(strict.slug, body({ turnstile: `${passToken()}~~other.example` })), 403, "turnstile_failed");
+    for (const site of ["acme.example", "www.acme.dev", app]) {
+      expect((await postSignup(strict.slug, body({ turnstile: `${passToken()}~embed~${site}` }))).status, site).toBe(200);
+    }
+    expect(await db().signup.count({ where: { waitlistId: strict.id } })).toBe(3);
+    expect(await db().signup.count({ where: { waitlistId: open.id } })).toBe(2);
+  });
+
   it("403 when the waitlist is full (owner capacity), while duplicates still answer 200", async () => {
     const w = await createWaitlist({ capacity: 2 });
     const email = uniqueEmail();
