@@ -57,7 +57,15 @@ describe("owner API: waitlists", () => {
     const patched = await callOwner(item.PATCH, { id: waitlist.id }, {
       cookie: owner.cookie,
       method: "PATCH",
-      body: { title: "New", theme: { primary: "#FF0000" }, fields: { company: true }, capacity: 50, referral_boost: 3, is_open: false },
+      body: {
+        title: "New",
+        theme: { primary: "#FF0000" },
+        fields: { company: true },
+        capacity: 50,
+        referral_boost: 3,
+        is_open: false,
+        allowed_hosts: ["Acme.com", "*.acme.dev", "acme.com"],
+      },
     });
     expect(patched.status).toBe(200);
     expect(patched.json.waitlist).toMatchObject({
@@ -67,6 +75,7 @@ describe("owner API: waitlists", () => {
       capacity: 50,
       referral_boost: 3,
       is_open: false,
+      allowed_hosts: ["acme.com", "*.acme.dev"],
       cap: 50,
     });
     expect((await callOwner(item.GET, { id: waitlist.id }, { cookie: owner.cookie })).json.waitlist).toMatchObject({ title: "New" });
@@ -94,6 +103,9 @@ describe("owner API: waitlists", () => {
       { capacity: 0 },
       { referral_boost: -1 },
       { referral_boost: 1.5 },
+      { allowed_hosts: ["https://acme.com"] },
+      { allowed_hosts: Array.from({ length: 21 }, (_, i) => `s${i}.example`) },
+      { allowed_hosts: "acme.com" },
       { unknown: true },
     ]) {
       const r = await callOwner(item.PATCH, { id: waitlist.id }, { cookie: owner.cookie, method: "PATCH", body });

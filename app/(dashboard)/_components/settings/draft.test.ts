@@ -14,6 +14,7 @@ const base: SettingsDraft = draftFromWaitlist({
   capacity: null,
   referral_boost: 1,
   is_open: true,
+  allowed_hosts: [],
 });
 
 const withChange = (change: Partial<SettingsDraft>, theme: Partial<SettingsDraft["theme"]> = {}): SettingsDraft => ({
@@ -23,6 +24,16 @@ const withChange = (change: Partial<SettingsDraft>, theme: Partial<SettingsDraft
 });
 
 describe("validateDraft", () => {
+  it("reads allowed sites one per line or comma-separated, lower-cased and de-duplicated, with one message for a bad line", () => {
+    const ok = validateDraft(withChange({ allowed_hosts: "Acme.com\n*.acme.dev,  acme.com\n" }));
+    expect(ok.errors).toEqual({});
+    expect(ok.payload?.allowed_hosts).toEqual(["acme.com", "*.acme.dev"]);
+    expect(validateDraft(base).payload?.allowed_hosts).toEqual([]);
+    for (const bad of ["https://acme.com", "acme.com/path", "*.", "-acme.com", "<script>"]) {
+      expect(validateDraft(withChange({ allowed_hosts: `acme.com\n${bad}` })).errors.allowed_hosts, bad).toMatch(/hostname like example.com/);
+    }
+  });
+
   it("turns a valid draft into the PATCH body (empty capacity = no limit)", () => {
     const { payload, errors } = validateDraft(withChange({ capacity: " 250 ", referral_boost: "3" }, { primary: "#E11D48" }));
     expect(errors).toEqual({});

@@ -19,12 +19,14 @@ export type SettingsDraft = {
   capacity: string;
   referral_boost: string;
   is_open: boolean;
+  /** One site per line (or comma-separated), as typed. */
+  allowed_hosts: string;
 };
 
 /** Messages keyed by the API's field path ("title", "theme.primary", "capacity"). */
 export type FieldErrors = Partial<Record<string, string>>;
 
-export function draftFromWaitlist(w: Pick<OwnedWaitlist, "title" | "description" | "theme" | "fields" | "capacity" | "referral_boost" | "is_open">): SettingsDraft {
+export function draftFromWaitlist(w: Pick<OwnedWaitlist, "title" | "description" | "theme" | "fields" | "capacity" | "referral_boost" | "is_open" | "allowed_hosts">): SettingsDraft {
   return {
     title: w.title,
     description: w.description,
@@ -33,6 +35,7 @@ export function draftFromWaitlist(w: Pick<OwnedWaitlist, "title" | "description"
     capacity: w.capacity === null ? "" : String(w.capacity),
     referral_boost: String(w.referral_boost),
     is_open: w.is_open,
+    allowed_hosts: w.allowed_hosts.join("\n"),
   };
 }
 
@@ -59,10 +62,12 @@ export function validateDraft(draft: SettingsDraft): { payload: UpdateWaitlistIn
     capacity,
     referral_boost: boost,
     is_open: draft.is_open,
+    allowed_hosts: draft.allowed_hosts.split(/[\s,]+/).filter(Boolean),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const key = issue.path.join(".");
+      // One message for the list, whichever line is wrong.
+      const key = issue.path[0] === "allowed_hosts" ? "allowed_hosts" : issue.path.join(".");
       errors[key] ??= issue.message;
     }
   }

@@ -7,7 +7,7 @@ import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 import type { OwnedWaitlist } from "@/lib/waitlists/queries";
 import { draftFromWaitlist, sameDraft, validateDraft, type FieldErrors, type SettingsDraft } from "./draft";
 import { HostedPreview } from "./hosted-preview";
-import { FieldsSection, LimitsSection, PageSection, ThemeSection } from "./settings-sections";
+import { EmbedSection, FieldsSection, LimitsSection, PageSection, ThemeSection } from "./settings-sections";
 
 type Props = { waitlist: OwnedWaitlist; branding: boolean };
 
@@ -73,6 +73,7 @@ export function SettingsForm({ waitlist, branding }: Props) {
         <ThemeSection draft={draft} errors={visible} update={update} />
         <FieldsSection draft={draft} errors={visible} update={update} />
         <LimitsSection draft={draft} errors={visible} update={update} />
+        <EmbedSection draft={draft} errors={visible} update={update} />
       </div>
       <div className="space-y-4 lg:sticky lg:top-24">
         <HostedPreview draft={draft} branding={branding} />

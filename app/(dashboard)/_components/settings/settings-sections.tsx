@@ -3,7 +3,7 @@ import { ContrastWarnings } from "@/components/hosted/contrast-warnings";
 import { FONT_LABELS } from "@/components/hosted/fonts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { DESCRIPTION_MAX, THEME_FONTS, THEME_RADII, TITLE_MAX, type Theme } from "@/lib/waitlists/schemas";
+import { ALLOWED_HOSTS_MAX, DESCRIPTION_MAX, THEME_FONTS, THEME_RADII, TITLE_MAX, type Theme } from "@/lib/waitlists/schemas";
 import { cn } from "@/lib/ui/cn";
 import { ColorField, SelectField, SwitchField, TextAreaField } from "./controls";
 import type { FieldErrors, SettingsDraft } from "./draft";
@@ -150,6 +150,25 @@ export function LimitsSection({ draft, errors, update }: Props) {
         hint={draft.is_open ? "The form is open." : "Closed: visitors see that signups are paused."}
         checked={draft.is_open}
         onChange={(on) => update((d) => ({ ...d, is_open: on }))}
+      />
+    </Section>
+  );
+}
+
+export function EmbedSection({ draft, errors, update }: Props) {
+  return (
+    <Section
+      title="Where your form may appear"
+      description="The embed and your own forms work on any site unless you list some. With a list, signups whose captcha was solved anywhere else are refused; your WaitForge page always works."
+    >
+      <TextAreaField
+        label="Allowed sites"
+        value={draft.allowed_hosts}
+        rows={3}
+        placeholder={"acme.com\n*.acme.dev"}
+        hint={`One hostname per line, *.domain for its subdomains; up to ${ALLOWED_HOSTS_MAX}. Empty: any site.`}
+        error={errors.allowed_hosts}
+        onChange={(e) => update((d) => ({ ...d, allowed_hosts: e.target.value }))}
       />
     </Section>
   );
