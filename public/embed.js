@@ -233,7 +233,7 @@
             this.widget = ts.render(slot, {
               sitekey: cfg.turnstile_site_key,
               size: "flexible",
-              action: "signup",
+              action: "embed",
               theme: luminance(this.style.getPropertyValue("--wf-bg")) < 0.35 ? "dark" : "light",
               callback: (token) => {
                 this.token = token;
