@@ -29,6 +29,9 @@ export default defineConfig({
     globalSetup: ["tests/support/vitest-global-setup.ts"],
     setupFiles: ["tests/support/vitest-setup.ts"],
     env: { NODE_ENV: "test" },
+    // next-auth imports "next/server" without the .js Node's ESM resolver needs; Vite resolves it when inlined,
+    // so the Auth.js route handler can be imported like every other route (tests/access/api-access.test.ts).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     ...reporting,

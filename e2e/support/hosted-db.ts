@@ -85,3 +85,15 @@ export async function signupEmailsWithRef(slug: string): Promise<{ email: string
   );
   return rows.map((r) => ({ email: r.email, referredBy: r.referred_by }));
 }
+
+/** A session row for `email`'s user that expired a minute ago: a real token the page gate must still refuse. */
+export async function expiredSessionToken(email: string): Promise<string> {
+  const token = randomBytes(32).toString("hex");
+  const { rowCount } = await db().query(
+    `INSERT INTO sessions (id, session_token, user_id, expires, updated_at)
+     SELECT $1, $2, id, now() - interval '1 minute', now() FROM users WHERE email = $3`,
+    [`e2e-session-${randomBytes(6).toString("hex")}`, token, email],
+  );
+  if (rowCount !== 1) throw new Error(`no user ${email} to give an expired session`);
+  return token;
+}

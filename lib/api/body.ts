@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { assertNoNul } from "@/lib/api/nul";
 
 /**
  * Reads a JSON object body, refusing by size before parsing anything: the Content-Length header is checked
@@ -20,6 +21,7 @@ export async function readJsonObject(req: Request, maxBytes: number): Promise<Re
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new AppError("bad_json", "The request body must be a JSON object.");
   }
+  assertNoNul(parsed);
   return parsed as Record<string, unknown>;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { readJsonObject } from "@/lib/api/body";
+import { assertNoNul } from "@/lib/api/nul";
 import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/api/respond";
 import { ownerFromSessionToken, sessionTokenFromRequest, type Owner } from "@/lib/auth/session";
@@ -53,7 +54,9 @@ export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T
 
 /** Parses the query string with a zod schema, the same way. */
 export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
-  return parseWith(schema, Object.fromEntries(new URL(req.url).searchParams));
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  assertNoNul(query);
+  return parseWith(schema, query);
 }
 
 function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {

@@ -25,28 +25,6 @@ async function ownerWithList(extra: Record<string, unknown> = {}) {
   return { owner, waitlist: created.json.waitlist as { id: string; slug: string } };
 }
 
-describe("owner API: authentication and CSRF", () => {
-  it("401s every route without a session, with an expired one, or with a forged cookie", async () => {
-    const expired = await signedInOwner(new Date(Date.now() - 1000));
-    for (const cookie of [undefined, expired.cookie, "waitforge_session=forged-token-value-1234567890"]) {
-      expect((await callOwner(collection.GET, {}, { cookie })).status).toBe(401);
-      expect((await callOwner(collection.POST, {}, { cookie, body: { slug: "abc", title: "x" } })).status).toBe(401);
-      expect((await callOwner(item.GET, { id: "x" }, { cookie })).status).toBe(401);
-      expect((await callOwner(signups.GET, { id: "x" }, { cookie })).status).toBe(401);
-    }
-  });
-
-  it("refuses state changes from another origin (403) but accepts same-origin and non-browser clients", async () => {
-    const owner = await signedInOwner();
-    const body = { slug: uniqueSlug("c"), title: "x" };
-    const evil = await callOwner(collection.POST, {}, { cookie: owner.cookie, body, origin: "https://evil.example" });
-    expect(evil.status).toBe(403);
-    expect(code(evil)).toBe("forbidden_origin");
-    expect(await db().waitlist.count({ where: { ownerId: owner.id } })).toBe(0);
-    expect((await callOwner(collection.POST, {}, { cookie: owner.cookie, body, origin: null })).status).toBe(201);
-  });
-});
-
 describe("owner API: waitlists", () => {
   it("creates, lists with counts, reads, updates and deletes", async () => {
     const { owner, waitlist } = await ownerWithList({ description: "Soon." });
@@ -191,29 +169,5 @@ describe("owner API: signups", () => {
     expect((await callOwner(signup.DELETE, { id: waitlist.id, signupId: "not-a-uuid" }, { cookie: owner.cookie, method: "DELETE" })).status).toBe(404);
     const bad = await callOwner(signup.PATCH, { id: waitlist.id, signupId: ids[2]! }, { cookie: owner.cookie, method: "PATCH", body: { status: "gone" } });
     expect(bad.status).toBe(400);
-  });
-});
-
-describe("owner API: a second owner", () => {
-  it("gets 404 (never 403) on every route of the first owner's waitlist and changes nothing", async () => {
-    const { owner, waitlist } = await ownerWithList();
-    const r = await createSignup({ waitlistId: waitlist.id, email: uniqueEmail() });
-    if (r.kind !== "created") throw new Error("not created");
-    const intruder = await signedInOwner();
-    const id = waitlist.id;
-    const cookie = intruder.cookie;
-    const answers = [
-      await callOwner(item.GET, { id }, { cookie }),
-      await callOwner(item.PATCH, { id }, { cookie, method: "PATCH", body: { title: "pwned" } }),
-      await callOwner(item.DELETE, { id }, { cookie, method: "DELETE" }),
-      await callOwner(signups.GET, { id }, { cookie }),
-      await callOwner(stats.GET, { id }, { cookie }),
-      await callOwner(signup.PATCH, { id, signupId: r.id }, { cookie, method: "PATCH", body: { status: "invited" } }),
-      await callOwner(signup.DELETE, { id, signupId: r.id }, { cookie, method: "DELETE" }),
-    ];
-    expect(answers.map((a) => [a.status, code(a)])).toEqual(answers.map(() => [404, "not_found"]));
-    expect((await callOwner(collection.GET, {}, { cookie })).json.waitlists).toEqual([]);
-    const still = await callOwner(item.GET, { id }, { cookie: owner.cookie });
-    expect(still.json.waitlist).toMatchObject({ title: "Launch", signup_count: 1 });
   });
 });

@@ -1,0 +1,216 @@
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import {
+  API_ACCESS,
+  discoverRouteFiles,
+  fillPattern,
+  HTTP_METHODS,
+  repoPath,
+  routePattern,
+  type ApiCall,
+  type HttpMethod,
+} from "@/tests/support/access-map";
+import { accessWorld, codeOf, leaked, send, type AccessWorld, type Sent } from "@/tests/support/access-world";
+import { startFakeStripe, type FakeStripe } from "@/tests/support/fake-stripe";
+
+// Every route handler of the app against the access map (tests/support/access-map.ts), in process through the
+// real handlers with real sessions in the test database. A route or exported method the map does not cover
+// fails the first test: new routes must join the table.
+
+const STRIPE = { secretKey: "sk_test_access", webhookSecret: "whsec_access", priceId: "price_access" };
+const saved = { ...process.env };
+let stripe: FakeStripe;
+
+beforeAll(async () => {
+  stripe = await startFakeStripe({ secretKey: STRIPE.secretKey });
+  process.env = {
+    ...saved,
+    APP_URL: "http://localhost:3000",
+    AUTH_SECRET: "access-table-secret-0123456789abcdef0123456789",
+    TURNSTILE_MODE: "off",
+    STRIPE_SECRET_KEY: STRIPE.secretKey,
+    STRIPE_WEBHOOK_SECRET: STRIPE.webhookSecret,
+    STRIPE_PRICE_ID: STRIPE.priceId,
+    STRIPE_API_BASE: stripe.url,
+  };
+  resetEnvCache();
+});
+afterAll(async () => {
+  await stripe.close();
+  process.env = saved;
+  resetEnvCache();
+  await closeDb();
+});
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+const fileByPattern = new Map(discoverRouteFiles().map((f) => [routePattern(f), f]));
+
+type RouteModule = Partial<Record<HttpMethod, Parameters<typeof send>[0]>>;
+
+async function load(file: string): Promise<RouteModule> {
+  return (await import(/* @vite-ignore */ repoPath(file))) as RouteModule;
+}
+
+describe("the access map", () => {
+  it("has a row for every route file and every exported method, and none for anything that is gone", async () => {
+    const problems: string[] = [];
+    for (const [pattern, file] of fileByPattern) {
+      const row = API_ACCESS[pattern];
+      const mod = await load(file);
+      const exported = HTTP_METHODS.filter((m) => typeof mod[m] === "function");
+      if (!row) {
+        problems.push(`${file} (${pattern}) exports ${exported.join(", ")} but has no row in tests/support/access-map.ts`);
+        continue;
+      }
+      for (const m of exported) if (!row.methods[m]) problems.push(`${pattern}: ${m} is exported but has no row`);
+      for (const m of Object.keys(row.methods)) {
+        if (!exported.includes(m as HttpMethod)) problems.push(`${pattern}: the map has ${m} but ${file} does not export it`);
+      }
+    }
+    for (const pattern of Object.keys(API_ACCESS)) {
+      if (!fileByPattern.has(pattern)) problems.push(`${pattern} is in the map but no route file serves it`);
+    }
+    expect(problems).toEqual([]);
+    expect(fileByPattern.size).toBeGreaterThanOrEqual(Object.keys(API_ACCESS).length);
+  });
+});
+
+async function handlerFor(pattern: string, method: HttpMethod) {
+  const file = fileByPattern.get(pattern);
+  if (!file) throw new Error(`no route file for ${pattern}`);
+  const handler = (await load(file))[method];
+  if (!handler) throw new Error(`${file} does not export ${method}`);
+  return handler;
+}
+
+function request(pattern: string, method: HttpMethod, call: ApiCall, world: AccessWorld) {
+  const ids = world.ids;
+  if (pattern === "/api/auth/:...nextauth") {
+    const rest = call.rest ?? "";
+    return { method, path: `/api/auth/${rest}`, params: { nextauth: rest.split("/") } };
+  }
+  const params = Object.fromEntries([...pattern.matchAll(/:(\w+)/g)].map(([, k]) => [k!, (ids as Record<string, string>)[k!]!]));
+  return {
+    method,
+    path: fillPattern(pattern, ids) + (call.query?.(ids) ?? ""),
+    params,
+    body: call.body?.(ids),
+    contentType: call.contentType,
+  };
+}
+
+function expectAllowed(r: Sent, call: ApiCall, label: string) {
+  expect({ label, status: r.status, code: codeOf(r) }).toEqual({ label, status: call.status, code: call.code });
+}
+
+function expectError(r: Sent, status: number, code: string, world: AccessWorld, label: string) {
+  expect({ label, status: r.status, body: r.json }).toEqual({
+    label,
+    status,
+    body: { ok: false, error: { code, message: expect.any(String) } },
+  });
+  expect({ label, leaked: leaked(r.text, world.secrets) }).toEqual({ label, leaked: [] });
+}
+
+const rows = Object.entries(API_ACCESS).flatMap(([pattern, route]) =>
+  Object.entries(route.methods).map(([method, call]) => ({ pattern, who: route.who, method: method as HttpMethod, call: call! })),
+);
+
+for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern} (${who})`, () => {
+  if (who === "owner") {
+    it("401s anonymous callers, 404s another owner, 403s a foreign Origin, changes nothing; the owner gets through", async () => {
+      const world = await accessWorld();
+      const handler = await handlerFor(pattern, method);
+      const req = () => request(pattern, method, call, world);
+      const before = await world.snapshot();
+
+      for (const { label, cookie } of world.anonymousCookies) {
+        expectError(await send(handler, { ...req(), cookie }), 401, "unauthorized", world, label);
+      }
+
+      const other = await send(handler, { ...req(), cookie: world.b.cookie });
+      if (pattern.includes(":id")) expectError(other, 404, "not_found", world, "another owner");
+      else {
+        expectAllowed(other, call, "another owner, own data");
+        expect(leaked(other.text, world.secrets)).toEqual([]);
+      }
+
+      if (!SAFE.has(method)) {
+        const foreign: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "null" }, { origin: "", "sec-fetch-site": "cross-site" }];
+        for (const headers of foreign) {
+          const r = await send(handler, { ...req(), cookie: world.a.cookie, headers });
+          expectError(r, 403, "forbidden_origin", world, JSON.stringify(headers));
+        }
+      }
+      expect(await world.snapshot()).toEqual(before);
+
+      expectAllowed(await send(handler, { ...req(), cookie: world.a.cookie }), call, "owner");
+    });
+  }
+
+  if (who === "public" || who === "anyone") {
+    it("answers anyone, from any origin, with or without a session, the same way", async () => {
+      const world = await accessWorld();
+      const handler = await handlerFor(pattern, method);
+      const callers = [{}, { headers: { origin: "https://customer.example" } }, { cookie: world.a.cookie }];
+      for (const [i, extra] of callers.entries()) {
+        const r = await send(handler, { ...request(pattern, method, call, world), ...extra });
+        expectAllowed(r, call, `caller ${i}`);
+        if (who === "public") expect(r.headers.get("access-control-allow-origin")).toBe("*");
+      }
+    });
+  }
+
+  if (who === "stripe") {
+    it("needs a valid Stripe signature; a session or a wrong secret gets 400 invalid_signature", async () => {
+      const world = await accessWorld();
+      const handler = await handlerFor(pattern, method);
+      const payload = JSON.stringify(call.body?.(world.ids) ?? {});
+      const signed = (secret: string) => ({ "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload, secret }) });
+      for (const [label, extra] of [
+        ["no signature", {}],
+        ["session but no signature", { cookie: world.a.cookie }],
+        ["wrong secret", { headers: signed("whsec_wrong") }],
+      ] as const) {
+        const r = await send(handler, { method, path: pattern, params: {}, body: payload, ...extra });
+        expectError(r, 400, "invalid_signature", world, label);
+      }
+      const ok = await send(handler, { method, path: pattern, params: {}, body: payload, headers: signed(STRIPE.webhookSecret) });
+      expectAllowed(ok, call, "signed");
+    });
+  }
+
+  if (who === "auth.js") {
+    it("is Auth.js's own: a session changes nothing, and a POST without its CSRF token is refused", async () => {
+      const world = await accessWorld();
+      const handler = await handlerFor(pattern, method);
+      for (const cookie of [undefined, world.a.cookie]) {
+        const r = await send(handler, { ...request(pattern, method, call, world), cookie });
+        expectAllowed(r, call, cookie ? "with session" : "anonymous");
+        if (method === "GET") expect(r.json).toMatchObject({ csrfToken: expect.stringMatching(/^[0-9a-f]{32,}$/) });
+        else expect(r.headers.get("location")).toMatch(/\/sign-in\?error=MissingCSRF$/);
+      }
+    });
+  }
+});
+
+describe("the same-origin rule of owner writes", () => {
+  it("accepts our own Origin, Sec-Fetch-Site same-origin/none and non-browser clients (no Origin, no Sec-Fetch-Site)", async () => {
+    const world = await accessWorld();
+    const handler = await handlerFor("/api/waitlists/:id", "PATCH");
+    const ours: Record<string, string>[] = [{}, { origin: "", "sec-fetch-site": "same-origin" }, { origin: "", "sec-fetch-site": "none" }, { origin: "" }];
+    for (const headers of ours) {
+      const r = await send(handler, {
+        method: "PATCH",
+        path: `/api/waitlists/${world.ids.id}`,
+        params: { id: world.ids.id },
+        cookie: world.a.cookie,
+        headers,
+        body: { description: `via ${JSON.stringify(headers)}` },
+      });
+      expect({ headers, status: r.status }).toEqual({ headers, status: 200 });
+    }
+  });
+});

@@ -1,0 +1,168 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// THE map of who may call what: every route handler under app/ and every dashboard page, with who is allowed
+// and what they get. tests/access/api-access.test.ts drives each API row through the real handlers and
+// e2e/access.spec.ts each page row in Chromium; both first compare the map with what is on disk, so a new
+// route file, a newly exported method or a new page fails them until it gets a row here.
+// Pure data and node:fs only: the Vitest suite and the Playwright spec both import it.
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/**
+ * owner    the `waitforge_session` cookie of the waitlist's owner: none/expired/forged 401 unauthorized, another
+ *          owner's ids 404 not_found (never 403), state changes from a foreign Origin 403 forbidden_origin
+ * public   anyone from any origin (CORS `*`); no session needed or used
+ * anyone   anyone, same-origin use (health probe, images); no session needed or used
+ * stripe   no session: the Stripe-Signature over the raw body is the credential (400 invalid_signature)
+ * auth.js  Auth.js's own endpoints; its double-submit CSRF token guards the POSTs
+ */
+export type Who = "owner" | "public" | "anyone" | "stripe" | "auth.js";
+
+/** The first owner's world the calls are made against (real ids in the test database). */
+export type Ids = { id: string; signupId: string; slug: string; refCode: string };
+
+export type ApiCall = {
+  /** Appended to the URL, e.g. "?dry_run=1". Ids may be used. */
+  query?: (ids: Ids) => string;
+  /** A JSON body (object), or a raw body with `contentType`. */
+  body?: (ids: Ids) => unknown;
+  contentType?: string;
+  /** The answer for a caller who is allowed: the owner for owner rows, anybody otherwise. */
+  status: number;
+  /** When the allowed answer is an error, its code (proves the gate let the call through to the handler). */
+  code?: string;
+  /** The catch-all segment of Auth.js routes ("csrf", "signin/email"). */
+  rest?: string;
+};
+
+export type ApiRoute = { who: Who; methods: Partial<Record<HttpMethod, ApiCall>> };
+
+const uniqueSlug = () => `acc-${Math.random().toString(36).slice(2, 10)}`;
+
+/** Keyed by URL pattern, derived from the file path (see routePattern). */
+export const API_ACCESS: Record<string, ApiRoute> = {
+  "/api/waitlists": {
+    who: "owner",
+    methods: {
+      GET: { status: 200 },
+      POST: { body: () => ({ slug: uniqueSlug(), title: "Created by the access table" }), status: 201 },
+    },
+  },
+  "/api/waitlists/:id": {
+    who: "owner",
+    methods: {
+      GET: { status: 200 },
+      PATCH: { body: () => ({ title: "Patched by the access table" }), status: 200 },
+      DELETE: { status: 200 },
+    },
+  },
+  "/api/waitlists/:id/signups": { who: "owner", methods: { GET: { status: 200 } } },
+  "/api/waitlists/:id/signups/:signupId": {
+    who: "owner",
+    methods: {
+      PATCH: { body: () => ({ status: "invited" }), status: 200 },
+      DELETE: { status: 200 },
+    },
+  },
+  "/api/waitlists/:id/stats": { who: "owner", methods: { GET: { status: 200 } } },
+  "/api/waitlists/:id/export.csv": { who: "owner", methods: { GET: { status: 200 } } },
+  "/api/waitlists/:id/import": {
+    who: "owner",
+    // The fixture's list is on Free: 402 is the handler's own answer, so the owner got past the gate.
+    methods: { POST: { body: () => "email\nnew@example.com\n", contentType: "text/csv", status: 402, code: "plan_required" } },
+  },
+  "/api/waitlists/:id/upgrade": { who: "owner", methods: { POST: { status: 200 } } },
+  "/api/waitlists/:id/billing-portal": {
+    who: "owner",
+    // No subscription yet: 409 from the handler, past the gate.
+    methods: { POST: { status: 409, code: "conflict" } },
+  },
+  "/api/public/:slug/config": {
+    who: "public",
+    methods: { GET: { status: 200 }, OPTIONS: { status: 204 } },
+  },
+  "/api/public/:slug/signup": {
+    who: "public",
+    methods: {
+      POST: { body: () => ({ email: `access-${Math.random().toString(36).slice(2, 10)}@example.com` }), status: 200 },
+      OPTIONS: { status: 204 },
+    },
+  },
+  "/api/public/openapi.json": { who: "public", methods: { GET: { status: 200 } } },
+  "/api/health": { who: "anyone", methods: { GET: { status: 200 } } },
+  "/w/:slug/og": { who: "anyone", methods: { GET: { status: 200 } } },
+  "/w/:slug/qr": { who: "anyone", methods: { GET: { query: (ids) => `?ref=${ids.refCode}`, status: 200 } } },
+  "/api/stripe/webhook": {
+    who: "stripe",
+    // Signed by the test with the configured secret: the positive control of the signature gate.
+    methods: { POST: { body: () => ({ id: `evt_access_${Date.now()}`, object: "event", type: "ping.access", data: { object: {} } }), status: 200 } },
+  },
+  "/api/auth/:...nextauth": {
+    who: "auth.js",
+    methods: {
+      GET: { rest: "csrf", status: 200 },
+      // Without Auth.js's CSRF token a sign-in request sends nothing and bounces to the sign-in page.
+      POST: { rest: "signin/email", body: () => "email=access%40example.com", contentType: "application/x-www-form-urlencoded", status: 302 },
+    },
+  },
+};
+
+export type PageRow = {
+  /** Text the owner sees in <main>: the positive control. "title" means the waitlist's title. */
+  ownerSees: string;
+};
+
+/** Keyed by URL pattern. Every dashboard page is owner-only: signed out -> /sign-in; :id of another owner -> 404. */
+export const DASHBOARD_PAGES: Record<string, PageRow> = {
+  "/dashboard": { ownerSees: "title" },
+  "/dashboard/new": { ownerSees: "New waitlist" },
+  "/dashboard/w/:id": { ownerSees: "title" },
+  "/dashboard/w/:id/signups": { ownerSees: "title" },
+  "/dashboard/w/:id/import": { ownerSees: "Import people from a CSV" },
+  "/dashboard/w/:id/settings": { ownerSees: "title" },
+};
+
+/** "app/api/waitlists/[id]/route.ts" -> "/api/waitlists/:id"; route groups "(x)" vanish, "[...x]" -> ":...x". */
+export function routePattern(file: string): string {
+  const segments = path
+    .dirname(file)
+    .split(/[\\/]/)
+    .slice(1) // "app"
+    .filter((s) => !(s.startsWith("(") && s.endsWith(")")))
+    .map((s) => s.replace(/^\[(\.\.\.)?([^\]]+)\]$/, (_m, dots: string | undefined, name: string) => `:${dots ?? ""}${name}`));
+  return `/${segments.join("/")}`;
+}
+
+function filesUnder(dir: string, name: RegExp): string[] {
+  const abs = path.join(ROOT, dir);
+  return readdirSync(abs, { recursive: true, encoding: "utf8" })
+    .filter((f) => name.test(path.basename(f)))
+    .map((f) => path.posix.join(dir, f.split(path.sep).join("/")))
+    .sort();
+}
+
+/** Every route handler file of the app, relative to the repository root. */
+export function discoverRouteFiles(): string[] {
+  return filesUnder("app", /^route\.(ts|tsx)$/);
+}
+
+/** Every page of the owner dashboard, relative to the repository root. */
+export function discoverDashboardPages(): string[] {
+  return filesUnder("app/(dashboard)", /^page\.tsx$/);
+}
+
+export const repoPath = (file: string) => path.join(ROOT, file);
+
+/** Fills ":id" style segments from `ids`. */
+export function fillPattern(pattern: string, ids: Ids): string {
+  return pattern.replace(/:(\w+)/g, (_m, key: string) => {
+    const value = (ids as Record<string, string>)[key];
+    if (value === undefined) throw new Error(`no id for :${key} in ${pattern}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import { NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { createSignup } from "@/lib/signups/mutations";
+import type { Ids } from "@/tests/support/access-map";
+import { createWaitlist, uniqueEmail, uniqueIp, uniqueSlug } from "@/tests/support/fixtures";
+import { signedInOwner } from "@/tests/support/owner-api";
+
+// The scene every row of the access table is played against: owner A with a waitlist and one signup, owner B
+// signed in too, and A's session in its expired and forged forms. Every value of A's that must never reach
+// another caller carries a random marker, so "no data of A in the body" is a plain substring check.
+
+export const APP_ORIGIN = "http://localhost:3000";
+
+export type AccessWorld = Awaited<ReturnType<typeof accessWorld>>;
+
+export async function accessWorld() {
+  const marker = randomBytes(6).toString("hex");
+  const a = await signedInOwner();
+  const b = await signedInOwner();
+  const waitlist = await createWaitlist({
+    ownerId: a.id,
+    slug: uniqueSlug("acc"),
+    title: `Secret launch ${marker}`,
+    description: `Private plans ${marker}`,
+  });
+  const signup = await createSignup({ waitlistId: waitlist.id, email: uniqueEmail(`fan-${marker}`), name: `Fan ${marker}` });
+  if (signup.kind !== "created") throw new Error(`fixture signup: ${signup.kind}`);
+  const signupEmail = (await db().signup.findUniqueOrThrow({ where: { id: signup.id }, select: { email: true } })).email;
+
+  const expiredToken = randomBytes(32).toString("hex");
+  await db().session.create({ data: { sessionToken: expiredToken, userId: a.id, expires: new Date(Date.now() - 1000) } });
+
+  const ids: Ids = { id: waitlist.id, signupId: signup.id, slug: waitlist.slug, refCode: signup.refCode };
+  return {
+    a,
+    b,
+    ids,
+    /** Anonymous callers: no cookie, A's expired session, a well-formed token nobody was ever given. */
+    anonymousCookies: [
+      { label: "no cookie", cookie: undefined },
+      { label: "expired session", cookie: `waitforge_session=${expiredToken}` },
+      { label: "forged session", cookie: `waitforge_session=${randomBytes(32).toString("hex")}` },
+    ],
+    /** Everything of A's that no other caller may see. */
+    secrets: [marker, a.email, waitlist.id, waitlist.slug, signup.id, signup.refCode, signupEmail],
+    snapshot: () => snapshot(a.id, waitlist.id),
+  };
+}
+
+/** A's state that a refused call must leave exactly as it was. */
+async function snapshot(ownerId: string, waitlistId: string) {
+  const [waitlists, signups] = await Promise.all([
+    db().waitlist.findMany({
+      where: { ownerId },
+      orderBy: { id: "asc" },
+      select: { id: true, slug: true, title: true, description: true, theme: true, isOpen: true, capacity: true, plan: true, signupCount: true },
+    }),
+    db().signup.findMany({ where: { waitlistId }, orderBy: { seq: "asc" }, select: { id: true, status: true, name: true } }),
+  ]);
+  return { waitlists, signups };
+}
+
+type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+export type Sent = { status: number; text: string; json: Record<string, unknown> | null; headers: Headers };
+
+/**
+ * One request through a route handler as Next hands it over: a NextRequest (Auth.js needs one) and the
+ * params promise. Writes carry our own Origin unless `headers` says otherwise, like the dashboard's fetches.
+ */
+export async function send(
+  handler: Handler,
+  opts: {
+    method: string;
+    path: string;
+    params: Record<string, string | string[]>;
+    cookie?: string;
+    headers?: Record<string, string>;
+    body?: unknown;
+    contentType?: string;
+  },
+): Promise<Sent> {
+  const headers: Record<string, string> = { "x-forwarded-for": uniqueIp() };
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (!["GET", "HEAD", "OPTIONS"].includes(opts.method)) headers.origin = APP_ORIGIN;
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+    headers["content-type"] = opts.contentType ?? "application/json";
+  }
+  for (const [k, v] of Object.entries(opts.headers ?? {})) {
+    if (v === "") delete headers[k];
+    else headers[k] = v;
+  }
+  const req = new NextRequest(`${APP_ORIGIN}${opts.path}`, { method: opts.method, headers, body });
+  const res = await handler(req, { params: Promise.resolve(opts.params) });
+  const text = res.status === 204 ? "" : await res.text();
+  let json: Record<string, unknown> | null = null;
+  if ((res.headers.get("content-type") ?? "").includes("application/json") && text) json = JSON.parse(text) as Record<string, unknown>;
+  return { status: res.status, text, json, headers: res.headers };
+}
+
+/** The error code of a JSON error answer, if any. */
+export const codeOf = (r: Sent) => (r.json?.error as { code?: string } | undefined)?.code;
+
+/** Substrings of `secrets` that occur in `text` (empty when nothing leaked). */
+export function leaked(text: string, secrets: string[]): string[] {
+  const lower = text.toLowerCase();
+  return secrets.filter((s) => lower.includes(s.toLowerCase()));
+}
