@@ -8,7 +8,9 @@ import { listenFake, delay, parseFields, sendJson } from "@/tests/support/fake-h
 //   "500…"                 HTTP 500
 //   "notjson…"             HTTP 200 with an HTML body
 //   anything else          invalid-input-response
-// As at Cloudflare, repeating an idempotency_key with the same token returns the first answer again.
+// As at Cloudflare, repeating an idempotency_key with the same token returns the first answer again. A token
+// ending in "~<action>" (e2e/turnstile-stub.ts issues them for widgets rendered with an action) is answered
+// with that action, the way Cloudflare reports the action the widget was rendered with; otherwise "".
 
 export const SITEVERIFY_PATH = "/turnstile/v0/siteverify";
 export const SLOW_TOKEN_DELAY_MS = 10_000;
@@ -119,7 +121,7 @@ export async function startFakeSiteverify(
       "error-codes": [],
       challenge_ts: new Date().toISOString(),
       hostname,
-      action: "",
+      action: actionOf(token),
       cdata: "",
     });
   });
@@ -133,4 +135,10 @@ export async function startFakeSiteverify(
       return fake.close();
     },
   };
+}
+
+/** "e2e-pass-abc~embed" -> "embed"; a token without "~" carries no action. */
+export function actionOf(token: string): string {
+  const at = token.lastIndexOf("~");
+  return at < 0 ? "" : token.slice(at + 1);
 }
