@@ -20,12 +20,10 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
     // Child processes, not threads: pg pools and env changes stay per file, and native handles clean up on exit.
     pool: "forks",
-    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; Vite resolves it.
-    server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["tests/support/vitest-global-setup.ts"],
     setupFiles: ["tests/support/vitest-setup.ts"],
     env: { NODE_ENV: "test" },

@@ -5,8 +5,9 @@ import { expect, test } from "./fixtures";
 import { ARTIFACTS_DIR } from "./run-info";
 import { apiSignUp } from "./support/hosted-api";
 import { closeHostedDb, createHostedWaitlist, referralCountOf, uniqueEmail } from "./support/hosted-db";
-import { landingPageHtml, startEmbedHost } from "./support/embed-host";
+import { hostSiteStorage, landingPageHtml, startEmbedHost } from "./support/embed-host";
 import { stubTurnstile } from "./turnstile-stub";
+import { SIGNUP_MESSAGES } from "@/components/hosted/signup-errors";
 import { iframeEmbedSnippet } from "@/lib/waitlists/embed-snippets";
 
 // The hosted page /w/<slug>, its private status page and the two embeds, in real Chromium against the
@@ -32,6 +33,8 @@ test.describe("hosted waitlist page", () => {
     expect(await hosted.meta("twitter:card")).toBe("summary_large_image");
     await expect(page.getByRole("link", { name: "Powered by WaitForge" })).toBeVisible();
 
+    // Turnstile tells the server which surface a token was solved on: "hosted" here, "embed" in the embeds.
+    await expect(page.locator("[data-e2e-turnstile]")).toHaveAttribute("data-e2e-action", "hosted");
     await hosted.signUp(uniqueEmail(), "Ada");
     await expect(hosted.successHeading).toHaveText("You're on the list!");
     await expect(hosted.successHeading).toBeFocused();
@@ -277,6 +280,7 @@ test.describe("embeds", () => {
       // The host page's `input { all: unset; color: red }` does not reach inside the shadow root.
       await expect(embed.submit).toHaveCSS("background-color", "rgb(5, 150, 105)");
       await expect(embed.email).not.toHaveCSS("color", "rgb(255, 0, 0)");
+      await expect(embed.captcha).toHaveAttribute("data-e2e-action", "embed");
 
       await embed.email.fill(uniqueEmail("embedded"));
       await embed.submit.click();
@@ -291,6 +295,118 @@ test.describe("embeds", () => {
       await page.reload();
       await expect(embed.position).toHaveText("#2");
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, "embed-script-1280.png") });
+    } finally {
+      await host.close();
+    }
+  });
+
+  test("the script embed shows the status link once and never keeps its token on the host site", async ({ page, run }) => {
+    const w = await createHostedWaitlist({ title: "Vault" });
+    const host = await startEmbedHost({
+      "/": landingPageHtml(`<script src="${run.baseURL}/embed.js" data-waitlist="${w.slug}" async></script>`),
+    });
+    try {
+      const embed = new EmbedHostPage(page);
+      await page.goto(host.origin);
+      await embed.email.fill(uniqueEmail("vault"));
+      const answered = page.waitForResponse((r) => r.url().endsWith(`/api/public/${w.slug}/signup`));
+      await embed.submit.click();
+      const token = ((await (await answered).json()) as { status_token?: string }).status_token ?? "";
+      expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      await expect(embed.heading).toHaveText("You're on the list!");
+
+      // Shown right after signing up, opening in a new tab that learns nothing about the host page.
+      await expect(embed.statusLink).toHaveAttribute("href", `${run.baseURL}/w/${w.slug}/status/${token}`);
+      await expect(embed.statusLink).toHaveAttribute("target", "_blank");
+      await expect(embed.statusLink).toHaveAttribute("rel", "noopener noreferrer");
+      // Any script of the host site can read its storage: the secret must not be there.
+      expect(await hostSiteStorage(page)).not.toContain(token);
+
+      const popup = page.waitForEvent("popup");
+      await embed.statusLink.click();
+      const statusTab = await popup;
+      await expect(new StatusPage(statusTab).position).toHaveText("#1");
+      expect(await statusTab.evaluate(() => [document.referrer, window.opener === null])).toEqual(["", true]);
+      await statusTab.close();
+
+      // A later visit still knows the visitor is in, without the secret.
+      await page.reload();
+      await expect(embed.heading).toHaveText("You're already in");
+      await expect(embed.position).toHaveText("#1");
+      await expect(embed.statusLink).toHaveCount(0);
+      expect(await hostSiteStorage(page)).not.toContain(token);
+    } finally {
+      await host.close();
+    }
+  });
+
+  test("a status token an earlier embed left on the host site is removed; “not you?” forgets the signup", async ({ page, request, run }) => {
+    const w = await createHostedWaitlist();
+    const earlier = await apiSignUp(request, w.slug, { email: uniqueEmail("earlier") });
+    const token = earlier.status_token ?? "";
+    expect(token).not.toBe("");
+    const host = await startEmbedHost({
+      "/": landingPageHtml(`<script src="${run.baseURL}/embed.js" data-waitlist="${w.slug}" async></script>`),
+      "/about": landingPageHtml(""),
+    });
+    try {
+      // What versions before this one stored: the API's answer, status token included.
+      await page.goto(`${host.origin}/about`);
+      const entry = { position: 1, refCode: earlier.ref_code, statusToken: token, duplicate: false };
+      const seed = { key: `waitforge:signup:${w.slug}`, value: JSON.stringify(entry) };
+      await page.evaluate(({ key, value }) => localStorage.setItem(key, value), seed);
+      expect(await hostSiteStorage(page)).toContain(token);
+
+      const embed = new EmbedHostPage(page);
+      await page.goto(host.origin);
+      await expect(embed.heading).toHaveText("You're already in");
+      await expect(embed.position).toHaveText("#1");
+      await expect(embed.shareLink).toHaveValue(`${host.origin}/?ref=${earlier.ref_code}`);
+      await expect(embed.statusLink).toHaveCount(0);
+      const stored = await hostSiteStorage(page);
+      expect(stored).not.toContain(token);
+      expect(stored).toContain(earlier.ref_code);
+
+      await embed.signUpAgain.click();
+      await expect(embed.email).toBeVisible();
+      expect(await hostSiteStorage(page)).not.toContain(earlier.ref_code);
+    } finally {
+      await host.close();
+    }
+  });
+
+  test("the script embed speaks the hosted form's messages, retries a captcha that failed to load, and stops when full", async ({ page, run }) => {
+    const w = await createHostedWaitlist();
+    const host = await startEmbedHost({
+      "/": landingPageHtml(`<script src="${run.baseURL}/embed.js" data-waitlist="${w.slug}" async></script>`),
+    });
+    try {
+      // Cloudflare's script blocked (a content blocker, a flaky network): say so, and offer to try again.
+      await page.unrouteAll();
+      await page.route("https://challenges.cloudflare.com/**", (route) => route.abort("blockedbyclient"));
+      const embed = new EmbedHostPage(page);
+      await page.goto(host.origin);
+      const alert = embed.widget.getByRole("alert");
+      await expect(alert).toContainText(SIGNUP_MESSAGES.captcha_unavailable);
+      await page.unrouteAll();
+      await stubTurnstile(page);
+      await alert.getByRole("button", { name: "Try again" }).click();
+      await expect(embed.captcha).toHaveAttribute("data-e2e-action", "embed");
+
+      await embed.email.fill("not-an-email");
+      await embed.submit.click();
+      await expect(alert).toHaveText(SIGNUP_MESSAGES.invalid_email);
+      await expect(embed.email).toHaveAttribute("aria-invalid", "true");
+      await expect(embed.email).toBeFocused();
+
+      // The list fills while the visitor types: the form gives way to the message, as on the hosted page.
+      await page.route(`**/api/public/${w.slug}/signup`, (route) =>
+        route.fulfill({ status: 403, json: { ok: false, error: { code: "waitlist_full", message: "Full" } } }),
+      );
+      await embed.email.fill(uniqueEmail("late"));
+      await embed.submit.click();
+      await expect(alert).toHaveText(SIGNUP_MESSAGES.waitlist_full);
+      await expect(embed.email).toHaveCount(0);
     } finally {
       await host.close();
     }

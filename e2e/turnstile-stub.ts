@@ -4,7 +4,9 @@ import type { Page } from "@playwright/test";
 // test anyway). stubTurnstile() serves a stand-in for https://challenges.cloudflare.com/turnstile/v0/api.js
 // with the API @marsidev/react-turnstile uses: it injects `api.js?onload=<name>&render=explicit`, waits for
 // window[<name>]() and then calls turnstile.render(container, options) and reads options.callback's token.
-// Tokens look like "e2e-pass-<random>~<action>~<hostname>", which the fake siteverify accepts once each.
+// Tokens look like "e2e-pass-<random>~<action>~<hostname>", which the fake siteverify accepts once each and
+// answers with that action and hostname, as Cloudflare reports where a token was solved. The container also
+// shows the action as data-e2e-action, so specs can check which action a form asked for.
 
 export type TurnstileStubOptions = {
   /**
@@ -42,6 +44,7 @@ type StubConfig = { tokenPrefix: string; solveDelayMs: number; fail: boolean };
 type WidgetOptions = Record<string, unknown> & {
   callback?: (token: string) => void;
   "error-callback"?: (code: string) => void;
+  action?: string;
   execution?: string;
   "response-field"?: boolean;
   "response-field-name"?: string;
@@ -100,6 +103,7 @@ function stubRuntime(config: StubConfig, onloadName: string | null, renderMode: 
       const widget: Widget = { id: `e2e-widget-${counter}`, container: el, options, token: undefined };
       widgets.set(widget.id, widget);
       el.setAttribute("data-e2e-turnstile", widget.id);
+      el.setAttribute("data-e2e-action", options.action ?? "");
       if (options.execution !== "execute") solve(widget);
       return widget.id;
     },
@@ -121,6 +125,7 @@ function stubRuntime(config: StubConfig, onloadName: string | null, renderMode: 
       if (!widget) return;
       widgets.delete(widget.id);
       widget.container.removeAttribute("data-e2e-turnstile");
+      widget.container.removeAttribute("data-e2e-action");
       widget.container.querySelectorAll('input[type="hidden"]').forEach((input) => input.remove());
     },
     isExpired(): boolean {

@@ -1,7 +1,8 @@
 // npm run dev (and, through runApp("start"), npm start): zero-config local run. Without DATABASE_URL it starts
 // an embedded PostgreSQL with its data in .data/pg, creates and migrates the `waitforge` database and seeds the
-// demo waitlist the first time; with DATABASE_URL it only migrates that database. Then it runs Next with the
-// resulting environment and shuts both down together.
+// demo waitlist the first time; with DATABASE_URL it only migrates that database. It writes public/embed.js (the
+// script embed, generated from components/embed-script; `dev` rebuilds it on change). Then it runs Next with the
+// resulting environment and shuts everything down together.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -15,6 +16,7 @@ import {
   type EmbeddedPostgres,
 } from "@/lib/dev/embedded-postgres";
 import { migrate } from "@/lib/migrations/runner";
+import { buildEmbed, describe, watchEmbed } from "./build-embed";
 
 type Mode = "dev" | "start";
 
@@ -83,6 +85,13 @@ async function prepareDatabase(mode: Mode): Promise<{ url: string; server?: Embe
   }
 }
 
+/** public/embed.js before Next serves public/: built once for `start`, watched for `dev`. Returns the stop. */
+async function prepareEmbed(mode: Mode): Promise<() => Promise<void>> {
+  if (mode === "dev") return watchEmbed((m) => say(mode, `embed: ${m}`));
+  say(mode, `embed: ${describe(await buildEmbed())}`);
+  return async () => undefined;
+}
+
 function describeMigrations(applied: string[]): string {
   return applied.length ? `applied migrations: ${applied.join(", ")}` : "migrations up to date";
 }
@@ -91,7 +100,11 @@ export async function runApp(mode: Mode): Promise<void> {
   const nextBin = path.join(ROOT, "node_modules", ".bin", "next");
   if (!existsSync(nextBin)) throw new Error(`${nextBin} not found: run npm install first`);
 
-  const { url, server } = await prepareDatabase(mode);
+  const stopEmbed = await prepareEmbed(mode);
+  const { url, server } = await prepareDatabase(mode).catch(async (error: unknown) => {
+    await stopEmbed();
+    throw error;
+  });
   const port = process.env.PORT || "3000";
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, AUTH_SECRET: await authSecret(mode), PORT: port };
   env.APP_URL ||= `http://localhost:${port}`;
@@ -140,6 +153,7 @@ export async function runApp(mode: Mode): Promise<void> {
     child.on("exit", (code, signal) => resolve({ code, signal }));
   });
 
+  await stopEmbed().catch(() => undefined);
   if (server) {
     say(mode, "stopping embedded PostgreSQL");
     await server.stop();

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = path.join(ROOT, "node_modules", ".bin");
+const bin = (name: string) => path.join(BIN, name);
 
 type Status = "pass" | "fail" | "skipped";
 type StepResult = { name: string; status: Status; passed: number; failed: number; skipped: number; ms: number; note?: string };
@@ -23,9 +24,11 @@ function banner(title: string): void {
   console.log(`\n══ ${title} ${line}\n`);
 }
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+/** `executable` is a path (bin("tsc")) or a command on PATH ("npm"). */
+function run(executable: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  const command = path.basename(executable);
   return new Promise((resolve) => {
-    const child = spawn(path.join(BIN, command), args, {
+    const child = spawn(executable, args, {
       cwd: ROOT,
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "1", ...env },
@@ -50,10 +53,10 @@ function readJson(file: string): unknown {
 const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
 /** typecheck, lint, build: one check each. */
-async function checkStep(name: string, command: string, args: string[]): Promise<StepResult> {
+async function checkStep(name: string, executable: string, args: string[]): Promise<StepResult> {
   banner(name);
   const started = Date.now();
-  const code = await run(command, args);
+  const code = await run(executable, args);
   const ok = code === 0;
   return { name, status: ok ? "pass" : "fail", passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ms: Date.now() - started, note: ok ? undefined : `exit ${code}` };
 }
@@ -63,7 +66,7 @@ async function vitestStep(): Promise<StepResult> {
   banner(name);
   const out = path.join(tmp, "vitest.json");
   const started = Date.now();
-  const code = await run("vitest", ["run"], { VITEST_JSON_OUT: out });
+  const code = await run(bin("vitest"), ["run"], { VITEST_JSON_OUT: out });
   const ms = Date.now() - started;
   const report = readJson(out) as Record<string, unknown> | undefined;
   if (!report) {
@@ -86,7 +89,7 @@ async function playwrightStep(): Promise<StepResult> {
   banner(name);
   const out = path.join(tmp, "playwright.json");
   const started = Date.now();
-  const code = await run("playwright", ["test"], { PW_JSON_OUT: out });
+  const code = await run(bin("playwright"), ["test"], { PW_JSON_OUT: out });
   const ms = Date.now() - started;
   const report = readJson(out) as { stats?: Record<string, unknown>; errors?: unknown[] } | undefined;
   if (!report?.stats) {
@@ -132,15 +135,16 @@ function printSummary(): void {
 }
 
 async function main(): Promise<void> {
-  results.push(await checkStep("typecheck", "tsc", ["--noEmit"]));
-  results.push(await checkStep("lint", "eslint", ["--max-warnings=0", "."]));
+  results.push(await checkStep("typecheck", bin("tsc"), ["--noEmit"]));
+  results.push(await checkStep("lint", bin("eslint"), ["--max-warnings=0", "."]));
   results.push(await vitestStep());
 
   let buildOk = true;
   if (process.env.SKIP_BUILD === "1") {
     results.push(skippedStep("build", "SKIP_BUILD=1; e2e uses the existing .next build"));
   } else {
-    const build = await checkStep("build", "next", ["build"]);
+    // The same command as `npm run build`: the script embed (public/embed.js), then Next.
+    const build = await checkStep("build", "npm", ["run", "build"]);
     results.push(build);
     buildOk = build.status === "pass";
   }

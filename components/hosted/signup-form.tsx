@@ -12,14 +12,17 @@ import {
   primaryButtonClass,
   secondaryButtonClass,
 } from "@/components/hosted/form-styles";
-import { NETWORK_PROBLEM, problemFromResponse, type FormProblem } from "@/components/hosted/signup-errors";
+import { postSignup } from "@/components/hosted/signup-answer";
+import { emailProblem, SIGNUP_MESSAGES, type FormProblem } from "@/components/hosted/signup-errors";
+import { OPTIONAL_FIELDS } from "@/components/hosted/signup-fields";
 import { saveSignup, useStoredSignup, type StoredSignup } from "@/components/hosted/signup-storage";
 import { SignupSuccess } from "@/components/hosted/signup-success";
 import { UnavailableNotice } from "@/components/hosted/unavailable-notice";
+import { EMAIL_MAX_LENGTH, TEXT_MAX_LENGTH } from "@/lib/signup-rules";
 
 // The one client component of the hosted page: the form, posting to the public signup API like any other
 // client would. No zod here (it would double the page's JavaScript); the server validates and every answer
-// maps to an inline message (signup-errors.ts).
+// maps to an inline message (signup-errors.ts, shared with the script embed).
 
 export type SignupFormProps = {
   slug: string;
@@ -38,14 +41,7 @@ export type SignupFormProps = {
 };
 
 /** A problem on screen, with the request to repeat when it offers a retry. */
-type Shown = FormProblem & { body?: Record<string, unknown>; awaitingCaptcha?: boolean };
-
-type OptionalField = "name" | "company" | "twitter";
-const OPTIONAL: { id: OptionalField; label: string; autoComplete: string; placeholder: string }[] = [
-  { id: "name", label: "Name", autoComplete: "name", placeholder: "Ada Lovelace" },
-  { id: "company", label: "Company", autoComplete: "organization", placeholder: "Analytical Engines" },
-  { id: "twitter", label: "X / Twitter", autoComplete: "off", placeholder: "@handle" },
-];
+type Shown = FormProblem & { body?: Record<string, string>; awaitingCaptcha?: boolean };
 
 export function SignupForm(props: SignupFormProps) {
   const { slug, fields, siteKey, honeypotName } = props;
@@ -78,39 +74,19 @@ export function SignupForm(props: SignupFormProps) {
   }
   if (state !== "open") return <UnavailableNotice state={state} />;
 
-  async function send(body: Record<string, unknown>) {
+  async function send(body: Record<string, string>) {
     setPending(true);
     setProblem(null);
-    let res: Response;
-    try {
-      res = await fetch(`/api/public/${encodeURIComponent(slug)}/signup`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-    } catch {
-      setPending(false);
-      setProblem({ ...NETWORK_PROBLEM, body });
-      return;
-    }
-    const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+    const answer = await postSignup("", slug, body);
     setPending(false);
-    if (res.ok && json?.ok === true && typeof json.ref_code === "string") {
-      const result: StoredSignup = {
-        position: typeof json.position === "number" ? json.position : null,
-        refCode: json.ref_code,
-        sharePath:
-          typeof json.share_path === "string" ? json.share_path : `/w/${slug}?ref=${encodeURIComponent(json.ref_code)}`,
-        statusToken: typeof json.status_token === "string" ? json.status_token : undefined,
-        duplicate: json.duplicate === true,
-        invited: json.status === "invited",
-        savedAt: Date.now(),
-      };
+    if (answer.ok) {
+      // Our own origin: the status token may stay in this browser (the script embed never keeps it).
+      const result: StoredSignup = { ...answer.signup, savedAt: Date.now() };
       setJustNow(result);
       saveSignup(slug, result);
       return;
     }
-    const next = problemFromResponse(res.status, json);
+    const next = answer.problem;
     if (next.resetCaptcha) {
       token.current = null;
       turnstile.current?.reset();
@@ -126,17 +102,18 @@ export function SignupForm(props: SignupFormProps) {
     const data = new FormData(event.currentTarget);
     const value = (name: string) => String(data.get(name) ?? "").trim();
     const email = value("email");
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-      setProblem({ field: "email", message: email ? "Enter a valid email address, like alice@example.com." : "Enter your email address." });
+    const invalid = emailProblem(email);
+    if (invalid) {
+      setProblem(invalid);
       form.current?.querySelector<HTMLInputElement>('[name="email"]')?.focus();
       return;
     }
     if (siteKey && !token.current) {
-      setProblem({ message: "One moment: the human check is still running. Try again in a second.", awaitingCaptcha: true });
+      setProblem({ message: SIGNUP_MESSAGES.captcha_pending, awaitingCaptcha: true });
       return;
     }
-    const body: Record<string, unknown> = { email, [honeypotName]: String(data.get(honeypotName) ?? "") };
-    for (const f of OPTIONAL) if (fields[f.id] && value(f.id)) body[f.id] = value(f.id);
+    const body: Record<string, string> = { email, [honeypotName]: String(data.get(honeypotName) ?? "") };
+    for (const f of OPTIONAL_FIELDS) if (fields[f.id] && value(f.id)) body[f.id] = value(f.id);
     if (props.refCode) body.ref = props.refCode;
     if (token.current) body.turnstile = token.current;
     void send(body);
@@ -148,7 +125,7 @@ export function SignupForm(props: SignupFormProps) {
   return (
     <form ref={form} noValidate onSubmit={onSubmit} className={`${cardClass} space-y-4`} aria-label={`Join the ${props.title} waitlist`}>
       <Input id="email" label="Email" type="email" autoComplete="email" placeholder="you@example.com" required error={fieldError("email")} />
-      {OPTIONAL.filter((f) => fields[f.id]).map((f) => (
+      {OPTIONAL_FIELDS.filter((f) => fields[f.id]).map((f) => (
         <Input key={f.id} id={f.id} label={f.label} optional autoComplete={f.autoComplete} placeholder={f.placeholder} error={fieldError(f.id)} />
       ))}
 
@@ -217,7 +194,7 @@ function Input({
       <input
         id={inputId}
         name={id}
-        maxLength={id === "email" ? 254 : 120}
+        maxLength={id === "email" ? EMAIL_MAX_LENGTH : TEXT_MAX_LENGTH}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${inputId}-error` : undefined}
         className={`${inputClass} mt-1.5`}

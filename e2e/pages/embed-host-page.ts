@@ -10,6 +10,9 @@ export class EmbedHostPage {
   readonly position: Locator;
   readonly shareLink: Locator;
   readonly statusLink: Locator;
+  readonly signUpAgain: Locator;
+  /** The Turnstile stand-in's container (light DOM, slotted into the form). */
+  readonly captcha: Locator;
 
   constructor(readonly page: Page) {
     this.widget = page.locator("waitforge-waitlist");
@@ -19,5 +22,7 @@ export class EmbedHostPage {
     this.position = this.widget.locator("[data-position]");
     this.shareLink = this.widget.getByLabel("Your share link");
     this.statusLink = this.widget.getByRole("link", { name: "Your private status page" });
+    this.signUpAgain = this.widget.getByRole("button", { name: "Not you? Sign up with another email" });
+    this.captcha = this.widget.locator("[data-e2e-turnstile]");
   }
 }

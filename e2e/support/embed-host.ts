@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Page } from "@playwright/test";
 
 // A customer's landing page on another origin: a tiny local HTTP server that serves fixed HTML, so the
 // embed runs cross-origin exactly as it would on someone else's site.
@@ -33,4 +34,17 @@ export function landingPageHtml(body: string): string {
   * { letter-spacing: 3px; }
 </style></head>
 <body><h1>Acme rockets</h1><p>Our launch is close. Join below.</p>${body}</body></html>`;
+}
+
+/**
+ * Everything the host page's own scripts could read back later: its origin's localStorage and sessionStorage,
+ * its cookies (document.cookie and the browser's jar, HttpOnly included). One string, for "contains" checks.
+ */
+export async function hostSiteStorage(page: Page): Promise<string> {
+  const inPage = await page.evaluate(() => {
+    const dump = (s: Storage) => Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i) ?? "").map((k) => [k, s.getItem(k)]));
+    return { local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie };
+  });
+  const jar = await page.context().cookies(page.url());
+  return JSON.stringify({ ...inPage, jar });
 }

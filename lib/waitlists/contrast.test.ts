@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  captchaThemeOn,
   checkThemeContrast,
   contrastRatio,
   contrastWarnings,
@@ -78,5 +79,14 @@ describe("AA checks", () => {
   it("rounds ratios down so a near miss never reads as a pass", () => {
     expect(formatRatio(4.4999)).toBe("4.49:1");
     expect(formatRatio(21)).toBe("21.00:1");
+  });
+});
+
+describe("captchaThemeOn", () => {
+  it("picks Turnstile's dark look on dark backgrounds and light otherwise (also for a bad value)", () => {
+    expect(captchaThemeOn("#0b1020")).toBe("dark");
+    expect(captchaThemeOn("#ffffff")).toBe("light");
+    expect(captchaThemeOn("#fde68a")).toBe("light");
+    expect(captchaThemeOn("not-a-colour")).toBe("light");
   });
 });

@@ -53,6 +53,12 @@ export function readableTextOn(background: string): "#ffffff" | "#0b0b0f" {
   return contrastRatio("#ffffff", background) >= contrastRatio("#0b0b0f", background) ? "#ffffff" : "#0b0b0f";
 }
 
+/** Turnstile's own light/dark look, matched to the owner's background (the hosted page and the script embed). */
+export function captchaThemeOn(background: string): "light" | "dark" {
+  const rgb = parseHex(background);
+  return rgb && relativeLuminance(rgb) < 0.35 ? "dark" : "light";
+}
+
 export type ContrastCheck = {
   id: "text-on-bg" | "button-label" | "primary-on-bg";
   label: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { REF_CODE_PATTERN } from "@/lib/signups/schemas";
-import { relativeLuminance, parseHex } from "@/lib/waitlists/contrast";
+import { refCodeFrom } from "@/lib/signup-rules";
+import { captchaThemeOn } from "@/lib/waitlists/contrast";
 import type { Theme } from "@/lib/waitlists/schemas";
 
 // Small helpers the hosted routes (page, status, embed, QR, OG image) share.
@@ -20,14 +20,12 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** ?ref=CODE when it is shaped like a ref code, upper-cased (people retype codes); otherwise null. */
 export function refFromSearch(search: SearchParams | URLSearchParams): string | null {
   const raw = search instanceof URLSearchParams ? search.get("ref") : search.ref;
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim().toUpperCase();
-  return value && REF_CODE_PATTERN.test(value) ? value : null;
+  return refCodeFrom(Array.isArray(raw) ? raw[0] : raw);
 }
 
 /** Turnstile's own light/dark look, matched to the owner's background. */
 export function captchaThemeFor(theme: Pick<Theme, "bg">): "light" | "dark" {
-  const rgb = parseHex(theme.bg);
-  return rgb && relativeLuminance(rgb) < 0.35 ? "dark" : "light";
+  return captchaThemeOn(theme.bg);
 }
 
 export function defaultDescription(title: string): string {
