@@ -38,6 +38,20 @@ const schema = z
     FREE_SIGNUP_CAP: z.coerce.number().int().min(1).default(1000),
     CONFIG_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Email to signups goes through a job queue (lib/jobs): `inline` runs its worker inside the app server,
+    // `off` leaves it to `npm run worker` processes. Jobs are queued either way.
+    WORKER_MODE: z.enum(["inline", "off"]).default("inline"),
+    WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    // First retry delay of a failed job; each next one doubles (exponential backoff), JOB_RETRY_LIMIT times.
+    JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(10),
+    // pg-boss's own schema, created and migrated by pg-boss itself.
+    JOB_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,49}$/, "must be a lower-case PostgreSQL name (letters, digits, _)")
+      .default("pgboss"),
+    // Set by Next while it builds: nothing long-running may start then.
+    NEXT_PHASE: z.string().optional(),
     SECURE_COOKIES: bool.optional(),
   })
   .superRefine((env, ctx) => {

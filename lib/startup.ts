@@ -1,5 +1,5 @@
 import http from "node:http";
-import { env, EnvError, pinAuthUrl, servingProblems } from "@/lib/env";
+import { env, EnvError, pinAuthUrl, servingProblems, type Env } from "@/lib/env";
 import { trustOnlyTheSocket } from "@/lib/security/direct-client-ip";
 
 // Once, when the Node.js server starts (instrumentation.ts): configuration problems stop it here, each named,
@@ -20,6 +20,7 @@ export function startUp(): void {
       console.warn("[waitforge] EMAIL_TRANSPORT=log: sign-in links are written to the server log and .data/outbox, not sent.");
     }
     if (!e.CLIENT_IP_HEADER && e.proxyHops === 0) trustOnlyTheSocket(http.Server);
+    startInlineWorker(e);
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(`[waitforge] ${error.message}\nSee .env.example for every variable.`);
@@ -27,4 +28,19 @@ export function startUp(): void {
     }
     throw error;
   }
+}
+
+/**
+ * The job worker inside the server process (WORKER_MODE=inline, the default), so `npm run dev` / `npm start`
+ * need nothing else running. Not while Next builds, and not under tests (Vitest never loads instrumentation).
+ * A worker that cannot start is logged, not fatal: jobs wait in the queue for the next worker.
+ */
+function startInlineWorker(e: Env): void {
+  if (e.WORKER_MODE !== "inline" || e.NEXT_PHASE === "phase-production-build" || e.NODE_ENV === "test") return;
+  void import("@/lib/jobs/worker")
+    .then(({ startWorker }) => startWorker())
+    .then(
+      () => console.log("[waitforge] job worker running in this process (WORKER_MODE=inline)"),
+      (error: unknown) => console.error(`[waitforge] the job worker could not start: ${error instanceof Error ? error.message : String(error)}`),
+    );
 }

@@ -10,32 +10,57 @@ import { logger } from "@/lib/log";
 // prints the message and keeps the last ones in
 // .data/outbox/ so a developer (or a test) can open the link.
 
-export type OutgoingEmail = { to: string; subject: string; html: string; text: string };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Default EMAIL_FROM. */
+  from?: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
+  /** Resend sends one message per key (for 24 hours) however often it is asked: a retried job cannot mail twice. */
+  idempotencyKey?: string;
+};
+
+/** Resend refused or failed; `providerCode` is its error name (e.g. invalid_idempotent_request). */
+export class EmailSendError extends Error {
+  constructor(public readonly providerCode: string) {
+    super("The email could not be sent.");
+    this.name = "EmailSendError";
+  }
+}
 
 const OUTBOX_DIR = path.join(process.cwd(), ".data", "outbox");
 const OUTBOX_KEEP = 20;
 
-export async function sendEmail(message: OutgoingEmail): Promise<void> {
+/** Returns the provider's message id (null from the log transport). */
+export async function sendEmail(message: OutgoingEmail): Promise<{ id: string | null }> {
   const e = env();
+  const { idempotencyKey, ...email } = message;
   if (e.emailTransport === "resend" && e.RESEND_API_KEY) {
     const resend = new Resend(e.RESEND_API_KEY, e.RESEND_BASE_URL ? { baseUrl: e.RESEND_BASE_URL } : undefined);
-    const { error } = await resend.emails.send({ from: e.EMAIL_FROM, ...message });
+    const { data, error } = await resend.emails.send(
+      { ...email, from: email.from ?? e.EMAIL_FROM },
+      idempotencyKey ? { idempotencyKey } : undefined,
+    );
     if (error) {
       // The message says what Resend refused (domain, key); the key itself is never part of it.
       logger.error("resend refused the email", `${error.name}: ${error.message}`);
-      throw new Error("The email could not be sent.");
+      throw new EmailSendError(error.name);
     }
-    return;
+    return { id: data?.id ?? null };
   }
   if (e.NODE_ENV === "production") {
     logger.warn("EMAIL_TRANSPORT=log: email is only written to the server log and .data/outbox");
   }
-  await devTransport(message);
+  await devTransport({ ...email, from: email.from ?? e.EMAIL_FROM });
+  return { id: null };
 }
 
 let counter = 0;
 
-async function devTransport(message: OutgoingEmail): Promise<void> {
+async function devTransport(message: Omit<OutgoingEmail, "idempotencyKey">): Promise<void> {
   logger.info(`email to ${message.to}: "${message.subject}"\n${message.text}`);
   await mkdir(OUTBOX_DIR, { recursive: true });
   counter = (counter + 1) % OUTBOX_KEEP;

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Pool } from "pg";
-import { db, pool } from "@/lib/db";
+import { db, pool, withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
+import { jobs } from "@/lib/jobs/boss";
+import { enqueue } from "@/lib/jobs/enqueue";
 import { newRefCode, newStatusToken } from "@/lib/signups/codes";
 import { blockOf, blockSql, positionOf } from "@/lib/signups/position";
 import { REF_CODE_PATTERN } from "@/lib/signups/schemas";
@@ -29,8 +31,9 @@ export type CreateSignupResult =
 const MAX_CODE_ATTEMPTS = 5;
 const UNIQUE_VIOLATION = "23505";
 
-// One statement, one round trip, committed on its own: the waitlist row lock is held only while the server
-// runs it and commits, not across network round trips, which is what bounds signups per second per list.
+// One statement, one round trip (plus the welcome job's insert in the same transaction, insertWithWelcome): the
+// waitlist row lock is held while the server runs it, queues the job and commits, which is what bounds signups
+// per second per list.
 //   lock   takes the waitlist row (FOR UPDATE) if it is open and under its caps: otherwise no row, no insert
 //   ins    appends the person as seq next_seq+1, crediting the referrer's code when it names one of the list
 //   w      moves the counters only if ins inserted (a duplicate email changes nothing)
@@ -79,13 +82,12 @@ export async function createSignup(input: NewSignup): Promise<CreateSignupResult
   for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
     const refCode = newRefCode();
     const status = newStatusToken();
-    let row: { locked: number; id: string | null; position: number | null } | undefined;
+    let row: SignupRow | undefined;
     try {
-      const result = await pool().query<{ locked: number; id: string | null; position: number | null }>(SIGNUP_SQL, [
+      row = await insertWithWelcome([
         input.waitlistId, input.email, input.name ?? null, input.company ?? null, input.twitter ?? null, refCode,
         status.hash, ref, env().FREE_SIGNUP_CAP,
       ]);
-      row = result.rows[0];
     } catch (error) {
       // A random referral code (or token hash) collided: the statement rolled back whole; new values.
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) continue;
@@ -98,6 +100,21 @@ export async function createSignup(input: NewSignup): Promise<CreateSignupResult
     return row?.locked ? duplicateOf(pool(), input.waitlistId, input.email) : explainRefusal(input);
   }
   throw new Error("could not allocate a unique referral code");
+}
+
+type SignupRow = { locked: number; id: string | null; position: number | null };
+
+/**
+ * The signup statement and, when it created someone, their welcome job, in one transaction on one client: the
+ * job exists exactly when the signup does (a crash after COMMIT loses no email; a rollback leaves no job).
+ */
+async function insertWithWelcome(values: unknown[]): Promise<SignupRow | undefined> {
+  await jobs(); // the queue's schema, ensured once per process, never while the waitlist row is locked
+  return withTransaction(async (client) => {
+    const row = (await client.query<SignupRow>(SIGNUP_SQL, values)).rows[0];
+    if (row?.id) await enqueue("signup-welcome", { signupId: row.id }, { client });
+    return row;
+  });
 }
 
 async function explainRefusal(input: NewSignup): Promise<CreateSignupResult> {

@@ -5,7 +5,8 @@ import { positionOf } from "@/lib/signups/position";
 import { sharePath } from "@/lib/signups/service";
 
 // The private status link: /w/<slug>/status/<token>. The token is the only key (never the email, never the
-// public ref code), looked up by its sha256 so a leaked database does not leak working links.
+// public ref code), looked up by its sha256 so a leaked database does not leak working links. The one shown
+// after signing up is on the signup row; emails carry their own (signup_tokens, lib/signup-email/tokens.ts).
 
 /** newStatusToken() makes 24 random bytes in base64url: exactly 32 characters. Anything else is not ours. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
@@ -45,7 +46,11 @@ export async function getSignupStatus(slug: string, token: string): Promise<Sign
     `SELECT s.waitlist_id, w.slug, s.ref_code, s.referral_count, s.score, s.seq, s.status, s.created_at,
             w.waiting_count
        FROM signups s JOIN waitlists w ON w.id = s.waitlist_id
-      WHERE s.status_token_hash = $1 AND w.slug = $2`,
+      WHERE s.id = (SELECT id FROM signups WHERE status_token_hash = $1
+                     UNION ALL
+                     SELECT signup_id FROM signup_tokens WHERE token_hash = $1 AND purpose = 'status'
+                     LIMIT 1)
+        AND w.slug = $2`,
     [hashStatusToken(token), slug],
   );
   const row = rows[0];

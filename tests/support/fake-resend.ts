@@ -26,6 +26,14 @@ export type FakeResend = {
   /** For RESEND_BASE_URL. */
   url: string;
   messages: CapturedEmail[];
+  /** While set, every send answers this HTTP status (an outage); null ends it. Counts in `refused`. */
+  failWith(status: number | null): void;
+  /** Sends answered with failWith's status so far. */
+  refused(): number;
+  /** Holds sends open (never answered) until release(); resolves once `count` sends are held. */
+  hold(count?: number): Promise<void>;
+  /** Lets held sends through, or with `drop` cuts their connections unanswered (nothing captured). */
+  release(options?: { drop?: boolean }): void;
   close(): Promise<void>;
 };
 
@@ -37,7 +45,12 @@ const asList = (v: unknown): string[] =>
 /** `apiKey` unset: any `Bearer re_…` key is accepted. */
 export async function startFakeResend(options: { apiKey?: string } = {}): Promise<FakeResend> {
   const messages: CapturedEmail[] = [];
-  const byIdempotencyKey = new Map<string, string>();
+  const byIdempotencyKey = new Map<string, { id: string; body: string }>();
+  let outage: number | null = null;
+  let refused = 0;
+  let holding = false;
+  const held: { go: () => void; drop: () => void }[] = [];
+  const heldWaiters: { count: number; resolve: () => void }[] = [];
 
   const fake = await listenFake(async (req, res, body) => {
     const url = new URL(req.url ?? "/", "http://fake.local");
@@ -55,6 +68,21 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     }
     if (path !== "/emails" || req.method !== "POST") {
       return error({ statusCode: 404, name: "not_found", message: "The requested endpoint does not exist." });
+    }
+
+    if (outage !== null) {
+      refused++;
+      return error({ statusCode: outage, name: "internal_server_error", message: "An unexpected error occurred." });
+    }
+    if (holding) {
+      const go = await new Promise<boolean>((resolve) => {
+        held.push({ go: () => resolve(true), drop: () => resolve(false) });
+        for (const w of heldWaiters.filter((w) => held.length >= w.count)) w.resolve();
+      });
+      if (!go) {
+        req.socket.destroy();
+        return;
+      }
     }
 
     const auth = req.headers.authorization ?? "";
@@ -86,11 +114,19 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
       return error({ statusCode: 422, name: "validation_error", message: "Missing `html` or `text` field." });
     }
 
-    // As at Resend: a retried send with the same Idempotency-Key does not send twice.
+    // As at Resend: a retried send with the same Idempotency-Key does not send twice; the same key with
+    // another payload is refused with 409 invalid_idempotent_request.
     const idemKey = req.headers["idempotency-key"];
     const idem = typeof idemKey === "string" ? `${key}\u0000${idemKey}` : undefined;
     const previous = idem ? byIdempotencyKey.get(idem) : undefined;
-    if (previous) return sendJson(res, 200, { id: previous });
+    if (previous && previous.body !== body.toString("utf8")) {
+      return error({
+        statusCode: 409,
+        name: "invalid_idempotent_request",
+        message: "Same idempotency key used with a different request payload.",
+      });
+    }
+    if (previous) return sendJson(res, 200, { id: previous.id });
 
     const message: CapturedEmail = {
       id: randomUUID(),
@@ -108,11 +144,31 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
       tags: Array.isArray(payload.tags) ? payload.tags : [],
     };
     messages.push(message);
-    if (idem) byIdempotencyKey.set(idem, message.id);
+    if (idem) byIdempotencyKey.set(idem, { id: message.id, body: body.toString("utf8") });
     return sendJson(res, 200, { id: message.id });
   });
 
-  return { url: fake.origin, messages, close: fake.close };
+  return {
+    url: fake.origin,
+    messages,
+    failWith(status) {
+      outage = status;
+    },
+    refused: () => refused,
+    hold(count = 1) {
+      holding = true;
+      return new Promise<void>((resolve) => {
+        if (held.length >= count) resolve();
+        else heldWaiters.push({ count, resolve });
+      });
+    },
+    release({ drop = false } = {}) {
+      holding = false;
+      heldWaiters.length = 0;
+      for (const h of held.splice(0)) (drop ? h.drop : h.go)();
+    },
+    close: fake.close,
+  };
 }
 
 /** Reads captured mail from a fake running in another process (Playwright's global setup). */

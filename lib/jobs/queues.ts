@@ -1,0 +1,37 @@
+import { env } from "@/lib/env";
+
+// Every queue, its payload type, and how one event maps to one job. Payloads carry ids only: the worker reads
+// the current state at send time (an unsubscribe in between wins) and secrets never sit in the queue.
+
+export type JobPayloads = {
+  /** The welcome email to a new signup, queued in the signup's own transaction. */
+  "signup-welcome": { signupId: string };
+};
+
+export type JobName = keyof JobPayloads;
+
+type QueueDefinition<N extends JobName> = {
+  /** One key per event: pg-boss drops a second job with the same key while the first is queued. */
+  singletonKey: (data: JobPayloads[N]) => string;
+  /** How long one attempt may run before pg-boss counts it as failed (a killed worker's job is retried). */
+  expireInSeconds: number;
+};
+
+export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
+  "signup-welcome": {
+    singletonKey: (d) => `welcome:${d.signupId}`,
+    expireInSeconds: 120,
+  },
+};
+
+export const JOB_NAMES = Object.keys(QUEUES) as JobName[];
+
+/**
+ * Retries with exponential backoff: the n-th retry waits JOB_RETRY_DELAY_SECONDS * 2^(n-1), up to twice that
+ * with pg-boss's jitter. With the defaults (30 s, 10 retries) a job keeps trying for about half a day, then
+ * lands in pg-boss's `failed` state (dead), where it stays visible in pgboss.job / pgboss.archive.
+ */
+export function retryPolicy(): { retryLimit: number; retryDelay: number; retryBackoff: true } {
+  const e = env();
+  return { retryLimit: e.JOB_RETRY_LIMIT, retryDelay: e.JOB_RETRY_DELAY_SECONDS, retryBackoff: true };
+}

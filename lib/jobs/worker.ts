@@ -1,0 +1,43 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { startBoss } from "@/lib/jobs/boss";
+import { HANDLERS } from "@/lib/jobs/handlers";
+import { JOB_NAMES, type JobName, type JobPayloads } from "@/lib/jobs/queues";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+
+// The worker: polls every queue and runs its handler. Inside the app server (WORKER_MODE=inline, started by
+// lib/startup.ts) and in `npm run worker`; any number may run at once, since pg-boss hands each job to one
+// of them (SELECT ... FOR UPDATE SKIP LOCKED) and the handlers themselves are safe to run twice.
+
+export type Worker = {
+  /** Waits up to `timeoutMs` for running jobs; jobs still running then are failed (and so retried). */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** Stops at once: running jobs are failed without waiting, as if the worker had been killed and expired. */
+  abandon(): Promise<void>;
+};
+
+export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<Worker> {
+  const boss = await startBoss({ supervise: true });
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? env().WORKER_POLL_SECONDS;
+  for (const name of JOB_NAMES) {
+    await boss.work<JobPayloads[JobName]>(name, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+      if (!job) return undefined;
+      try {
+        return await HANDLERS[name](job.data);
+      } catch (error) {
+        logger.warn(`job ${name} ${job.id} failed; pg-boss retries it until its retry limit`, error);
+        throw error;
+      }
+    });
+  }
+  return {
+    stop: ({ timeoutMs = 10_000 } = {}) => stopBoss(boss, { graceful: true, timeout: timeoutMs }),
+    abandon: () => stopBoss(boss, { graceful: false }),
+  };
+}
+
+async function stopBoss(boss: PgBoss, options: PgBoss.StopOptions): Promise<void> {
+  // close: false, the pool is the app's (closeDb closes it).
+  await boss.stop({ ...options, close: false, wait: true });
+}

@@ -1,0 +1,34 @@
+import { env } from "@/lib/env";
+import { sharePath } from "@/lib/signups/service";
+
+// Absolute links in emails, always on the configured origin (never a request's Host).
+
+export function shareUrl(slug: string, refCode: string): string {
+  return `${env().appOrigin}${sharePath(slug, refCode)}`;
+}
+
+export function statusUrl(slug: string, token: string): string {
+  return `${env().appOrigin}/w/${slug}/status/${token}`;
+}
+
+/** RFC 8058's one-click target (POST) and, opened in a browser, a page that asks before unsubscribing. */
+export function unsubscribeUrl(token: string): string {
+  return `${env().appOrigin}/api/public/unsubscribe/${token}`;
+}
+
+/** The confirm page the email's own "Unsubscribe" link opens (GET never unsubscribes: scanners prefetch). */
+export function unsubscribePagePath(token: string): string {
+  return `/unsubscribe/${encodeURIComponent(token)}`;
+}
+
+export function unsubscribePageUrl(token: string): string {
+  return `${env().appOrigin}${unsubscribePagePath(token)}`;
+}
+
+/** The headers that give mail clients a one-click unsubscribe button (RFC 2369 + RFC 8058). */
+export function unsubscribeHeaders(token: string): Record<string, string> {
+  return {
+    "List-Unsubscribe": `<${unsubscribeUrl(token)}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}
