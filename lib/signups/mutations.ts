@@ -1,9 +1,9 @@
 import "server-only";
 import type { Pool } from "pg";
-import { db, pool, withTransaction } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { jobs } from "@/lib/jobs/boss";
-import { enqueue } from "@/lib/jobs/enqueue";
+import { jobInsertSql } from "@/lib/jobs/in-statement";
 import { newRefCode, newStatusToken } from "@/lib/signups/codes";
 import { blockOf, blockSql, positionOf } from "@/lib/signups/position";
 import { REF_CODE_PATTERN } from "@/lib/signups/schemas";
@@ -28,19 +28,21 @@ export type CreateSignupResult =
   | { kind: "closed" }
   | { kind: "not_found" };
 
+type SignupRow = { locked: number; id: string | null; position: number | null };
+
 const MAX_CODE_ATTEMPTS = 5;
 const UNIQUE_VIOLATION = "23505";
 
-// One statement, one round trip (plus the welcome job's insert in the same transaction, insertWithWelcome): the
-// waitlist row lock is held while the server runs it, queues the job and commits, which is what bounds signups
-// per second per list.
+// One statement, one round trip, committed on its own: the waitlist row lock is held only while the server
+// runs it and commits, not across network round trips, which is what bounds signups per second per list.
 //   lock   takes the waitlist row (FOR UPDATE) if it is open and under its caps: otherwise no row, no insert
 //   ins    appends the person as seq next_seq+1, crediting the referrer's code when it names one of the list
 //   w      moves the counters only if ins inserted (a duplicate email changes nothing)
 //   credit moves the referrer up by the boost
 //   blk    keeps signup_blocks in step (lib/signups/position.ts): +1 for the newcomer, and the referrer's
 //          move from one block to another while waiting
-const SIGNUP_SQL = `
+//   job    queues the welcome email (lib/jobs/in-statement.ts): it commits with the signup or not at all
+const signupSql = () => `
 WITH lock AS (
   SELECT id, next_seq, referral_boost FROM waitlists
    WHERE id = $1 AND is_open
@@ -72,6 +74,8 @@ WITH lock AS (
   INSERT INTO signup_blocks (waitlist_id, block, waiting)
   SELECT $1, block, delta FROM deltas WHERE delta <> 0
   ON CONFLICT (waitlist_id, block) DO UPDATE SET waiting = signup_blocks.waiting + EXCLUDED.waiting
+), job AS (
+  ${jobInsertSql("signup-welcome", "ins", "jsonb_build_object('signupId', ins.id)", "'welcome:' || ins.id")}
 )
 SELECT (SELECT COUNT(*) FROM lock)::int AS locked, (SELECT id FROM ins) AS id,
        (SELECT waiting_count FROM w) AS position
@@ -84,10 +88,12 @@ export async function createSignup(input: NewSignup): Promise<CreateSignupResult
     const status = newStatusToken();
     let row: SignupRow | undefined;
     try {
-      row = await insertWithWelcome([
+      await jobs(); // the job queue's schema and queues, ensured once per process
+      const result = await pool().query<SignupRow>(signupSql(), [
         input.waitlistId, input.email, input.name ?? null, input.company ?? null, input.twitter ?? null, refCode,
         status.hash, ref, env().FREE_SIGNUP_CAP,
       ]);
+      row = result.rows[0];
     } catch (error) {
       // A random referral code (or token hash) collided: the statement rolled back whole; new values.
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) continue;
@@ -100,21 +106,6 @@ export async function createSignup(input: NewSignup): Promise<CreateSignupResult
     return row?.locked ? duplicateOf(pool(), input.waitlistId, input.email) : explainRefusal(input);
   }
   throw new Error("could not allocate a unique referral code");
-}
-
-type SignupRow = { locked: number; id: string | null; position: number | null };
-
-/**
- * The signup statement and, when it created someone, their welcome job, in one transaction on one client: the
- * job exists exactly when the signup does (a crash after COMMIT loses no email; a rollback leaves no job).
- */
-async function insertWithWelcome(values: unknown[]): Promise<SignupRow | undefined> {
-  await jobs(); // the queue's schema, ensured once per process, never while the waitlist row is locked
-  return withTransaction(async (client) => {
-    const row = (await client.query<SignupRow>(SIGNUP_SQL, values)).rows[0];
-    if (row?.id) await enqueue("signup-welcome", { signupId: row.id }, { client });
-    return row;
-  });
 }
 
 async function explainRefusal(input: NewSignup): Promise<CreateSignupResult> {

@@ -58,6 +58,10 @@ export async function startMailWorld() {
     messagesTo(email: string): CapturedEmail[] {
       return resend.messages.filter((m) => m.to.includes(email));
     },
+    /** Empties this file's queue, so the next test's workers see only its own jobs. */
+    async clearQueue(): Promise<void> {
+      await pool().query(`DELETE FROM ${schema}.job`);
+    },
     /** The welcome job of a signup as pg-boss keeps it. */
     async jobOf(signupId: string) {
       const { rows } = await pool().query<{ state: string; retry_count: number; singleton_key: string | null }>(
