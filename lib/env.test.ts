@@ -32,6 +32,11 @@ describe("parseEnv", () => {
       CONFIG_CACHE_MS: 30_000,
       LOG_LEVEL: "info",
       turnstileMode: "off",
+      WORKER_MODE: "inline",
+      WORKER_POLL_SECONDS: 2,
+      JOB_RETRY_DELAY_SECONDS: 30,
+      JOB_RETRY_LIMIT: 10,
+      JOB_SCHEMA: "pgboss",
     });
     expect(env.AUTH_SECRET).toBeUndefined();
     expect(env.REDIS_URL).toBeUndefined();
@@ -79,6 +84,12 @@ describe("parseEnv", () => {
     ["CONFIG_CACHE_MS", "60001"],
     ["LOG_LEVEL", "verbose"],
     ["SECURE_COOKIES", "yes"],
+    ["WORKER_MODE", "separate"],
+    ["WORKER_POLL_SECONDS", "0.1"],
+    ["JOB_RETRY_DELAY_SECONDS", "0"],
+    ["JOB_RETRY_LIMIT", "21"],
+    ["JOB_SCHEMA", "pgboss; DROP TABLE x"],
+    ["JOB_SCHEMA", "PgBoss"],
   ];
   it.each(bad)("names %s in the error when it is %j", (name, value) => {
     const problems = problemsOf({ ...base, [name]: value });

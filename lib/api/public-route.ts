@@ -17,11 +17,13 @@ export const CORS_HEADERS: Record<string, string> = {
 };
 
 export type PublicContext = { ip: string; slug: string };
-type RouteContext = { params: Promise<{ slug: string }> };
 
-export function publicRoute(handler: (req: Request, ctx: PublicContext) => Promise<Response>) {
-  return async (req: Request, route: RouteContext): Promise<Response> => {
-    const { slug } = await route.params;
+/** Any public route: its own route params, the shared per-IP limit, CORS and the one error shape. */
+export function publicRouteWith<P extends Record<string, string>>(
+  handler: (req: Request, ctx: { ip: string; params: P }) => Promise<Response>,
+) {
+  return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
+    const params = await route.params;
     const ip = clientIpOf(req.headers);
     const decision = await publicRateLimiter().consume(ip);
     const headers = { ...CORS_HEADERS, ...rateLimitHeaders(decision) };
@@ -36,13 +38,18 @@ export function publicRoute(handler: (req: Request, ctx: PublicContext) => Promi
     }
     let res: Response;
     try {
-      res = await handler(req, { ip, slug: slug.toLowerCase() });
+      res = await handler(req, { ip, params });
     } catch (error) {
       return jsonError(error, headers);
     }
     for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
     return res;
   };
+}
+
+/** The public routes of one waitlist (/api/public/:slug/...). */
+export function publicRoute(handler: (req: Request, ctx: PublicContext) => Promise<Response>) {
+  return publicRouteWith<{ slug: string }>((req, { ip, params }) => handler(req, { ip, slug: params.slug.toLowerCase() }));
 }
 
 /** CORS preflight: answered without touching the limit, since browsers send it on their own. */

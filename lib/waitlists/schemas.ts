@@ -75,7 +75,7 @@ export const slugSchema = z
 export const RESERVED_SLUGS = new Set([
   "admin", "api", "app", "assets", "auth", "billing", "blog", "dashboard", "docs", "embed", "help", "login",
   "logout", "new", "pricing", "settings", "sign-in", "sign-out", "signin", "signup", "static", "status",
-  "support", "waitforge", "www",
+  "support", "unsubscribe", "waitforge", "www",
 ]);
 
 export const ownerSlugSchema = slugSchema.refine((s) => !RESERVED_SLUGS.has(s), "This address is reserved; pick another.");

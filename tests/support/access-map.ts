@@ -24,7 +24,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export type Who = "owner" | "public" | "anyone" | "stripe" | "auth.js";
 
 /** The first owner's world the calls are made against (real ids in the test database). */
-export type Ids = { id: string; signupId: string; slug: string; refCode: string };
+export type Ids = { id: string; signupId: string; slug: string; refCode: string; /** the signup's unsubscribe token */ token?: string };
 
 export type ApiCall = {
   /** Appended to the URL, e.g. "?dry_run=1". Ids may be used. */
@@ -94,6 +94,14 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     },
   },
   "/api/public/openapi.json": { who: "public", methods: { GET: { status: 200 } } },
+  "/api/public/unsubscribe/:token": {
+    who: "public",
+    methods: {
+      // GET never unsubscribes (mail scanners prefetch): it sends the browser to the confirm page.
+      GET: { status: 303 },
+      POST: { body: () => "List-Unsubscribe=One-Click", contentType: "application/x-www-form-urlencoded", status: 200 },
+    },
+  },
   "/api/health": { who: "anyone", methods: { GET: { status: 200 } } },
   "/w/:slug/og": { who: "anyone", methods: { GET: { status: 200 } } },
   "/w/:slug/qr": { who: "anyone", methods: { GET: { query: (ids) => `?ref=${ids.refCode}`, status: 200 } } },

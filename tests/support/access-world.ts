@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
+import { mintSignupToken } from "@/lib/signup-email/tokens";
 import { createSignup } from "@/lib/signups/mutations";
 import type { Ids } from "@/tests/support/access-map";
 import { createWaitlist, uniqueEmail, uniqueIp, uniqueSlug } from "@/tests/support/fixtures";
@@ -31,7 +32,13 @@ export async function accessWorld() {
   const expiredToken = randomBytes(32).toString("hex");
   await db().session.create({ data: { sessionToken: expiredToken, userId: a.id, expires: new Date(Date.now() - 1000) } });
 
-  const ids: Ids = { id: waitlist.id, signupId: signup.id, slug: waitlist.slug, refCode: signup.refCode };
+  const ids: Ids = {
+    id: waitlist.id,
+    signupId: signup.id,
+    slug: waitlist.slug,
+    refCode: signup.refCode,
+    token: await mintSignupToken(signup.id, "unsubscribe"),
+  };
   return {
     a,
     b,
