@@ -61,12 +61,11 @@ async function checkStep(name: string, executable: string, args: string[]): Prom
   return { name, status: ok ? "pass" : "fail", passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ms: Date.now() - started, note: ok ? undefined : `exit ${code}` };
 }
 
-async function vitestStep(): Promise<StepResult> {
-  const name = "unit (vitest)";
+async function vitestStep(name = "unit (vitest)", config?: string): Promise<StepResult> {
   banner(name);
-  const out = path.join(tmp, "vitest.json");
+  const out = path.join(tmp, `${config ?? "vitest"}.json`);
   const started = Date.now();
-  const code = await run(bin("vitest"), ["run"], { VITEST_JSON_OUT: out });
+  const code = await run(bin("vitest"), ["run", ...(config ? ["-c", config] : [])], { VITEST_JSON_OUT: out });
   const ms = Date.now() - started;
   const report = readJson(out) as Record<string, unknown> | undefined;
   if (!report) {
@@ -150,6 +149,9 @@ async function main(): Promise<void> {
   }
 
   results.push(buildOk ? await playwrightStep() : skippedStep("e2e (playwright)", "the build failed"));
+  // Fault suites (tests/faults, vitest.faults.config.ts) need the build too: they start `next start` themselves.
+  const faults = "faults (vitest)";
+  results.push(buildOk ? await vitestStep(faults, "vitest.faults.config.ts") : skippedStep(faults, "the build failed"));
 
   printSummary();
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
