@@ -26,9 +26,12 @@ export async function call(url: string, init: RequestInit & { timeoutMs: number 
   }
 }
 
-/** The public API's requests as they arrive through one trusted proxy (TRUSTED_PROXY_HOPS=1) from `ip`. */
+/**
+ * The public API's requests as they arrive through one trusted proxy (TRUSTED_PROXY_HOPS=1) from `ip`: the
+ * proxy appended the address it saw, and the client wrote something of its own to the left of it.
+ */
 export function fromClient(ip: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { "x-forwarded-for": `${ip}, 127.0.0.1`, ...extra };
+  return { "x-forwarded-for": `203.0.113.66, ${ip}`, ...extra };
 }
 
 export async function postSignup(
