@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { currentOwner } from "@/lib/auth/session";
+import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { env } from "@/lib/env";
 import { appOrigin } from "@/lib/waitlists/hosted";
-import { findOwnedWaitlist } from "@/lib/waitlists/queries";
 import { waitlistStats } from "@/lib/waitlists/stats";
 import { CopyButton } from "../../../_components/copy-button";
 import { PlanBanner } from "../../../_components/plan-banner";
@@ -23,10 +21,7 @@ const number = (n: number) => n.toLocaleString("en-US");
 
 export default async function WaitlistOverviewPage({ params, searchParams }: Props) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
-  const owner = await currentOwner();
-  if (!owner) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/w/${id}`)}`);
-  const waitlist = await findOwnedWaitlist(owner.id, id);
-  if (!waitlist) notFound();
+  const waitlist = await dashboardWaitlist(id);
   const stats = await waitlistStats(waitlist.id);
   const origin = appOrigin();
   const hostedUrl = `${origin}/w/${waitlist.slug}`;

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { CsvImport } from "@/components/import/csv-import";
 import { PlanPanel } from "@/components/billing/plan-panel";
-import { currentOwner } from "@/lib/auth/session";
-import { findOwnedWaitlist } from "@/lib/waitlists/queries";
+import { dashboardWaitlist } from "@/lib/dashboard/gate";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -11,10 +9,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function ImportPage({ params }: Props) {
   const { id } = await params;
-  const owner = await currentOwner();
-  if (!owner) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/w/${id}/import`)}`);
-  const waitlist = await findOwnedWaitlist(owner.id, id);
-  if (!waitlist) notFound();
+  const waitlist = await dashboardWaitlist(id, `/dashboard/w/${id}/import`);
   return (
     <div className="max-w-3xl space-y-6">
       <div>
