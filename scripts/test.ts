@@ -2,12 +2,16 @@
 // typecheck → lint → unit/integration (Vitest) → production build → browser tests (Playwright, against that
 // build). A failed step does not stop the later ones (one run shows every problem), except that e2e needs the
 // build. The last line is always `N passed, N failed`: test cases of Vitest and Playwright, plus typecheck,
-// lint and build as one check each. A runner that dies without its JSON report counts as a failure.
+// lint and build as one check each, with `, N skipped` added when some tests were skipped (e.g. the Redis
+// suite without REDIS_URL). A runner that dies without its JSON report counts as a failure, and so does e2e
+// when no Chromium can be found or installed.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+import { ensureChromium, findChromium, NO_CHROMIUM, SYSTEM_CHROMIUM } from "../tests/support/browser";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = path.join(ROOT, "node_modules", ".bin");
@@ -107,6 +111,21 @@ async function playwrightStep(): Promise<StepResult> {
   return { name, status: failed > 0 ? "fail" : "pass", passed, failed, skipped, ms, note };
 }
 
+/** Debian's Chromium or Playwright's own; when neither is there, one try at `playwright install chromium`. */
+async function chromiumForE2e(): Promise<string | null> {
+  let playwright: string | undefined;
+  try {
+    playwright = chromium.executablePath();
+  } catch {
+    playwright = undefined; // no Playwright build of Chromium for this platform
+  }
+  const find = () => findChromium({ system: SYSTEM_CHROMIUM, playwright });
+  return ensureChromium(find, async () => {
+    console.log(`[test] no Chromium at ${SYSTEM_CHROMIUM} or ${playwright ?? "Playwright's browser folder"}: trying \`playwright install chromium\``);
+    if ((await run("playwright", ["install", "chromium"])) !== 0) throw new Error("playwright install failed");
+  });
+}
+
 function skippedStep(name: string, note: string): StepResult {
   console.log(`\n[test] ${name}: skipped (${note})`);
   return { name, status: "skipped", passed: 0, failed: 0, skipped: 0, ms: 0, note };
@@ -131,6 +150,11 @@ function printSummary(): void {
   for (const row of rows) console.log(format(row));
 }
 
+/** The last line: `N passed, N failed`, and `, N skipped` only when tests were skipped. */
+function verdict(passed: number, failed: number, skipped: number): string {
+  return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
+}
+
 async function main(): Promise<void> {
   results.push(await checkStep("typecheck", "tsc", ["--noEmit"]));
   results.push(await checkStep("lint", "eslint", ["--max-warnings=0", "."]));
@@ -145,14 +169,22 @@ async function main(): Promise<void> {
     buildOk = build.status === "pass";
   }
 
-  results.push(buildOk ? await playwrightStep() : skippedStep("e2e (playwright)", "the build failed"));
+  if (!buildOk) {
+    results.push(skippedStep("e2e (playwright)", "the build failed"));
+  } else if (!(await chromiumForE2e())) {
+    console.log(`\n[test] ${NO_CHROMIUM}`);
+    results.push({ name: "e2e (playwright)", status: "fail", passed: 0, failed: 1, skipped: 0, ms: 0, note: "no Chromium (see above)" });
+  } else {
+    results.push(await playwrightStep());
+  }
 
   printSummary();
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
   const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  const skipped = results.reduce((sum, r) => sum + r.skipped, 0);
   rmSync(tmp, { recursive: true, force: true });
   // Nothing may print after this line: CI and people read the verdict from the last line.
-  console.log(`\n${passed} passed, ${failed} failed`);
+  console.log(`\n${verdict(passed, failed, skipped)}`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
