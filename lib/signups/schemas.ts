@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-// The public signup request. Zod only: the hosted form and the embed validate with the same rules.
+// Signups at every boundary: the public signup request and its answers, the owner's list, status and export
+// queries, and the CSV columns export and import share. Zod only, no server code: the hosted form and the
+// embed validate with the same rules.
 
 /** The hidden field of the hosted form and embed. People never see it; bots that fill every input do. */
 export const HONEYPOT_FIELD = "website";

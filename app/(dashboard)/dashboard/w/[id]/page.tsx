@@ -6,9 +6,9 @@ import { env } from "@/lib/env";
 import { appOrigin } from "@/lib/waitlists/hosted";
 import { waitlistStats } from "@/lib/waitlists/stats";
 import { CopyButton } from "../../../_components/copy-button";
+import { PlanPanel } from "../../../_components/billing/plan-panel";
 import { PlanBanner } from "../../../_components/plan-banner";
-import { PlanPanel } from "@/components/billing/plan-panel";
-import { SharePanel } from "../../../_components/share-panel";
+import { ShareAndEmbedCard } from "../../../_components/share-and-embed-card";
 import { SignupsChart } from "../../../_components/signups-chart";
 import { StatCard } from "../../../_components/stat-card";
 import { TopReferrers } from "../../../_components/top-referrers";
@@ -92,7 +92,7 @@ export default async function WaitlistOverviewPage({ params, searchParams }: Pro
         </Card>
       </div>
 
-      <SharePanel origin={origin} slug={waitlist.slug} />
+      <ShareAndEmbedCard origin={origin} slug={waitlist.slug} />
     </div>
   );
 }

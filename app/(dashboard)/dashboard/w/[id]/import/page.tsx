@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { CsvImport } from "@/components/import/csv-import";
-import { PlanPanel } from "@/components/billing/plan-panel";
+import { plans } from "@/lib/billing/plans";
 import { dashboardWaitlist } from "@/lib/dashboard/gate";
+import { PlanPanel } from "../../../../_components/billing/plan-panel";
+import { CsvImport } from "../../../../_components/import/csv-import";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -20,7 +21,7 @@ export default async function ImportPage({ params }: Props) {
           duplicated. You see the column mapping and the first rows before anything is written.
         </p>
       </div>
-      {waitlist.plan === "PRO" ? (
+      {plans()[waitlist.plan].canImport ? (
         <CsvImport waitlistId={waitlist.id} />
       ) : (
         <>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { ExportForm } from "@/components/import/export-form";
 import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { listSignups } from "@/lib/signups/queries";
 import { listSignupsQuerySchema } from "@/lib/signups/schemas";
+import { ExportForm } from "../../../../_components/import/export-form";
 import { SignupsTable } from "../../../../_components/signups/signups-table";
 import { SIGNUPS_PAGE_SIZE, type SignupsFilter } from "../../../../_components/signups/signups-filter";
 
