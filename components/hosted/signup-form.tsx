@@ -13,7 +13,7 @@ import {
 } from "@/components/hosted/form-styles";
 import { NETWORK_PROBLEM, problemFromResponse, type FormProblem } from "@/components/hosted/signup-errors";
 import { saveSignup, useStoredSignup, type StoredSignup } from "@/components/hosted/signup-storage";
-import { SignupConfirmation } from "@/components/hosted/signup-confirmation";
+import { SignupSuccess } from "@/components/hosted/signup-success";
 import { UnavailableNotice } from "@/components/hosted/unavailable-notice";
 
 // The one client component of the hosted page: the form, posting to the public signup API like any other
@@ -59,7 +59,7 @@ export function SignupForm(props: SignupFormProps) {
   if (signup) {
     return (
       <div className={cardClass}>
-        <SignupConfirmation
+        <SignupSuccess
           slug={slug}
           title={props.title}
           origin={props.origin}

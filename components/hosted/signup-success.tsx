@@ -7,7 +7,7 @@ import type { StoredSignup } from "@/components/hosted/signup-storage";
 
 // What a visitor sees once they are in: their place, their share link, and their private status link.
 
-export function SignupConfirmation({
+export function SignupSuccess({
   slug,
   title,
   origin,
