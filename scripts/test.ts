@@ -62,54 +62,58 @@ async function checkStep(name: string, command: string, args: string[]): Promise
   return { name, status: ok ? "pass" : "fail", passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ms: Date.now() - started, note: ok ? undefined : `exit ${code}` };
 }
 
-async function vitestStep(): Promise<StepResult> {
-  const name = "unit (vitest)";
+/** What a runner's JSON report says; `crashHint` explains a failed exit with no failed test. */
+type Counts = { passed: number; failed: number; skipped: number; note?: string; crashHint: string };
+
+/** A test runner that writes a JSON report to the file named by `reportEnv`. */
+async function runnerStep(
+  name: string,
+  [command, ...args]: [string, ...string[]],
+  reportEnv: string,
+  parse: (report: Record<string, unknown>) => Counts | undefined,
+): Promise<StepResult> {
   banner(name);
-  const out = path.join(tmp, "vitest.json");
+  const out = path.join(tmp, `${command}.json`);
   const started = Date.now();
-  const code = await run("vitest", ["run"], { VITEST_JSON_OUT: out });
+  const code = await run(command, args, { [reportEnv]: out });
   const ms = Date.now() - started;
-  const report = readJson(out) as Record<string, unknown> | undefined;
-  if (!report) {
+  const report = readJson(out);
+  const counts = report && typeof report === "object" ? parse(report as Record<string, unknown>) : undefined;
+  if (!counts) {
     return { name, status: "fail", passed: 0, failed: 1, skipped: 0, ms, note: `no JSON report (exit ${code}): runner crashed` };
   }
-  const passed = num(report.numPassedTests);
-  let failed = num(report.numFailedTests);
-  const skipped = num(report.numPendingTests) + num(report.numTodoTests);
-  let note: string | undefined;
+  let { failed, note } = counts;
   // A file that fails to import, a global setup error or an unhandled rejection fails the run with no failed test.
   if (code !== 0 && failed === 0) {
     failed = 1;
-    note = `exit ${code} with no failed test (suite or setup error)`;
+    note = `exit ${code} with no failed test${counts.crashHint}`;
   }
-  return { name, status: failed > 0 ? "fail" : "pass", passed, failed, skipped, ms, note };
+  return { name, status: failed > 0 ? "fail" : "pass", passed: counts.passed, failed, skipped: counts.skipped, ms, note };
 }
 
-async function playwrightStep(): Promise<StepResult> {
-  const name = "e2e (playwright)";
-  banner(name);
-  const out = path.join(tmp, "playwright.json");
-  const started = Date.now();
-  const code = await run("playwright", ["test"], { PW_JSON_OUT: out });
-  const ms = Date.now() - started;
-  const report = readJson(out) as { stats?: Record<string, unknown>; errors?: unknown[] } | undefined;
-  if (!report?.stats) {
-    return { name, status: "fail", passed: 0, failed: 1, skipped: 0, ms, note: `no JSON report (exit ${code}): runner crashed` };
-  }
-  const { stats } = report;
-  // With retries 0 nothing is flaky; were retries enabled, a test that needed one is reported, not hidden.
-  const flaky = num(stats.flaky);
-  const passed = num(stats.expected);
-  let failed = num(stats.unexpected) + flaky;
-  const skipped = num(stats.skipped);
-  let note = flaky > 0 ? `${flaky} flaky counted as failed` : undefined;
-  if (code !== 0 && failed === 0) {
-    failed = 1;
-    const firstError = (report.errors?.[0] as { message?: string } | undefined)?.message?.split("\n")[0];
-    note = `exit ${code} with no failed test${firstError ? `: ${firstError}` : " (global setup or config error)"}`;
-  }
-  return { name, status: failed > 0 ? "fail" : "pass", passed, failed, skipped, ms, note };
-}
+const vitestStep = () =>
+  runnerStep("unit (vitest)", ["vitest", "run"], "VITEST_JSON_OUT", (report) => ({
+    passed: num(report.numPassedTests),
+    failed: num(report.numFailedTests),
+    skipped: num(report.numPendingTests) + num(report.numTodoTests),
+    crashHint: " (suite or setup error)",
+  }));
+
+const playwrightStep = () =>
+  runnerStep("e2e (playwright)", ["playwright", "test"], "PW_JSON_OUT", (report) => {
+    const stats = report.stats as Record<string, unknown> | undefined;
+    if (!stats) return undefined;
+    // With retries 0 nothing is flaky; were retries enabled, a test that needed one is reported, not hidden.
+    const flaky = num(stats.flaky);
+    const firstError = ((report.errors as unknown[] | undefined)?.[0] as { message?: string } | undefined)?.message?.split("\n")[0];
+    return {
+      passed: num(stats.expected),
+      failed: num(stats.unexpected) + flaky,
+      skipped: num(stats.skipped),
+      note: flaky > 0 ? `${flaky} flaky counted as failed` : undefined,
+      crashHint: firstError ? `: ${firstError}` : " (global setup or config error)",
+    };
+  });
 
 /** Debian's Chromium or Playwright's own; when neither is there, one try at `playwright install chromium`. */
 async function chromiumForE2e(): Promise<string | null> {

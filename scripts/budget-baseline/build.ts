@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { cp, mkdir, readdir, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { runQuiet } from "@/tests/support/run-quiet";
 
 // The bundle budget compares the hosted page with an empty page of the same build. That page must not ship, so
 // it is built only here: a copy of the project under .data/ (git-ignored) with ./page.tsx added as
@@ -36,21 +36,13 @@ export async function buildWithBaseline(log: (line: string) => void = console.lo
     await mkdir(path.join(dir, "app", "budget-baseline"), { recursive: true });
     await cp(path.join(ROOT, "scripts", "budget-baseline", "page.tsx"), path.join(dir, "app", "budget-baseline", "page.tsx"));
     log(`[budget] building the app with the baseline page in ${path.relative(ROOT, dir)} (next build)`);
-    await run(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], dir);
+    await runQuiet(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
+      cwd: dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     return { dir, remove };
   } catch (error) {
     await remove();
     throw error;
   }
-}
-
-function run(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build of the budget copy exited ${code}:\n${output.slice(-4000)}`))));
-  });
 }
