@@ -1,7 +1,7 @@
 // Auth settings shared by auth.ts (the Auth.js instance) and proxy.ts (which only redirects and must not
 // load the database). No secrets or server modules here.
 
-/** The session cookie named by the Signup API document. */
+/** The owner session cookie (README, "Owner API"); the public API (lib/api/openapi.ts) needs none. */
 export const SESSION_COOKIE = "waitforge_session";
 
 /** Magic links work once and expire after this long. */

@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices, type ReporterDescription } from "@playwright/test";
+import { SYSTEM_CHROMIUM } from "./tests/support/browser";
 
 // Browser tests run against the production build (`next start`), started by e2e/global-setup.ts with a fresh
 // database and local fakes of Turnstile and Resend. Workers are spawned after the global setup, so the
 // E2E_* variables it sets are visible when they evaluate this file (that is how baseURL reaches the tests).
 
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-
-// Playwright cannot download its own browsers on these machines; Debian's Chromium stands in when present.
+// Playwright cannot download its own browsers on these machines; Debian's Chromium stands in when present
+// (otherwise Playwright's own, which npm test checks for first: tests/support/browser.ts).
 const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
 
 export const CHROMIUM_ARGS = [

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import type { TestUserConfig } from "vitest/node";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -21,6 +21,8 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "tests/**/*.test.ts"],
+    // Fault suites need a production build and run on their own (vitest.faults.config.ts).
+    exclude: [...configDefaults.exclude, "tests/faults/**"],
     environment: "node",
     // Child processes, not threads: pg pools and env changes stay per file, and native handles clean up on exit.
     pool: "forks",

@@ -4,7 +4,7 @@ import { DASHBOARD_PAGES, discoverDashboardPages, fillPattern, routePattern, typ
 import { expect, test } from "./fixtures";
 import type { RunInfo } from "./run-info";
 import { apiSignUp } from "./support/hosted-api";
-import { closeHostedDb, expiredSessionToken } from "./support/hosted-db";
+import { closeTestDb, expiredSessionToken } from "./support/test-db";
 import { createWaitlist, signedInOwner, type OwnerSession } from "./support/owner-session";
 
 // The dashboard half of the access map (tests/support/access-map.ts; the API half is tests/access/
@@ -39,7 +39,7 @@ test.describe.serial("dashboard pages: who may see what", () => {
   test.afterAll(async () => {
     await owner?.context.close();
     await intruder?.context.close();
-    await closeHostedDb();
+    await closeTestDb();
   });
 
   test("every dashboard page on disk has a row in the access map, and every row a page", () => {

@@ -4,16 +4,16 @@ import { expect, test } from "./fixtures";
 import { HostedPage } from "./pages/hosted-page";
 import { E2E_STRIPE } from "./run-info";
 import { stubTurnstile } from "./turnstile-stub";
-import { closeHostedDb, createHostedWaitlist, uniqueEmail } from "./support/hosted-db";
+import { closeTestDb, createWaitlist, uniqueEmail } from "./support/test-db";
 
 // Plans as a visitor sees them: branding on Free, gone once Stripe's webhook makes the waitlist Pro, and the
 // full state at the cap. The webhook is signed with the SDK's own test-header helper and the subscription it
 // names is served by the fake Stripe the server talks to.
 
-test.afterAll(closeHostedDb);
+test.afterAll(closeTestDb);
 
 test("a Free waitlist shows the branding until the Stripe webhook makes it Pro", async ({ page, request, run }) => {
-  const waitlist = await createHostedWaitlist({ title: "Branded launch" });
+  const waitlist = await createWaitlist({ title: "Branded launch" });
   const hosted = new HostedPage(page);
   await stubTurnstile(page);
   await hosted.goto(waitlist.slug);
@@ -51,7 +51,7 @@ test("a Free waitlist shows the branding until the Stripe webhook makes it Pro",
 });
 
 test("a waitlist at its cap shows the full state and the API refuses with 403", async ({ page, request }) => {
-  const waitlist = await createHostedWaitlist({ title: "Tiny launch", capacity: 1 });
+  const waitlist = await createWaitlist({ title: "Tiny launch", capacity: 1 });
   const first = await request.post(`/api/public/${waitlist.slug}/signup`, {
     data: { email: uniqueEmail(), turnstile: `e2e-pass-${randomBytes(6).toString("hex")}` },
   });

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { startFakeResend, type FakeResend } from "@/tests/support/fake-resend";
 import { startFakeSiteverify, type FakeSiteverify } from "@/tests/support/fake-siteverify";
 import { startFakeStripe } from "@/tests/support/fake-stripe";
 import { startProductionServer } from "@/tests/support/production-server";
+import { runQuiet } from "@/tests/support/run-quiet";
 import { ARTIFACTS_DIR, E2E_STRIPE, E2E_TURNSTILE, RUN_FILE, type RunInfo } from "./run-info";
 
 // Once per `playwright test`: a fresh migrated database with the demo waitlist, the local fakes of Turnstile
@@ -93,22 +93,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
 async function seedDemo(databaseUrl: string): Promise<void> {
   // The landing page and several specs link to /w/demo; the project's own seed script creates it.
-  await run(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    ["--conditions=react-server", "scripts/db-seed.ts"],
-    { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
-  );
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited ${code}:\n${output}`)),
-    );
+  await runQuiet(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
   });
 }

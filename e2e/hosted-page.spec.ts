@@ -4,7 +4,7 @@ import { HostedPage, StatusPage } from "./pages/hosted-page";
 import { expect, test } from "./fixtures";
 import { ARTIFACTS_DIR } from "./run-info";
 import { apiSignUp } from "./support/hosted-api";
-import { closeHostedDb, createHostedWaitlist, referralCountOf, uniqueEmail } from "./support/hosted-db";
+import { closeTestDb, createWaitlist, referralCountOf, uniqueEmail } from "./support/test-db";
 import { hostSiteStorage, landingPageHtml, startEmbedHost } from "./support/embed-host";
 import { stubTurnstile } from "./turnstile-stub";
 import { SIGNUP_MESSAGES } from "@/components/hosted/signup-errors";
@@ -17,11 +17,11 @@ import { iframeEmbedSnippet } from "@/lib/waitlists/embed-snippets";
 test.beforeEach(async ({ page }) => {
   await stubTurnstile(page);
 });
-test.afterAll(closeHostedDb);
+test.afterAll(closeTestDb);
 
 test.describe("hosted waitlist page", () => {
   test("signs up, shows the place and share link, and keeps them after a reload", async ({ page, run, browserErrors }) => {
-    const w = await createHostedWaitlist({ title: "Comet Mail", description: "Email that lands on time." });
+    const w = await createWaitlist({ title: "Comet Mail", description: "Email that lands on time." });
     const hosted = new HostedPage(page);
     await hosted.goto(w.slug);
 
@@ -63,7 +63,7 @@ test.describe("hosted waitlist page", () => {
 
   test("a friend who joins through the share link moves the referrer up", async ({ page, browser, request, run }) => {
     // A boost of 2: one referral moves the referrer past one person.
-    const w = await createHostedWaitlist({ title: "Relay", referralBoost: 2 });
+    const w = await createWaitlist({ title: "Relay", referralBoost: 2 });
     await apiSignUp(request, w.slug, { email: uniqueEmail("first") });
     await apiSignUp(request, w.slug, { email: uniqueEmail("second") });
 
@@ -103,7 +103,7 @@ test.describe("hosted waitlist page", () => {
   });
 
   test("an email already on the list gets “you're already in” with its place", async ({ page, request }) => {
-    const w = await createHostedWaitlist();
+    const w = await createWaitlist();
     const email = uniqueEmail("again");
     await apiSignUp(request, w.slug, { email: uniqueEmail() });
     const first = await apiSignUp(request, w.slug, { email });
@@ -118,7 +118,7 @@ test.describe("hosted waitlist page", () => {
   });
 
   test("a full waitlist shows the full state instead of the form, also when it fills while open", async ({ page, request }) => {
-    const w = await createHostedWaitlist({ capacity: 1, plan: "PRO" });
+    const w = await createWaitlist({ capacity: 1, plan: "PRO" });
     const hosted = new HostedPage(page);
     await hosted.goto(w.slug);
 
@@ -136,7 +136,7 @@ test.describe("hosted waitlist page", () => {
 
   test("renders the owner's theme through CSS variables", async ({ page }) => {
     const theme = { primary: "#e11d48", bg: "#0b1020", text: "#f8fafc", font: "mono", radius: "none" };
-    const w = await createHostedWaitlist({ title: "Neon", theme });
+    const w = await createWaitlist({ title: "Neon", theme });
     const hosted = new HostedPage(page);
     await hosted.goto(w.slug);
 
@@ -152,7 +152,7 @@ test.describe("hosted waitlist page", () => {
   });
 
   test("maps API errors to inline messages, with a retry for network failures", async ({ page }) => {
-    const w = await createHostedWaitlist();
+    const w = await createWaitlist();
     const hosted = new HostedPage(page);
     await hosted.goto(w.slug);
 
@@ -185,7 +185,7 @@ test.describe("hosted waitlist page", () => {
   test("a refused captcha asks for the human check again", async ({ page }) => {
     await page.unrouteAll();
     await stubTurnstile(page, { tokenPrefix: "fail" });
-    const w = await createHostedWaitlist();
+    const w = await createWaitlist();
     const hosted = new HostedPage(page);
     await hosted.goto(w.slug);
     await hosted.signUp(uniqueEmail());
@@ -194,7 +194,7 @@ test.describe("hosted waitlist page", () => {
   });
 
   test("signs up with the keyboard alone", async ({ page }) => {
-    const w = await createHostedWaitlist({ fields: { name: true, company: true } });
+    const w = await createWaitlist({ fieldName: true, fieldCompany: true });
     const hosted = new HostedPage(page);
     await hosted.goto(w.slug);
 
@@ -222,7 +222,7 @@ test.describe("hosted waitlist page", () => {
   test("an unknown waitlist or status token is a real 404", async ({ page }) => {
     expect((await page.goto("/w/no-such-waitlist-here"))?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page isn't on the list");
-    const w = await createHostedWaitlist();
+    const w = await createWaitlist();
     expect((await page.goto(`/w/${w.slug}/status/${"x".repeat(32)}`))?.status()).toBe(404);
   });
 
@@ -230,12 +230,12 @@ test.describe("hosted waitlist page", () => {
     await page.route("https://images.example.test/**", (route) =>
       route.fulfill({ contentType: "image/svg+xml", body: HERO_SVG }),
     );
-    const light = await createHostedWaitlist({
+    const light = await createWaitlist({
       title: "Acme AI",
       description: "The research assistant that reads every paper so you don't have to. Early access opens in March.",
       theme: { primary: "#4f46e5", bg: "#ffffff", text: "#0f172a", font: "inter", radius: "soft" },
     });
-    const dark = await createHostedWaitlist({
+    const dark = await createWaitlist({
       title: "Night Owl",
       description: "A calmer inbox for people who work late. Be first in line when we open the doors.",
       theme: {
@@ -246,7 +246,7 @@ test.describe("hosted waitlist page", () => {
         radius: "round",
         hero_image: "https://images.example.test/hero.svg",
       },
-      fields: { name: true, company: true },
+      fieldName: true, fieldCompany: true,
     });
     for (let i = 0; i < 12; i++) await apiSignUp(request, light.slug, { email: uniqueEmail("crowd") });
 
@@ -268,7 +268,7 @@ test.describe("hosted waitlist page", () => {
 
 test.describe("embeds", () => {
   test("the script embed works on a plain page of another origin and carries its ?ref=", async ({ page, request, run }) => {
-    const w = await createHostedWaitlist({ title: "Rocket", theme: { primary: "#059669" } });
+    const w = await createWaitlist({ title: "Rocket", theme: { primary: "#059669" } });
     const referrer = await apiSignUp(request, w.slug, { email: uniqueEmail("ref") });
     const host = await startEmbedHost({
       "/": landingPageHtml(`<script src="${run.baseURL}/embed.js" data-waitlist="${w.slug}" async></script>`),
@@ -301,7 +301,7 @@ test.describe("embeds", () => {
   });
 
   test("the script embed shows the status link once and never keeps its token on the host site", async ({ page, run }) => {
-    const w = await createHostedWaitlist({ title: "Vault" });
+    const w = await createWaitlist({ title: "Vault" });
     const host = await startEmbedHost({
       "/": landingPageHtml(`<script src="${run.baseURL}/embed.js" data-waitlist="${w.slug}" async></script>`),
     });
@@ -341,7 +341,7 @@ test.describe("embeds", () => {
   });
 
   test("a status token an earlier embed left on the host site is removed; “not you?” forgets the signup", async ({ page, request, run }) => {
-    const w = await createHostedWaitlist();
+    const w = await createWaitlist();
     const earlier = await apiSignUp(request, w.slug, { email: uniqueEmail("earlier") });
     const token = earlier.status_token ?? "";
     expect(token).not.toBe("");
@@ -376,7 +376,7 @@ test.describe("embeds", () => {
   });
 
   test("the script embed speaks the hosted form's messages, retries a captcha that failed to load, and stops when full", async ({ page, run }) => {
-    const w = await createHostedWaitlist();
+    const w = await createWaitlist();
     const host = await startEmbedHost({
       "/": landingPageHtml(`<script src="${run.baseURL}/embed.js" data-waitlist="${w.slug}" async></script>`),
     });
@@ -413,7 +413,7 @@ test.describe("embeds", () => {
   });
 
   test("the iframe embed may be framed by other sites, resizes itself, and other pages may not be framed", async ({ page, request, run }) => {
-    const w = await createHostedWaitlist({ title: "Framed" });
+    const w = await createWaitlist({ title: "Framed" });
     const embedRes = await request.get(`/w/${w.slug}/embed`);
     expect(embedRes.status()).toBe(200);
     expect(embedRes.headers()["content-security-policy"] ?? "").toContain("frame-ancestors *");

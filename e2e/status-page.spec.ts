@@ -1,16 +1,16 @@
 import { expect, test, waitForHydration } from "./fixtures";
 import { StatusPage } from "./pages/hosted-page";
 import { apiSignUp } from "./support/hosted-api";
-import { closeHostedDb, createHostedWaitlist, uniqueEmail } from "./support/hosted-db";
+import { closeTestDb, createWaitlist, uniqueEmail } from "./support/test-db";
 
 // The private status page stays live: when a friend joins through the share link, the place shown moves up
 // without the visitor reloading (the page re-renders from the server on an interval and on returning to
 // the tab).
 
-test.afterAll(closeHostedDb);
+test.afterAll(closeTestDb);
 
 test("the private status page shows a new place without a reload", async ({ page, request }) => {
-  const w = await createHostedWaitlist({ title: "Live line", referralBoost: 2 });
+  const w = await createWaitlist({ title: "Live line", referralBoost: 2 });
   await apiSignUp(request, w.slug, { email: uniqueEmail("first") });
   await apiSignUp(request, w.slug, { email: uniqueEmail("second") });
   const me = await apiSignUp(request, w.slug, { email: uniqueEmail("me") });

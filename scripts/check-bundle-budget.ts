@@ -3,18 +3,21 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { startProductionServer, type ProductionServer } from "@/tests/support/production-server";
+import { buildWithBaseline } from "./budget-baseline/build";
 
 // JavaScript budgets of the hosted page and the embed, measured the way a visitor's browser pays them: the
 // script tags of the server-rendered HTML of a production server, each fetched and gzipped.
 //
 //   hosted page:  gz(JS of /w/<slug>) - gz(JS of /budget-baseline)  <= 15 kB   (the baseline is an empty
-//                 App Router page of the same build: the framework's floor, ~175 kB gz, is not ours to cut)
+//                 App Router page of the same build: the framework's floor, ~175 kB gz, is not ours to cut;
+//                 it is never part of the real app, only of the copy scripts/budget-baseline/build.ts builds)
 //   embed:        gz(/embed.js) <= 12 kB
 //
 // Turnstile's script is excluded: it is loaded at run time from Cloudflare, never a script tag of ours.
 //
-//   tsx --conditions=react-server scripts/check-bundle-budget.ts                  # own server (needs a build)
+//   tsx --conditions=react-server scripts/check-bundle-budget.ts                  # builds and serves its own copy
 //   tsx --conditions=react-server scripts/check-bundle-budget.ts --base-url http://127.0.0.1:3000 [--page /w/demo]
+//                                                          # a server of a build that has /budget-baseline
 //
 // `npm run bench` can import checkBundleBudget() and pass the base URL of a server it runs.
 
@@ -120,10 +123,17 @@ export function formatBundleReport(r: BundleReport): string {
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** Runs `fn` against a production server of the current build on a throwaway database with the demo seeded. */
+/**
+ * Runs `fn` against a production server of a build with the baseline page (built here, in a copy of the
+ * project) on a throwaway database with the demo seeded.
+ */
 export async function withServer<T>(fn: (baseUrl: string) => Promise<T>): Promise<T> {
+  const build = await buildWithBaseline();
   const { createTestDatabase } = await import("@/tests/support/database");
-  const database = await createTestDatabase();
+  const database = await createTestDatabase().catch(async (error: unknown) => {
+    await build.remove();
+    throw error;
+  });
   let server: ProductionServer | undefined;
   try {
     process.env.DATABASE_URL = database.url;
@@ -132,6 +142,7 @@ export async function withServer<T>(fn: (baseUrl: string) => Promise<T>): Promis
     await seedDemo();
     await closeDb();
     server = await startProductionServer({
+      dir: build.dir,
       env: (baseUrl) => ({
         DATABASE_URL: database.url,
         APP_URL: baseUrl,
@@ -144,6 +155,7 @@ export async function withServer<T>(fn: (baseUrl: string) => Promise<T>): Promis
   } finally {
     await server?.stop();
     await database.drop();
+    await build.remove();
   }
 }
 

@@ -1,5 +1,6 @@
-// The one table of plans and limits. Every check (signup cap, branding) and the pricing page read it.
-// No server-only import: the pricing page and client components show these numbers too.
+// The one table of plans: limits and capabilities. The signup cap (the signup statement, imports, the owner's
+// views), the branding line, the CSV import gate and the pricing page read them here, never from a plan's
+// name. No server-only import: the pricing page and client components show these numbers too.
 
 export type PlanId = "FREE" | "PRO";
 
@@ -10,6 +11,8 @@ export type PlanDefinition = {
   /** null = no plan cap (the owner's own capacity still applies) */
   signupCap: number | null;
   branding: boolean;
+  /** CSV import into the waitlist (POST /api/waitlists/:id/import). */
+  canImport: boolean;
   features: string[];
 };
 
@@ -23,6 +26,7 @@ export function plans(freeSignupCap: number = DEFAULT_FREE_SIGNUP_CAP): Record<P
       priceMonthlyUsd: 0,
       signupCap: freeSignupCap,
       branding: true,
+      canImport: false,
       features: ["Hosted page, embed and API", "Referral leaderboard", "CSV export", "Turnstile bot protection"],
     },
     PRO: {
@@ -31,6 +35,7 @@ export function plans(freeSignupCap: number = DEFAULT_FREE_SIGNUP_CAP): Record<P
       priceMonthlyUsd: 19,
       signupCap: null,
       branding: false,
+      canImport: true,
       features: ["Everything in Free", "Unlimited signups", "CSV import"],
     },
   };

@@ -1,16 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDb, db, pool } from "@/lib/db";
-import { createSignup, removeSignup, setSignupStatus } from "@/lib/signups/mutations";
-import {
-  BLOCK_SIZE,
-  blockOf,
-  positionOf,
-  referencePositions,
-  rescoreWaitlist,
-  scoreOf,
-  type RankInput,
-} from "@/lib/signups/position";
+import { closeDb, db } from "@/lib/db";
+import { removeSignup, setSignupStatus } from "@/lib/signups/line";
+import { createSignup } from "@/lib/signups/mutations";
+import { BLOCK_SIZE, blockOf, referencePositions, scoreOf, type RankInput } from "@/lib/signups/position";
+import { updateWaitlist } from "@/lib/waitlists/mutations";
 import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
+import { expectLineMatchesDefinition } from "@/tests/support/line-invariants";
 
 afterAll(closeDb);
 
@@ -61,33 +56,6 @@ describe("the definition of a position", () => {
   });
 });
 
-async function rowsOf(waitlistId: string) {
-  const { rows } = await pool().query<{ id: string; seq: number; score: number; status: string; referral_count: number }>(
-    `SELECT id, seq, score, status, referral_count FROM signups WHERE waitlist_id = $1`,
-    [waitlistId],
-  );
-  return rows;
-}
-
-async function expectDatabaseMatchesDefinition(waitlistId: string, boost: number) {
-  const rows = await rowsOf(waitlistId);
-  for (const r of rows) expect(r.score).toBe(scoreOf(r.seq, r.referral_count, boost));
-  const expected = referencePositions(
-    rows.map((r) => ({ id: r.id, seq: r.seq, score: r.score, waiting: r.status === "WAITING" })),
-  );
-  for (const r of rows.filter((x) => x.status === "WAITING")) {
-    expect({ id: r.id, position: await positionOf(pool(), waitlistId, r.score, r.seq) }).toEqual({
-      id: r.id,
-      position: expected.get(r.id),
-    });
-  }
-  const w = await db().waitlist.findUniqueOrThrow({ where: { id: waitlistId } });
-  expect(w.waitingCount).toBe(expected.size);
-  expect(w.signupCount).toBe(rows.length);
-  const blocks = await db().signupBlock.findMany({ where: { waitlistId } });
-  expect(blocks.reduce((s, b) => s + b.waiting, 0)).toBe(expected.size);
-}
-
 describe("positions in the database", () => {
   it("match the definition through referrals, invites, removals and a boost change", async () => {
     const boost = 3;
@@ -110,20 +78,20 @@ describe("positions in the database", () => {
       codes.push(r.refCode);
       ids.push(r.id);
     }
-    await expectDatabaseMatchesDefinition(w.id, boost);
+    await expectLineMatchesDefinition(w.id, boost);
 
     for (const id of [ids[3], ids[10], ids[11]]) expect(await setSignupStatus(w.id, id!, "INVITED")).toBe(true);
     expect(await setSignupStatus(w.id, ids[3]!, "INVITED")).toBe(false);
     for (const id of [ids[0], ids[20], ids[59]]) expect(await removeSignup(w.id, id!)).toBe(true);
     expect(await removeSignup(w.id, ids[0]!)).toBe(false);
-    await expectDatabaseMatchesDefinition(w.id, boost);
+    await expectLineMatchesDefinition(w.id, boost);
 
     expect(await setSignupStatus(w.id, ids[10]!, "WAITING")).toBe(true);
-    await expectDatabaseMatchesDefinition(w.id, boost);
+    await expectLineMatchesDefinition(w.id, boost);
 
-    await db().waitlist.update({ where: { id: w.id }, data: { referralBoost: 700 } });
-    await rescoreWaitlist(pool(), w.id, 700);
-    await expectDatabaseMatchesDefinition(w.id, 700);
+    // The owner's settings change, which rescores the line in the same transaction.
+    expect((await updateWaitlist(w.ownerId, w.id, { referral_boost: 700 })).referral_boost).toBe(700);
+    await expectLineMatchesDefinition(w.id, 700);
   });
 
   it("never lets an owner touch a signup through another waitlist's id", async () => {

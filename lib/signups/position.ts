@@ -10,9 +10,9 @@ import type { Pool, PoolClient } from "pg";
 // signup is last, and people who were let in or removed are not counted. Invited people have no position.
 //
 // Counting the people ahead is linear in the position (~50 ms at a million), so waiting people are also
-// counted per block of BLOCK_SIZE scores in signup_blocks, maintained in the same transaction as every
-// change of a score or status. A lookup is then a sum over at most (line length / BLOCK_SIZE) block rows
-// plus a count inside one block.
+// counted per block of BLOCK_SIZE scores in signup_blocks, which lib/signups/line.ts keeps in the same
+// transaction as every change of a score or status. A lookup is then a sum over at most
+// (line length / BLOCK_SIZE) block rows plus a count inside one block.
 
 export const BLOCK_SIZE = 1024;
 
@@ -66,7 +66,10 @@ export async function positionOf(q: Queryable, waitlistId: string, score: number
   return Number(rows[0]?.position ?? 1);
 }
 
-/** Adds per-block changes of waiting counts (block -> +n/-n) in one statement. */
+// Transitional, for lib/signups/import.ts only (reworked on another branch): it still adds its rows to the
+// blocks itself. Once it calls withLockedLine() and recordJoined() from lib/signups/line.ts, delete these two.
+
+/** @deprecated Use recordJoined() in lib/signups/line.ts. */
 export async function applyBlockDeltas(q: Queryable, waitlistId: string, deltas: Map<number, number>): Promise<void> {
   const entries = [...deltas].filter(([, d]) => d !== 0);
   if (entries.length === 0) return;
@@ -78,29 +81,7 @@ export async function applyBlockDeltas(q: Queryable, waitlistId: string, deltas:
   );
 }
 
+/** @deprecated Use recordJoined() in lib/signups/line.ts. */
 export function addDelta(deltas: Map<number, number>, block: number, delta: number): void {
   deltas.set(block, (deltas.get(block) ?? 0) + delta);
-}
-
-/**
- * Recomputes every score with a new boost and rebuilds the block counts from the rows. Callers hold the
- * waitlist row lock (SELECT ... FOR UPDATE) so no signup interleaves.
- */
-export async function rescoreWaitlist(q: Queryable, waitlistId: string, boost: number): Promise<void> {
-  await q.query(
-    `UPDATE signups SET score = seq - $2 * referral_count
-      WHERE waitlist_id = $1 AND score <> seq - $2 * referral_count`,
-    [waitlistId, boost],
-  );
-  await rebuildBlocks(q, waitlistId);
-}
-
-export async function rebuildBlocks(q: Queryable, waitlistId: string): Promise<void> {
-  await q.query(`DELETE FROM signup_blocks WHERE waitlist_id = $1`, [waitlistId]);
-  await q.query(
-    `INSERT INTO signup_blocks (waitlist_id, block, waiting)
-     SELECT $1, ${blockSql("score")}, COUNT(*) FROM signups
-      WHERE waitlist_id = $1 AND status = 'WAITING' GROUP BY 1, 2`,
-    [waitlistId],
-  );
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-// The public signup request. Zod only: the hosted form and the embed validate with the same rules.
+// Signups at every boundary: the public signup request and its answers, the owner's list, status and export
+// queries, and the CSV columns export and import share. Zod only, no server code: the hosted form and the
+// embed validate with the same rules.
 
 /** The hidden field of the hosted form and embed. People never see it; bots that fill every input do. */
 export const HONEYPOT_FIELD = "website";
@@ -59,7 +61,8 @@ export const REF_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export const REF_CODE_LENGTH = 8;
 export const REF_CODE_PATTERN = new RegExp(`^[${REF_CODE_ALPHABET}]{${REF_CODE_LENGTH}}$`);
 
-export type SignupSuccess = { ok: true; position: number; ref_code: string; share_path: string; status_token?: string };
+/** The answers of POST /api/public/:slug/signup, named as in lib/api/openapi.ts. */
+export type SignupCreated = { ok: true; position: number; ref_code: string; share_path: string; status_token?: string };
 export type SignupDuplicate = { ok: true; duplicate: true; position: number | null; ref_code: string; status?: "invited" };
 
 export const SIGNUP_STATUSES = ["waiting", "invited"] as const;

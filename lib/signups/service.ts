@@ -9,8 +9,8 @@ import { createSignup } from "@/lib/signups/mutations";
 import {
   HONEYPOT_FIELD,
   signupRequestSchema,
+  type SignupCreated,
   type SignupDuplicate,
-  type SignupSuccess,
 } from "@/lib/signups/schemas";
 import type { PublicWaitlist } from "@/lib/waitlists/public";
 
@@ -25,7 +25,7 @@ export async function signUp(
   waitlist: PublicWaitlist,
   body: Record<string, unknown>,
   ip: string,
-): Promise<SignupSuccess | SignupDuplicate> {
+): Promise<SignupCreated | SignupDuplicate> {
   const honeypot = body[HONEYPOT_FIELD];
   if (honeypot !== undefined && honeypot !== null && honeypot !== "") {
     logger.info("signup refused: honeypot filled", { slug: waitlist.slug });

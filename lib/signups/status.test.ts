@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { createSignup, setSignupStatus } from "@/lib/signups/mutations";
+import { setSignupStatus } from "@/lib/signups/line";
+import { createSignup } from "@/lib/signups/mutations";
 import { getRefPosition, getSignupStatus, isStatusTokenShape } from "@/lib/signups/status";
 import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
 import { availabilityOf, getAvailability } from "@/lib/waitlists/availability";

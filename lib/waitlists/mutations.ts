@@ -1,11 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { db, withTransaction } from "@/lib/db";
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { rescoreWaitlist } from "@/lib/signups/position";
+import { rescoreLine, withLockedLine } from "@/lib/signups/line";
 import { invalidatePublicWaitlist } from "@/lib/waitlists/public";
 import { requireOwnedWaitlist, toOwnedWaitlist, type OwnedWaitlist } from "@/lib/waitlists/queries";
-import { themeSchema, type CreateWaitlistInput, type UpdateWaitlistInput } from "@/lib/waitlists/schemas";
+import { readTheme, themeSchema, type CreateWaitlistInput, type UpdateWaitlistInput } from "@/lib/waitlists/schemas";
 
 export async function createWaitlist(ownerId: string, input: CreateWaitlistInput): Promise<OwnedWaitlist> {
   try {
@@ -23,33 +23,45 @@ export async function createWaitlist(ownerId: string, input: CreateWaitlistInput
   }
 }
 
+/**
+ * One transaction under the waitlist row lock (as every signup takes it): the settings, and when the referral
+ * boost changes, the rescore of the whole line (lib/signups/line.ts), so no signup interleaves with either.
+ */
 export async function updateWaitlist(ownerId: string, id: string, input: UpdateWaitlistInput): Promise<OwnedWaitlist> {
-  const current = await requireOwnedWaitlist(ownerId, id);
-  const data: Prisma.WaitlistUpdateInput = {};
-  if (input.title !== undefined) data.title = input.title;
-  if (input.description !== undefined) data.description = input.description;
-  if (input.theme) data.theme = { ...current.theme, ...input.theme };
-  if (input.fields?.name !== undefined) data.fieldName = input.fields.name;
-  if (input.fields?.company !== undefined) data.fieldCompany = input.fields.company;
-  if (input.fields?.twitter !== undefined) data.fieldTwitter = input.fields.twitter;
-  if (input.capacity !== undefined) data.capacity = input.capacity;
-  if (input.is_open !== undefined) data.isOpen = input.is_open;
-  if (input.allowed_hosts !== undefined) data.allowedHosts = input.allowed_hosts;
-  if (Object.keys(data).length > 0) {
-    const r = await db().waitlist.updateMany({ where: { id, ownerId }, data: data as Prisma.WaitlistUpdateManyMutationInput });
-    if (r.count === 0) throw new AppError("not_found", "No waitlist with this id in your account.");
-  }
-  const boost = input.referral_boost;
-  if (boost !== undefined && boost !== current.referral_boost) {
-    await withTransaction(async (client) => {
-      // The row lock first, as every signup takes it: a rescore never interleaves with a signup.
-      const locked = await client.query(`SELECT id FROM waitlists WHERE id = $1 AND owner_id = $2 FOR UPDATE`, [id, ownerId]);
-      if (locked.rowCount === 0) throw new AppError("not_found", "No waitlist with this id in your account.");
-      await client.query(`UPDATE waitlists SET referral_boost = $2, updated_at = now() WHERE id = $1`, [id, boost]);
-      await rescoreWaitlist(client, id, boost);
-    });
-  }
-  invalidatePublicWaitlist(current.slug);
+  const slug = await withLockedLine(
+    id,
+    async (line) => {
+      // Column names are ours; every value is a bind parameter. undefined = not sent, null = cleared.
+      const changes: [column: string, value: unknown][] = [
+        ["title", input.title],
+        ["description", input.description],
+        ["capacity", input.capacity],
+        ["is_open", input.is_open],
+        ["field_name", input.fields?.name],
+        ["field_company", input.fields?.company],
+        ["field_twitter", input.fields?.twitter],
+        ["allowed_hosts", input.allowed_hosts],
+      ];
+      if (input.theme) {
+        const { rows } = await line.client.query<{ theme: unknown }>(`SELECT theme FROM waitlists WHERE id = $1`, [id]);
+        changes.push(["theme", JSON.stringify({ ...readTheme(rows[0]?.theme), ...input.theme })]);
+      }
+      const sent = changes.filter(([, value]) => value !== undefined);
+      if (sent.length > 0) {
+        const sets = sent.map(([column], i) => `${column} = $${i + 2}${column === "theme" ? "::jsonb" : ""}`);
+        await line.client.query(`UPDATE waitlists SET ${sets.join(", ")}, updated_at = now() WHERE id = $1`, [
+          id,
+          ...sent.map(([, value]) => value),
+        ]);
+      }
+      const boost = input.referral_boost;
+      if (boost !== undefined && boost !== line.waitlist.referralBoost) await rescoreLine(line, boost);
+      return line.waitlist.slug;
+    },
+    ownerId,
+  );
+  if (slug === null) throw new AppError("not_found", "No waitlist with this id in your account.");
+  invalidatePublicWaitlist(slug);
   return requireOwnedWaitlist(ownerId, id);
 }
 

@@ -2,20 +2,14 @@ import "server-only";
 import { plans } from "@/lib/billing/plans";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { PAGE_COLUMNS, readPage } from "@/lib/waitlists/row";
-import { SLUG_PATTERN, type PublicConfig, type Theme, type Fields } from "@/lib/waitlists/schemas";
+import { PAGE_COLUMNS, readPage, type PageView } from "@/lib/waitlists/row";
+import { SLUG_PATTERN, type PublicConfig } from "@/lib/waitlists/schemas";
 
 // A waitlist as the public side sees it, cached in process: on launch day thousands of reads of one slug a
 // minute must not each hit Postgres. Owner writes in this process call invalidatePublicWaitlist(); other
 // processes see an edit within CONFIG_CACHE_MS (at most 60 s, the documented edge cache lifetime).
 
-export type PublicWaitlist = {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  theme: Theme;
-  fields: Fields;
+export type PublicWaitlist = PageView & {
   plan: "FREE" | "PRO";
   branding: boolean;
   isOpen: boolean;
@@ -45,10 +39,6 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
   });
   const value: PublicWaitlist | null = row
     ? {
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        description: row.description,
         ...readPage(row),
         plan: row.plan,
         branding: plans()[row.plan].branding,

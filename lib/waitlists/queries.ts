@@ -3,18 +3,11 @@ import { AppError } from "@/lib/errors";
 import { effectiveCap, plans } from "@/lib/billing/plans";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { PAGE_COLUMNS, readPage, type PageRow } from "@/lib/waitlists/row";
-import type { Fields, Theme } from "@/lib/waitlists/schemas";
+import { PAGE_COLUMNS, readPage, type PageRow, type PageView } from "@/lib/waitlists/row";
 
 // Owner-side reads. Every query is scoped by owner id; another owner's id looks exactly like a missing one.
 
-export type OwnedWaitlist = {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  theme: Theme;
-  fields: Fields;
+export type OwnedWaitlist = PageView & {
   capacity: number | null;
   referral_boost: number;
   is_open: boolean;
@@ -42,10 +35,6 @@ type Row = PageRow & { capacity: number | null; referralBoost: number; allowedHo
 export function toOwnedWaitlist(row: Row): OwnedWaitlist {
   const cap = effectiveCap(plans(env().FREE_SIGNUP_CAP)[row.plan], row.capacity);
   return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    description: row.description,
     ...readPage(row),
     capacity: row.capacity,
     referral_boost: row.referralBoost,

@@ -28,8 +28,15 @@ export type PageRow = {
   isOpen: boolean;
 };
 
-export function readPage(row: PageRow): { theme: Theme; fields: Fields } {
+/** What every view of a waitlist shows of its page. */
+export type PageView = { id: string; slug: string; title: string; description: string; theme: Theme; fields: Fields };
+
+export function readPage(row: PageRow): PageView {
   return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
     theme: readTheme(row.theme),
     fields: { name: row.fieldName, company: row.fieldCompany, twitter: row.fieldTwitter },
   };

@@ -53,7 +53,7 @@ export const fieldsSchema = z.object({
 
 export type Fields = z.infer<typeof fieldsSchema>;
 
-/** The public config document (GET /api/public/:slug/config), exactly as the Signup API document shows it. */
+/** The public config document (GET /api/public/:slug/config), as lib/api/openapi.ts describes it. */
 export type PublicConfig = {
   title: string;
   description: string;

@@ -1,6 +1,7 @@
 import type { Pool } from "pg";
 import { createSignup } from "@/lib/signups/mutations";
-import { positionOf, rebuildBlocks } from "@/lib/signups/position";
+import { rebuildBlocks } from "@/lib/signups/line";
+import { positionOf } from "@/lib/signups/position";
 import { ms, runConcurrently, summarize, timed } from "./stats";
 
 // Positions at a million signups: the block-count lookup against the plain COUNT it replaces, and signup

@@ -103,6 +103,11 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     },
   },
   "/api/health": { who: "anyone", methods: { GET: { status: 200 } } },
+  // Any /api/ path no route claims: the JSON not_found shape for every method, whoever asks.
+  "/api/:...path": {
+    who: "anyone",
+    methods: Object.fromEntries(HTTP_METHODS.map((m) => [m, { status: 404, code: "not_found" }])),
+  },
   "/w/:slug/og": { who: "anyone", methods: { GET: { status: 200 } } },
   "/w/:slug/qr": { who: "anyone", methods: { GET: { query: (ids) => `?ref=${ids.refCode}`, status: 200 } } },
   "/api/stripe/webhook": {

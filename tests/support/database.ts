@@ -62,13 +62,14 @@ async function onServer(url: string, sql: string): Promise<void> {
   }
 }
 
-const CLUSTER_PREFIX = "waitforge-test-pg-";
+/** Throwaway clusters of test runs (also the fault suites' restartable ones) live in os.tmpdir() under this prefix. */
+export const CLUSTER_PREFIX = "waitforge-test-pg-";
 
 /**
  * A killed test run never gets to delete its throwaway cluster (about 40 MB each); later runs clear those whose
  * server is gone. Dirs younger than 10 minutes are left alone: initdb may still be writing one for another run.
  */
-async function sweepAbandonedClusters(root: string): Promise<void> {
+export async function sweepAbandonedClusters(root: string): Promise<void> {
   const entries = await readdir(root).catch(() => [] as string[]);
   for (const name of entries.filter((n) => n.startsWith(CLUSTER_PREFIX))) {
     const dir = path.join(root, name);

@@ -7,6 +7,7 @@ import { listenFake, delay, parseFields, sendJson } from "@/tests/support/fake-h
 //   "slow…"                answers (success) after 10 s, to trip the caller's timeout
 //   "500…"                 HTTP 500
 //   "notjson…"             HTTP 200 with an HTML body
+//   "reset…"               the connection is dropped without an answer
 //   anything else          invalid-input-response
 // Cloudflare binds a token to the widget's action and the page's hostname and reports both; a token may carry
 // them for the fake as a suffix "~<action>~<hostname>" (the browser stand-in adds it), else action "" and the
@@ -34,7 +35,7 @@ export type SiteverifyRequest = {
   remoteip: string | undefined;
   idempotency_key: string | undefined;
   /** What the fake answered: a JSON body, or the HTTP status / "html" for the failure modes. */
-  answer: SiteverifyAnswer | { status: number } | "html";
+  answer: SiteverifyAnswer | { status: number } | "html" | "reset";
 };
 
 export type FakeSiteverify = {
@@ -104,6 +105,11 @@ export async function startFakeSiteverify(
     if (token.startsWith("notjson")) {
       record.answer = "html";
       res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Just a moment...</title>");
+      return;
+    }
+    if (token.startsWith("reset")) {
+      record.answer = "reset";
+      res.socket?.destroy();
       return;
     }
     if (token.startsWith("fail")) return remember(failure("invalid-input-response"));

@@ -1,33 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { rowFactories } from "@/tests/support/rows";
 
-// Rows for integration tests. Every call makes its own owner/slug so test files can share one database.
+// What integration tests build on: rows through the app's own client (lib/db), random client addresses, and
+// Requests as Next hands them to route handlers.
 
-export function uniqueSlug(prefix = "t"): string {
-  return `${prefix}-${randomBytes(5).toString("hex")}`;
-}
-
-export function uniqueEmail(prefix = "user"): string {
-  return `${prefix}-${randomBytes(5).toString("hex")}@example.com`;
-}
+export { uniqueEmail, uniqueSlug } from "@/tests/support/rows";
+export const { createOwner, createWaitlist } = rowFactories(db);
 
 /** A random address in TEST-NET-3, so each test gets its own rate-limit bucket. */
 export function uniqueIp(): string {
   const b = randomBytes(2);
   return `203.0.${b[0]}.${b[1]}`;
-}
-
-export async function createOwner(email = uniqueEmail("owner")) {
-  return db().user.create({ data: { email }, select: { id: true, email: true } });
-}
-
-export async function createWaitlist(overrides: Partial<Prisma.WaitlistUncheckedCreateInput> = {}) {
-  const ownerId = overrides.ownerId ?? (await createOwner()).id;
-  return db().waitlist.create({
-    data: { slug: uniqueSlug(), title: "Test list", ...overrides, ownerId },
-    select: { id: true, slug: true, ownerId: true },
-  });
 }
 
 type CallOptions = { ip?: string; headers?: Record<string, string>; method?: string };

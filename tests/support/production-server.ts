@@ -24,12 +24,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `env` gets the server's base URL, for variables that must name it (APP_URL, AUTH_URL). */
+/**
+ * `env` gets the server's base URL, for variables that must name it (APP_URL, AUTH_URL). `dir` is the project
+ * whose build to serve: this one unless given (the bundle budget serves a copy built with its baseline page).
+ */
 export async function startProductionServer(options: {
   env: (baseUrl: string) => Record<string, string>;
   logFile?: string;
+  dir?: string;
 }): Promise<ProductionServer> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  const dir = options.dir ?? ROOT;
+  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) {
     throw new Error("No production build (.next/BUILD_ID is missing). Run `npm run build` first; `npm test` builds before e2e.");
   }
   if (!existsSync(path.join(ROOT, "public", "embed.js"))) {
@@ -40,7 +45,7 @@ export async function startProductionServer(options: {
   const baseUrl = `http://127.0.0.1:${port}`;
   // node_modules/.bin/next itself, not npx: the pid must be the server, or killing it leaves the port held.
   const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
+    cwd: dir,
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -1,4 +1,4 @@
-import { BillingButton } from "@/components/billing/billing-button";
+import { BillingButton } from "./billing/billing-button";
 import { billingConfigured } from "@/lib/billing/stripe";
 import { plans } from "@/lib/billing/plans";
 import type { OwnedWaitlist } from "@/lib/waitlists/queries";

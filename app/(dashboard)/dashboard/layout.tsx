@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/ui/logo";
-import { currentOwner } from "@/lib/auth/session";
+import { dashboardOwner } from "@/lib/dashboard/gate";
 import { NavLink } from "../_components/nav-link";
 import { SignOutButton } from "../_components/sign-out-button";
 
@@ -13,8 +12,7 @@ export const metadata: Metadata = {
 
 // The proxy only redirects cookie-less visitors; this (and every page) checks the session for real.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const owner = await currentOwner();
-  if (!owner) redirect("/sign-in?callbackUrl=/dashboard");
+  const owner = await dashboardOwner("/dashboard");
   const initial = owner.email.slice(0, 1).toUpperCase();
 
   return (

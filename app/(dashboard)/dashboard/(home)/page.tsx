@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { currentOwner } from "@/lib/auth/session";
+import { dashboardOwner } from "@/lib/dashboard/gate";
 import { listOwnerWaitlists, type OwnedWaitlist } from "@/lib/waitlists/queries";
 import { WaitlistStatusBadge } from "../../_components/waitlist-status-badge";
 
 export const metadata: Metadata = { title: "Your waitlists" };
 
 export default async function WaitlistsPage() {
-  const owner = await currentOwner();
-  if (!owner) redirect("/sign-in?callbackUrl=/dashboard");
+  const owner = await dashboardOwner("/dashboard");
   const waitlists = await listOwnerWaitlists(owner.id);
 
   return (

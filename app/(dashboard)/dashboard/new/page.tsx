@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
-import { currentOwner } from "@/lib/auth/session";
+import { dashboardOwner } from "@/lib/dashboard/gate";
 import { appOrigin } from "@/lib/waitlists/hosted";
 import { NewWaitlistForm } from "../../_components/new-waitlist-form";
 
 export const metadata: Metadata = { title: "New waitlist" };
 
 export default async function NewWaitlistPage() {
-  if (!(await currentOwner())) redirect("/sign-in?callbackUrl=/dashboard/new");
+  await dashboardOwner("/dashboard/new");
 
   return (
     <div className="mx-auto max-w-xl">

@@ -1,21 +1,15 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { currentOwner } from "@/lib/auth/session";
-import { findOwnedWaitlist } from "@/lib/waitlists/queries";
+import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { NavLink } from "../../../_components/nav-link";
 import { WaitlistStatusBadge } from "../../../_components/waitlist-status-badge";
 
 type Props = { children: ReactNode; params: Promise<{ id: string }> };
 
-// Another owner's id is a 404 exactly like a missing one (no hint that it exists). This runs before any
-// loading boundary, so the response carries a real 404 status.
+// The gate runs here, before any loading boundary, so another owner's id answers with a real 404 status.
 export default async function WaitlistLayout({ children, params }: Props) {
   const { id } = await params;
-  const owner = await currentOwner();
-  if (!owner) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/w/${id}`)}`);
-  const waitlist = await findOwnedWaitlist(owner.id, id);
-  if (!waitlist) notFound();
+  const waitlist = await dashboardWaitlist(id);
   const base = `/dashboard/w/${waitlist.id}`;
 
   return (

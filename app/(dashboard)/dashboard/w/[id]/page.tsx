@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { currentOwner } from "@/lib/auth/session";
+import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { env } from "@/lib/env";
 import { appOrigin } from "@/lib/waitlists/hosted";
-import { findOwnedWaitlist } from "@/lib/waitlists/queries";
 import { waitlistStats } from "@/lib/waitlists/stats";
 import { CopyButton } from "../../../_components/copy-button";
+import { PlanPanel } from "../../../_components/billing/plan-panel";
 import { PlanBanner } from "../../../_components/plan-banner";
-import { PlanPanel } from "@/components/billing/plan-panel";
-import { SharePanel } from "../../../_components/share-panel";
+import { ShareAndEmbedCard } from "../../../_components/share-and-embed-card";
 import { SignupsChart } from "../../../_components/signups-chart";
 import { StatCard } from "../../../_components/stat-card";
 import { TopReferrers } from "../../../_components/top-referrers";
@@ -23,10 +21,7 @@ const number = (n: number) => n.toLocaleString("en-US");
 
 export default async function WaitlistOverviewPage({ params, searchParams }: Props) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
-  const owner = await currentOwner();
-  if (!owner) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/w/${id}`)}`);
-  const waitlist = await findOwnedWaitlist(owner.id, id);
-  if (!waitlist) notFound();
+  const waitlist = await dashboardWaitlist(id);
   const stats = await waitlistStats(waitlist.id);
   const origin = appOrigin();
   const hostedUrl = `${origin}/w/${waitlist.slug}`;
@@ -97,7 +92,7 @@ export default async function WaitlistOverviewPage({ params, searchParams }: Pro
         </Card>
       </div>
 
-      <SharePanel origin={origin} slug={waitlist.slug} />
+      <ShareAndEmbedCard origin={origin} slug={waitlist.slug} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { limitedBody } from "@/lib/api/body";
 import { jsonOk } from "@/lib/api/respond";
 import { ownerRoute } from "@/lib/api/owner-route";
+import { plans } from "@/lib/billing/plans";
 import { importRows } from "@/lib/signups/import";
 import { IMPORT_MAX_BYTES, parseImport } from "@/lib/signups/import-parse";
 import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
@@ -17,7 +18,7 @@ const REPORT_LIMIT = 10_000;
 // the answer is a stream of NDJSON lines: {"type":"progress",...} per batch, then {"type":"done",...}.
 export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
   const waitlist = await requireOwnedWaitlist(owner.id, params.id);
-  if (waitlist.plan !== "PRO") {
+  if (!plans()[waitlist.plan].canImport) {
     throw new AppError("plan_required", "CSV import is a Pro feature. Upgrade this waitlist to import a list.");
   }
   if (!CSV_TYPES.test(req.headers.get("content-type") ?? "")) {

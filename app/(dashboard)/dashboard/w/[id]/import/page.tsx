@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { CsvImport } from "@/components/import/csv-import";
-import { PlanPanel } from "@/components/billing/plan-panel";
-import { currentOwner } from "@/lib/auth/session";
-import { findOwnedWaitlist } from "@/lib/waitlists/queries";
+import { plans } from "@/lib/billing/plans";
+import { dashboardWaitlist } from "@/lib/dashboard/gate";
+import { PlanPanel } from "../../../../_components/billing/plan-panel";
+import { CsvImport } from "../../../../_components/import/csv-import";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -11,10 +10,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function ImportPage({ params }: Props) {
   const { id } = await params;
-  const owner = await currentOwner();
-  if (!owner) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/w/${id}/import`)}`);
-  const waitlist = await findOwnedWaitlist(owner.id, id);
-  if (!waitlist) notFound();
+  const waitlist = await dashboardWaitlist(id, `/dashboard/w/${id}/import`);
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -25,7 +21,7 @@ export default async function ImportPage({ params }: Props) {
           duplicated. You see the column mapping and the first rows before anything is written.
         </p>
       </div>
-      {waitlist.plan === "PRO" ? (
+      {plans()[waitlist.plan].canImport ? (
         <CsvImport waitlistId={waitlist.id} />
       ) : (
         <>

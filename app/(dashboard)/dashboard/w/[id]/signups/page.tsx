@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { ExportForm } from "@/components/import/export-form";
-import { currentOwner } from "@/lib/auth/session";
+import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { listSignups } from "@/lib/signups/queries";
 import { listSignupsQuerySchema } from "@/lib/signups/schemas";
-import { findOwnedWaitlist } from "@/lib/waitlists/queries";
+import { ExportForm } from "../../../../_components/import/export-form";
 import { SignupsTable } from "../../../../_components/signups/signups-table";
 import { SIGNUPS_PAGE_SIZE, type SignupsFilter } from "../../../../_components/signups/signups-filter";
 
@@ -19,10 +17,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function SignupsPage({ params, searchParams }: Props) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
-  const owner = await currentOwner();
-  if (!owner) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/w/${id}/signups`)}`);
-  const waitlist = await findOwnedWaitlist(owner.id, id);
-  if (!waitlist) notFound();
+  const waitlist = await dashboardWaitlist(id, `/dashboard/w/${id}/signups`);
 
   // The first page is rendered here (no loading flash); the table pages, filters and edits through the API.
   const parsed = listSignupsQuerySchema.safeParse({

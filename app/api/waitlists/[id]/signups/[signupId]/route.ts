@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { jsonOk } from "@/lib/api/respond";
 import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
-import { removeSignup, setSignupStatus } from "@/lib/signups/mutations";
+import { removeSignup, setSignupStatus } from "@/lib/signups/line";
 import { signupExists } from "@/lib/signups/queries";
 import { updateSignupSchema } from "@/lib/signups/schemas";
 import { requireOwnedWaitlist } from "@/lib/waitlists/queries";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { issuesCsv, type ImportIssue } from "@/components/import/import-report";
+import { issuesCsv, type ImportIssue } from "./import-report";
 
 // Upload → preview (mapping, counts, first rows; nothing written) → import with live progress → report.
 

@@ -13,7 +13,7 @@ export function curlSnippet(origin: string, slug: string): string {
   ].join("\n");
 }
 
-export function SharePanel({ origin, slug }: { origin: string; slug: string }) {
+export function ShareAndEmbedCard({ origin, slug }: { origin: string; slug: string }) {
   const hostedUrl = `${origin}/w/${slug}`;
   return (
     <Card>

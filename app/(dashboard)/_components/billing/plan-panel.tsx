@@ -1,5 +1,6 @@
-import { BillingButton } from "@/components/billing/billing-button";
+import { BillingButton } from "./billing-button";
 import { Badge } from "@/components/ui/badge";
+import { plans } from "@/lib/billing/plans";
 import { billingConfigured } from "@/lib/billing/stripe";
 import type { OwnedWaitlist } from "@/lib/waitlists/queries";
 
@@ -27,7 +28,7 @@ export function PlanPanel({ waitlist, billing }: { waitlist: OwnedWaitlist; bill
             {waitlist.cap === null
               ? `${waitlist.signup_count.toLocaleString("en-US")} signups, no cap`
               : `${waitlist.signup_count.toLocaleString("en-US")} of ${waitlist.cap.toLocaleString("en-US")} signups`}
-            {pro ? "" : " · “Powered by WaitForge” shown on your page"}
+            {plans()[waitlist.plan].branding ? " · “Powered by WaitForge” shown on your page" : ""}
           </p>
           {billingNotice ? (
             <p role="status" className="mt-2 text-sm text-ink" data-testid="billing-notice">
