@@ -4,7 +4,7 @@ import { pool } from "@/lib/db";
 import { EmailSendError, sendEmail } from "@/lib/email/transport";
 import { env } from "@/lib/env";
 import { shareUrl, statusUrl, unsubscribeHeaders, unsubscribePageUrl } from "@/lib/signup-email/links";
-import { senderFor } from "@/lib/signup-email/sender";
+import { oneLine, senderFor } from "@/lib/signup-email/sender";
 import { mintSignupToken } from "@/lib/signup-email/tokens";
 import { WelcomeEmail, welcomeSubject, welcomeText, type WelcomeEmailProps } from "@/lib/signup-email/welcome-email";
 import { positionOf } from "@/lib/signups/position";
@@ -74,7 +74,7 @@ export async function sendWelcomeEmail(signupId: string): Promise<WelcomeOutcome
     ({ id } = await sendEmail({
       from: senderFor(row.title, env().EMAIL_FROM),
       to: row.email,
-      subject: welcomeSubject(props),
+      subject: oneLine(welcomeSubject(props)),
       html: await render(WelcomeEmail(props)),
       text: welcomeText(props),
       headers: unsubscribeHeaders(unsubscribeToken),

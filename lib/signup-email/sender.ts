@@ -2,6 +2,11 @@
 
 const ADDRESS_IN_BRACKETS = /<([^<>\s]+@[^<>\s]+)>\s*$/;
 
+/** Control characters (line breaks above all) collapsed to spaces: for anything that goes into a header. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+}
+
 /** The bare address of "Name <a@b>" or "a@b". */
 export function addressOf(from: string): string {
   return ADDRESS_IN_BRACKETS.exec(from)?.[1] ?? from.trim();
@@ -12,7 +17,7 @@ export function addressOf(from: string): string {
  * breaks and other control characters dropped (no header injection), and cut to a sane length.
  */
 export function senderFor(title: string, emailFrom: string): string {
-  const clean = title.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, 64);
+  const clean = oneLine(title).slice(0, 64);
   const quoted = clean.replace(/[\\"]/g, (c) => `\\${c}`);
   const address = addressOf(emailFrom);
   return quoted ? `"${quoted}" <${address}>` : address;
