@@ -1,13 +1,15 @@
 import "server-only";
+import type { PoolClient } from "pg";
 import { effectiveCap, plans } from "@/lib/billing/plans";
-import { withTransaction } from "@/lib/db";
+import { withSavepoint, withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newRefCode, newStatusToken } from "@/lib/signups/codes";
 import type { ImportIssue, ImportRow } from "@/lib/signups/import-parse";
 import { addDelta, applyBlockDeltas, blockOf } from "@/lib/signups/position";
 
-// Phase two of a CSV import: rows (already validated, in join order) go in batches, each batch one
-// transaction under the waitlist row lock like any signup, appended to the back of the line in order.
+// Phase two of a CSV import: rows (already validated, in join order) go in batches under the waitlist row lock
+// like any signup, appended to the back of the line in order. All batches share one transaction, so a failure
+// in any of them leaves the list as it was ("a bad file changes nothing"); progress is reported per batch.
 
 export const IMPORT_BATCH_SIZE = 1000;
 const UNIQUE_VIOLATION = "23505";
@@ -19,38 +21,40 @@ export async function importRows(
   rows: ImportRow[],
   onProgress: (p: ImportProgress) => void | Promise<void>,
 ): Promise<{ imported: number; issues: ImportIssue[] }> {
-  const issues: ImportIssue[] = [];
-  let imported = 0;
-  for (let start = 0; start < rows.length; start += IMPORT_BATCH_SIZE) {
-    const batch = rows.slice(start, start + IMPORT_BATCH_SIZE);
-    const result = await insertBatchWithRetry(waitlistId, batch);
-    imported += result.inserted.size;
-    for (const row of batch) {
-      if (result.inserted.has(row.email)) continue;
-      issues.push({
-        line: row.line,
-        email: row.email,
-        reason: result.full.has(row.email) ? "The waitlist is full." : "Already on this waitlist.",
-      });
+  return withTransaction(async (client) => {
+    const issues: ImportIssue[] = [];
+    let imported = 0;
+    for (let start = 0; start < rows.length; start += IMPORT_BATCH_SIZE) {
+      const batch = rows.slice(start, start + IMPORT_BATCH_SIZE);
+      const result = await insertBatchWithRetry(client, waitlistId, batch);
+      imported += result.inserted.size;
+      for (const row of batch) {
+        if (result.inserted.has(row.email)) continue;
+        issues.push({
+          line: row.line,
+          email: row.email,
+          reason: result.full.has(row.email) ? "The waitlist is full." : "Already on this waitlist.",
+        });
+      }
+      await onProgress({ imported, skipped: issues.length, processed: start + batch.length, total: rows.length });
     }
-    await onProgress({ imported, skipped: issues.length, processed: start + batch.length, total: rows.length });
-  }
-  return { imported, issues };
+    return { imported, issues };
+  });
 }
 
-async function insertBatchWithRetry(waitlistId: string, batch: ImportRow[]) {
+async function insertBatchWithRetry(tx: PoolClient, waitlistId: string, batch: ImportRow[]) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertBatch(waitlistId, batch);
+      return await insertBatch(tx, waitlistId, batch);
     } catch (error) {
-      // A random referral code collided with an existing one: the whole batch rolled back; new codes.
+      // A random referral code collided with an existing one: the batch rolled back to its savepoint; new codes.
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 5) throw error;
     }
   }
 }
 
-async function insertBatch(waitlistId: string, batch: ImportRow[]) {
-  return withTransaction(async (client) => {
+async function insertBatch(tx: PoolClient, waitlistId: string, batch: ImportRow[]) {
+  return withSavepoint(tx, async (client) => {
     const { rows: locked } = await client.query<{ next_seq: number; signup_count: number; capacity: number | null; plan: "FREE" | "PRO" }>(
       `SELECT next_seq, signup_count, capacity, plan FROM waitlists WHERE id = $1 FOR UPDATE`,
       [waitlistId],

@@ -28,7 +28,9 @@ async function ownerWithList(extra: Record<string, unknown> = {}) {
 describe("owner API: authentication and CSRF", () => {
   it("401s every route without a session, with an expired one, or with a forged cookie", async () => {
     const expired = await signedInOwner(new Date(Date.now() - 1000));
-    for (const cookie of [undefined, expired.cookie, "waitforge_session=forged-token-value-1234567890"]) {
+    // Malformed percent-escapes (%zz, a cut-off UTF-8 sequence) are a signed-out visitor, not a 500.
+    const malformed = ["waitforge_session=%zz", "waitforge_session=%E0%A4%A", "a=1; waitforge_session=%"];
+    for (const cookie of [undefined, expired.cookie, "waitforge_session=forged-token-value-1234567890", ...malformed]) {
       expect((await callOwner(collection.GET, {}, { cookie })).status).toBe(401);
       expect((await callOwner(collection.POST, {}, { cookie, body: { slug: "abc", title: "x" } })).status).toBe(401);
       expect((await callOwner(item.GET, { id: "x" }, { cookie })).status).toBe(401);
@@ -95,6 +97,10 @@ describe("owner API: waitlists", () => {
       { referral_boost: -1 },
       { referral_boost: 1.5 },
       { unknown: true },
+      // PostgreSQL cannot store NUL: refused here rather than failing in the database as a 500.
+      { title: "a\u0000b" },
+      { description: "\u0000" },
+      { theme: { logo_url: "https://e.example/\u0000.png" } },
     ]) {
       const r = await callOwner(item.PATCH, { id: waitlist.id }, { cookie: owner.cookie, method: "PATCH", body });
       expect({ body, status: r.status }).toEqual({ body, status: 400 });
@@ -149,9 +155,21 @@ describe("owner API: signups", () => {
     const wildcard = await callOwner(signups.GET, { id: waitlist.id }, { cookie: owner.cookie, query: "?q=%25" });
     expect(wildcard.json.signups).toEqual([]);
 
-    for (const query of ["?order=nope", "?limit=0", "?cursor=garbage", "?status=removed"]) {
+    for (const query of ["?order=nope", "?limit=0", "?cursor=garbage", "?status=removed", "?q=a%00b"]) {
       const r = await callOwner(signups.GET, { id: waitlist.id }, { cookie: owner.cookie, query });
       expect({ query, status: r.status }).toEqual({ query, status: 400 });
+    }
+    // Well-formed cursors whose numbers do not fit the int columns they are compared with.
+    const cursorOf = (c: number[]) => Buffer.from(JSON.stringify(c)).toString("base64url");
+    const outOfRange = [
+      `?cursor=${cursorOf([0, 2 ** 31, 1])}`,
+      `?cursor=${cursorOf([0, 1, -(2 ** 31) - 1])}`,
+      `?order=joined&cursor=${cursorOf([2 ** 31])}`,
+      `?order=joined&cursor=${cursorOf([Number.MAX_SAFE_INTEGER])}`,
+    ];
+    for (const query of outOfRange) {
+      const r = await callOwner(signups.GET, { id: waitlist.id }, { cookie: owner.cookie, query });
+      expect({ query, status: r.status, error: r.json.error }).toEqual({ query, status: 400, error: expect.objectContaining({ code: "invalid_input", field: "cursor" }) });
     }
   });
 
@@ -199,6 +217,11 @@ describe("owner API: a second owner", () => {
       await callOwner(signup.PATCH, { id, signupId: r.id }, { cookie, method: "PATCH", body: { status: "invited" } }),
       await callOwner(signup.DELETE, { id, signupId: r.id }, { cookie, method: "DELETE" }),
     ];
+    // Ids that are no id at all (a NUL byte PostgreSQL cannot even compare) are not found either.
+    for (const bad of ["\u0000", "a\u0000", "%00"]) {
+      answers.push(await callOwner(item.GET, { id: bad }, { cookie: owner.cookie }));
+      answers.push(await callOwner(item.DELETE, { id: bad }, { cookie: owner.cookie, method: "DELETE" }));
+    }
     expect(answers.map((a) => [a.status, code(a)])).toEqual(answers.map(() => [404, "not_found"]));
     expect((await callOwner(collection.GET, {}, { cookie })).json.waitlists).toEqual([]);
     const still = await callOwner(item.GET, { id }, { cookie: owner.cookie });
