@@ -1,18 +1,15 @@
 import { z } from "zod";
+import { EMAIL_MAX_LENGTH, TEXT_MAX_LENGTH } from "@/lib/signup-rules";
 import { storableText } from "@/lib/storable-text";
 
 // Signups at every boundary: the public signup request and its answers, the owner's list, status and export
-// queries, and the CSV columns export and import share. Zod only, no server code: the hosted form and the
-// embed validate with the same rules.
+// queries, and the CSV columns export and import share. Zod only, no server code. The limits a browser checks
+// too are defined once, in the client-safe rules the embed bundles (lib/signup-rules.ts).
 
-/** The hidden field of the hosted form and embed. People never see it; bots that fill every input do. */
-export const HONEYPOT_FIELD = "website";
+export { EMAIL_MAX_LENGTH, HONEYPOT_FIELD, TEXT_MAX_LENGTH } from "@/lib/signup-rules";
 
 /** Largest accepted request body, checked on the raw bytes before any JSON parsing. */
 export const SIGNUP_MAX_BYTES = 8 * 1024;
-
-export const EMAIL_MAX_LENGTH = 254;
-export const TEXT_MAX_LENGTH = 120;
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
