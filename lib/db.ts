@@ -81,3 +81,19 @@ export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<
     client.release(broken);
   }
 }
+
+/**
+ * Runs `fn` inside a savepoint of the transaction already open on `client`: on error only its own work is rolled
+ * back and the transaction stays usable (e.g. for a retry); the error is rethrown.
+ */
+export async function withSavepoint<T>(client: pg.PoolClient, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  await client.query("SAVEPOINT wf_savepoint");
+  try {
+    const result = await fn(client);
+    await client.query("RELEASE SAVEPOINT wf_savepoint");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK TO SAVEPOINT wf_savepoint").catch(() => undefined);
+    throw error;
+  }
+}

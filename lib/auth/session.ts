@@ -25,7 +25,13 @@ export function sessionTokenFromRequest(req: Request): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join("="));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      // A malformed escape (%zz) is no token we issued: the visitor is signed out, not a server error.
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { pool } from "@/lib/db";
+import { guardCellSql } from "@/lib/signups/csv-guard";
 import type { ExportQuery } from "@/lib/signups/schemas";
 
 // The CSV export streams straight out of PostgreSQL: COPY ... TO STDOUT (FORMAT csv) writes RFC 4180 quoting
@@ -10,11 +11,10 @@ import type { ExportQuery } from "@/lib/signups/schemas";
 // waiting. COPY takes no bind parameters, so the few values it needs (a waitlist id from our own database,
 // ISO dates already validated by zod) are quoted with pg's escapeLiteral.
 
-// OWASP CSV injection: cells starting with = + - @ tab or CR get a leading apostrophe.
-const safe = (col: string) => `CASE WHEN ${col} ~ '^[=+\\-@\\t\\r]' THEN '''' || ${col} ELSE ${col} END`;
-
 export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId: string, q: ExportQuery): string {
   const id = client.escapeLiteral(waitlistId);
+  // Text cells a spreadsheet could read as a formula get a leading ' (OWASP; the rule is in csv-guard.ts).
+  const safe = (col: string) => guardCellSql(col, (v) => client.escapeLiteral(v));
   const filters: string[] = [];
   if (q.joined_after) filters.push(`x.created_at >= ${client.escapeLiteral(q.joined_after)}::timestamptz`);
   if (q.joined_before) filters.push(`x.created_at < ${client.escapeLiteral(q.joined_before)}::timestamptz`);
@@ -29,13 +29,16 @@ export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId:
     branches.push(`(SELECT s.*, ${referrer}, NULL::bigint AS position
         FROM signups s WHERE s.waitlist_id = ${id} AND s.status = 'INVITED' ORDER BY s.seq)`);
   }
+  // The rows first (a CTE used once is inlined: same plan as a subquery), so the start of the statement, all
+  // that pg_stat_activity keeps of it, names the waitlist.
   return `COPY (
+    WITH x AS (${branches.join(" UNION ALL ")})
     SELECT x.position, ${safe("x.email")} AS email, ${safe("x.name")} AS name, ${safe("x.company")} AS company,
            ${safe("x.twitter")} AS twitter, x.ref_code,
            ${safe("x.referrer_email")} AS referred_by,
            x.referral_count AS referrals, lower(x.status::text) AS status,
            to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS joined_at
-      FROM (${branches.join(" UNION ALL ")}) x ${where}
+      FROM x ${where}
   ) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`;
 }
 

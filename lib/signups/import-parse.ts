@@ -1,7 +1,8 @@
 import "server-only";
 import { parse } from "csv-parse";
 import { AppError } from "@/lib/errors";
-import { emailSchema, FORMULA_PREFIX, TEXT_MAX_LENGTH, twitterSchema } from "@/lib/signups/schemas";
+import { unguardCell } from "@/lib/signups/csv-guard";
+import { emailSchema, isStorableDate, STORABLE_DATE_RANGE, TEXT_MAX_LENGTH, twitterSchema } from "@/lib/signups/schemas";
 
 // Phase one of a CSV import: parse and validate the whole file before anything is written, so a bad file
 // changes nothing. Rows come out in join order with a per-row report of what was skipped and why.
@@ -48,13 +49,9 @@ export function detectMapping(columns: string[]): Partial<Record<ImportField, st
   return mapping;
 }
 
-/** Undoes the export's formula guard ('=x → =x) so a round trip keeps the data. */
-function unguard(value: string): string {
-  return value.startsWith("'") && FORMULA_PREFIX.test(value.slice(1)) ? value.slice(1) : value;
-}
-
 function text(value: string | undefined): string | null {
-  const v = unguard(value ?? "").trim();
+  // PostgreSQL text cannot hold NUL; in a name or company it is noise (often a UTF-16 file read as UTF-8).
+  const v = unguardCell((value ?? "").replaceAll("\0", "")).trim();
   return v === "" ? null : v.slice(0, TEXT_MAX_LENGTH);
 }
 
@@ -101,7 +98,7 @@ export async function parseImport(source: AsyncIterable<Uint8Array>, options: { 
         const name = mapping[field];
         return name === undefined ? undefined : record[columns!.indexOf(name)];
       };
-      const rawEmail = unguard(get("email") ?? "");
+      const rawEmail = unguardCell(get("email") ?? "");
       const email = emailSchema.safeParse(rawEmail);
       if (!email.success) {
         issues.push({ line, email: rawEmail.slice(0, 254), reason: email.error.issues[0]?.message ?? "invalid email" });
@@ -111,11 +108,15 @@ export async function parseImport(source: AsyncIterable<Uint8Array>, options: { 
         issues.push({ line, email: email.data, reason: "Duplicate of an earlier row in this file." });
         continue;
       }
-      const twitter = twitterSchema.safeParse(unguard(get("twitter") ?? ""));
+      const twitter = twitterSchema.safeParse(unguardCell(get("twitter") ?? ""));
       const rawDate = get("joined_at")?.trim();
       const joinedAt = rawDate ? new Date(rawDate) : null;
       if (joinedAt && Number.isNaN(joinedAt.getTime())) {
         issues.push({ line, email: email.data, reason: `"${rawDate!.slice(0, 40)}" is not a date.` });
+        continue;
+      }
+      if (joinedAt && !isStorableDate(joinedAt)) {
+        issues.push({ line, email: email.data, reason: `"${rawDate!.slice(0, 40)}" is not a date ${STORABLE_DATE_RANGE}.` });
         continue;
       }
       seen.add(email.data);

@@ -154,6 +154,10 @@ export async function recordJoined(line: Line, seqs: readonly number[]): Promise
   const deltas = new Map<number, number>();
   for (const seq of seqs) deltas.set(blockOf(seq), (deltas.get(blockOf(seq)) ?? 0) + 1);
   await addToBlocks(line.client, line.waitlist.id, deltas);
+  // The locked snapshot stays true for the rest of this transaction (the next batch numbers after these).
+  line.waitlist.nextSeq += seqs.length;
+  line.waitlist.signupCount += seqs.length;
+  line.waitlist.waitingCount += seqs.length;
 }
 
 /** Removes a person (owner action): everyone behind them moves up one place. Scoped by waitlist id. */

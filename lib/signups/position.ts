@@ -65,23 +65,3 @@ export async function positionOf(q: Queryable, waitlistId: string, score: number
   );
   return Number(rows[0]?.position ?? 1);
 }
-
-// Transitional, for lib/signups/import.ts only (reworked on another branch): it still adds its rows to the
-// blocks itself. Once it calls withLockedLine() and recordJoined() from lib/signups/line.ts, delete these two.
-
-/** @deprecated Use recordJoined() in lib/signups/line.ts. */
-export async function applyBlockDeltas(q: Queryable, waitlistId: string, deltas: Map<number, number>): Promise<void> {
-  const entries = [...deltas].filter(([, d]) => d !== 0);
-  if (entries.length === 0) return;
-  await q.query(
-    `INSERT INTO signup_blocks (waitlist_id, block, waiting)
-     SELECT $1, b, d FROM unnest($2::int[], $3::int[]) AS t(b, d)
-     ON CONFLICT (waitlist_id, block) DO UPDATE SET waiting = signup_blocks.waiting + EXCLUDED.waiting`,
-    [waitlistId, entries.map(([b]) => b), entries.map(([, d]) => d)],
-  );
-}
-
-/** @deprecated Use recordJoined() in lib/signups/line.ts. */
-export function addDelta(deltas: Map<number, number>, block: number, delta: number): void {
-  deltas.set(block, (deltas.get(block) ?? 0) + delta);
-}

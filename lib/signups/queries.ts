@@ -45,11 +45,15 @@ function encodeCursor(c: number[]): string {
   return Buffer.from(JSON.stringify(c)).toString("base64url");
 }
 
+// Cursor values are compared with int columns (score, seq): anything outside int4 is not a cursor we wrote,
+// and PostgreSQL would refuse the cast.
+const isInt4 = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= -(2 ** 31) && (v as number) < 2 ** 31;
+
 function decodeCursor(raw: string | undefined, length: number): number[] | null {
   if (!raw) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === length && value.every((v) => Number.isSafeInteger(v))) return value;
+    if (Array.isArray(value) && value.length === length && value.every(isInt4)) return value;
   } catch {
     // fall through
   }

@@ -1,17 +1,15 @@
 import { z } from "zod";
+import { EMAIL_MAX_LENGTH, TEXT_MAX_LENGTH } from "@/lib/signup-rules";
+import { storableText } from "@/lib/storable-text";
 
 // Signups at every boundary: the public signup request and its answers, the owner's list, status and export
-// queries, and the CSV columns export and import share. Zod only, no server code: the hosted form and the
-// embed validate with the same rules.
+// queries, and the CSV columns export and import share. Zod only, no server code. The limits a browser checks
+// too are defined once, in the client-safe rules the embed bundles (lib/signup-rules.ts).
 
-/** The hidden field of the hosted form and embed. People never see it; bots that fill every input do. */
-export const HONEYPOT_FIELD = "website";
+export { EMAIL_MAX_LENGTH, HONEYPOT_FIELD, TEXT_MAX_LENGTH } from "@/lib/signup-rules";
 
 /** Largest accepted request body, checked on the raw bytes before any JSON parsing. */
 export const SIGNUP_MAX_BYTES = 8 * 1024;
-
-export const EMAIL_MAX_LENGTH = 254;
-export const TEXT_MAX_LENGTH = 120;
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -22,8 +20,7 @@ export const emailSchema = z
   .pipe(z.email("Enter a valid email address, like alice@example.com."));
 
 const optionalText = (label: string) =>
-  z
-    .string({ error: `${label} must be text.` })
+  storableText({ error: `${label} must be text.` })
     .trim()
     .max(TEXT_MAX_LENGTH, `${label} is at most ${TEXT_MAX_LENGTH} characters.`)
     .transform((v) => (v === "" ? null : v))
@@ -44,8 +41,7 @@ export const signupRequestSchema = z.object({
   name: optionalText("Name"),
   company: optionalText("Company"),
   twitter: twitterSchema,
-  ref: z
-    .string()
+  ref: storableText()
     .trim()
     .max(64)
     .transform((v) => v.toUpperCase())
@@ -71,7 +67,7 @@ export const SIGNUP_STATUSES = ["waiting", "invited"] as const;
 export const listSignupsQuerySchema = z.object({
   order: z.enum(["position", "joined"]).default("position"),
   status: z.enum([...SIGNUP_STATUSES, "all"]).default("all"),
-  q: z.string().trim().max(120).optional(),
+  q: storableText().trim().max(120).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -80,10 +76,24 @@ export type ListSignupsQuery = z.infer<typeof listSignupsQuerySchema>;
 
 export const updateSignupSchema = z.object({ status: z.enum(SIGNUP_STATUSES) }).strict();
 
+/**
+ * The instants PostgreSQL takes as we send them (toISOString: a 4-digit year, in UTC). JavaScript also reads
+ * year 0 and years past 9999, which PostgreSQL refuses, so every date from outside is checked against this.
+ */
+const STORABLE_MIN = Date.parse("0001-01-01T00:00:00.000Z");
+const STORABLE_MAX = Date.parse("9999-12-31T23:59:59.999Z");
+export const STORABLE_DATE_RANGE = "between the years 1 and 9999";
+
+export function isStorableDate(date: Date): boolean {
+  const t = date.getTime();
+  return t >= STORABLE_MIN && t <= STORABLE_MAX;
+}
+
 const isoDate = z
   .string()
   .trim()
   .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), "Use a date like 2026-11-23 or an ISO 8601 time.")
+  .refine((v) => isStorableDate(new Date(v)), `Use a date ${STORABLE_DATE_RANGE} (in UTC).`)
   .transform((v) => new Date(v).toISOString());
 
 /** Filters of the CSV export (GET /api/waitlists/:id/export.csv). */
@@ -102,6 +112,3 @@ export type ExportQuery = z.infer<typeof exportQuerySchema>;
 export const CSV_COLUMNS = [
   "position", "email", "name", "company", "twitter", "ref_code", "referred_by", "referrals", "status", "joined_at",
 ] as const;
-
-/** OWASP: a cell starting with one of these is read as a formula by spreadsheets, so it gets a ' in front. */
-export const FORMULA_PREFIX = /^[=+\-@\t\r]/;

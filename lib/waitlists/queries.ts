@@ -54,8 +54,11 @@ export async function listOwnerWaitlists(ownerId: string): Promise<OwnedWaitlist
   return rows.map(toOwnedWaitlist);
 }
 
+// Ids are cuids; anything else (a NUL, which PostgreSQL cannot even compare) is no waitlist of anyone's.
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 export async function findOwnedWaitlist(ownerId: string, id: string): Promise<OwnedWaitlist | null> {
-  if (!id || id.length > 64) return null;
+  if (!ID_PATTERN.test(id)) return null;
   const row = await db().waitlist.findFirst({ where: { id, ownerId }, select: SELECT });
   return row ? toOwnedWaitlist(row) : null;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "@/lib/storable-text";
 
 // Waitlist settings as owners write them and as the public config shows them. Zod only, so the dashboard's
 // client forms validate with the very same rules.
@@ -9,8 +10,7 @@ const hexColor = z
   .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "Use a hex colour such as #4f46e5")
   .transform((v) => v.toLowerCase());
 
-const httpUrlOrEmpty = z
-  .string()
+const httpUrlOrEmpty = storableText()
   .trim()
   .max(2048, "Keep URLs under 2048 characters")
   .refine((v) => v === "" || /^https?:\/\/[^\s"'<>]+$/i.test(v), "Use an http(s) URL, or leave it empty");
@@ -85,8 +85,8 @@ export const DESCRIPTION_MAX = 500;
 export const CAPACITY_MAX = 10_000_000;
 export const REFERRAL_BOOST_MAX = 1000;
 
-const title = z.string().trim().min(1, "Give the waitlist a title.").max(TITLE_MAX, `At most ${TITLE_MAX} characters.`);
-const description = z.string().trim().max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX} characters.`);
+const title = storableText().trim().min(1, "Give the waitlist a title.").max(TITLE_MAX, `At most ${TITLE_MAX} characters.`);
+const description = storableText().trim().max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX} characters.`);
 
 export const ALLOWED_HOSTS_MAX = 20;
 const HOST_PATTERN = /^(\*\.)?(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;

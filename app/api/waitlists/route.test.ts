@@ -25,6 +25,26 @@ async function ownerWithList(extra: Record<string, unknown> = {}) {
   return { owner, waitlist: created.json.waitlist as { id: string; slug: string } };
 }
 
+// Who may call which route is tests/access/api-access.test.ts; these are the hostile shapes of a credential or id.
+describe("owner API: malformed credentials and ids", () => {
+  it("treats malformed percent-escapes in the session cookie as a signed-out visitor, not a 500", async () => {
+    for (const cookie of ["waitforge_session=%zz", "waitforge_session=%E0%A4%A", "a=1; waitforge_session=%"]) {
+      expect((await callOwner(collection.GET, {}, { cookie })).status).toBe(401);
+      expect((await callOwner(item.GET, { id: "x" }, { cookie })).status).toBe(401);
+    }
+  });
+
+  it("answers ids that are no id at all (a NUL byte PostgreSQL cannot compare) with 404", async () => {
+    const { owner } = await ownerWithList();
+    const answers = [];
+    for (const bad of ["\u0000", "a\u0000", "%00"]) {
+      answers.push(await callOwner(item.GET, { id: bad }, { cookie: owner.cookie }));
+      answers.push(await callOwner(item.DELETE, { id: bad }, { cookie: owner.cookie, method: "DELETE" }));
+    }
+    expect(answers.map((a) => [a.status, code(a)])).toEqual(answers.map(() => [404, "not_found"]));
+  });
+});
+
 describe("owner API: waitlists", () => {
   it("creates, lists with counts, reads, updates and deletes", async () => {
     const { owner, waitlist } = await ownerWithList({ description: "Soon." });
@@ -85,6 +105,10 @@ describe("owner API: waitlists", () => {
       { allowed_hosts: Array.from({ length: 21 }, (_, i) => `s${i}.example`) },
       { allowed_hosts: "acme.com" },
       { unknown: true },
+      // PostgreSQL cannot store NUL: refused here rather than failing in the database as a 500.
+      { title: "a\u0000b" },
+      { description: "\u0000" },
+      { theme: { logo_url: "https://e.example/\u0000.png" } },
     ]) {
       const r = await callOwner(item.PATCH, { id: waitlist.id }, { cookie: owner.cookie, method: "PATCH", body });
       expect({ body, status: r.status }).toEqual({ body, status: 400 });
@@ -139,9 +163,21 @@ describe("owner API: signups", () => {
     const wildcard = await callOwner(signups.GET, { id: waitlist.id }, { cookie: owner.cookie, query: "?q=%25" });
     expect(wildcard.json.signups).toEqual([]);
 
-    for (const query of ["?order=nope", "?limit=0", "?cursor=garbage", "?status=removed"]) {
+    for (const query of ["?order=nope", "?limit=0", "?cursor=garbage", "?status=removed", "?q=a%00b"]) {
       const r = await callOwner(signups.GET, { id: waitlist.id }, { cookie: owner.cookie, query });
       expect({ query, status: r.status }).toEqual({ query, status: 400 });
+    }
+    // Well-formed cursors whose numbers do not fit the int columns they are compared with.
+    const cursorOf = (c: number[]) => Buffer.from(JSON.stringify(c)).toString("base64url");
+    const outOfRange = [
+      `?cursor=${cursorOf([0, 2 ** 31, 1])}`,
+      `?cursor=${cursorOf([0, 1, -(2 ** 31) - 1])}`,
+      `?order=joined&cursor=${cursorOf([2 ** 31])}`,
+      `?order=joined&cursor=${cursorOf([Number.MAX_SAFE_INTEGER])}`,
+    ];
+    for (const query of outOfRange) {
+      const r = await callOwner(signups.GET, { id: waitlist.id }, { cookie: owner.cookie, query });
+      expect({ query, status: r.status, error: r.json.error }).toEqual({ query, status: 400, error: expect.objectContaining({ code: "invalid_input", field: "cursor" }) });
     }
   });
 

@@ -75,7 +75,8 @@ export function CsvImport({ waitlistId }: { waitlistId: string }) {
         }
       }
     } catch {
-      setError("The connection dropped during the import. Rows imported so far are kept; upload the file again to add the rest.");
+      // The import is one transaction: it either finished before the drop or left the list unchanged.
+      setError("The connection dropped during the import. Check the signups list; if the people are not there, upload the file again (anyone already on the list is skipped).");
     }
   }
 

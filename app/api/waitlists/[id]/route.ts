@@ -19,6 +19,8 @@ export const PATCH = ownerRoute<Params>(async (req, { owner, params }) => {
 });
 
 export const DELETE = ownerRoute<Params>(async (_req, { owner, params }) => {
+  // The owner check every :id route makes first; it also refuses ids that are no id at all (a NUL byte).
+  await requireOwnedWaitlist(owner.id, params.id);
   await deleteWaitlist(owner.id, params.id);
   return jsonOk({ ok: true });
 });

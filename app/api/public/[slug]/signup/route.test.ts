@@ -143,6 +143,10 @@ describe("POST /api/public/:slug/signup: every documented error", () => {
     const w = await createWaitlist({ fieldTwitter: true });
     expectError(await postSignup(w.slug, body({ name: "n".repeat(500) })), 400, "invalid_input");
     expectError(await postSignup(w.slug, body({ twitter: "not a handle!" })), 400, "invalid_input");
+    // PostgreSQL text cannot hold NUL: a 400 naming the field, not a 500 from the database.
+    const nul = await postSignup(w.slug, body({ name: "Ada\u0000" }));
+    expectError(nul, 400, "invalid_input");
+    expect((nul.json.error as { field?: string }).field).toBe("name");
   });
 
   it("403 when Turnstile is missing, fails or is reused, and nothing is stored", async () => {

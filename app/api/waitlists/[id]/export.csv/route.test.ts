@@ -75,6 +75,19 @@ describe("GET /api/waitlists/:id/export.csv", () => {
     }
   });
 
+  it("neutralises formula starters after a separator anywhere in a cell, and leaves plain text alone", async () => {
+    const { owner, waitlist } = await setup();
+    // Spreadsheets that split on ; (or , or tab) turn what follows the separator into a cell of its own.
+    const hostile = [";=1+1;", 'a,=HYPERLINK("http://evil")', "x\t+cmd", "line\n-2+3", "a; @SUM(A1)", 'q,"=1+1"', "'=already quoted"];
+    const plain = ["Jean-Luc", "a+b=c", "Acme, Inc", "semi;colon"];
+    for (const [i, text] of [...hostile, ...plain].entries()) {
+      await createSignup({ waitlistId: waitlist.id, email: uniqueEmail(`f${i}`), name: text, company: text });
+    }
+    const { rows } = await rowsOf(waitlist.id, owner.cookie);
+    expect(rows.map((r) => r.name)).toEqual([...hostile.map((h) => `'${h}`), ...plain]);
+    expect(rows.map((r) => r.company)).toEqual(rows.map((r) => r.name));
+  });
+
   it("filters by status and join time, and exports an empty list as a header only", async () => {
     const { owner, waitlist } = await setup();
     const ids = [];
@@ -103,9 +116,17 @@ describe("GET /api/waitlists/:id/export.csv", () => {
   // Signed out (401) and another owner's list (404): tests/access/api-access.test.ts, like every owner route.
   it("answers 400 for bad filters", async () => {
     const { owner, waitlist } = await setup();
-    for (const q of ["?status=gone", "?joined_after=yesterday", "?joined_before=2026-13-45"]) {
+    // Dates JavaScript reads but PostgreSQL refuses (year 0, past 9999 once in UTC) are refused before any byte is sent.
+    const refused = [
+      "?status=gone", "?joined_after=yesterday", "?joined_before=2026-13-45", "?joined_after=0000-01-01",
+      "?joined_before=0001-01-01T00:00%2B01:00", "?joined_after=9999-12-31T23:59-01:00",
+    ];
+    for (const q of refused) {
       const r = await exportCsv(waitlist.id, owner.cookie, q);
-      expect({ q, status: r.status }).toEqual({ q, status: 400 });
+      expect({ q, status: r.status, code: (r.json.error as { code?: string } | undefined)?.code }).toEqual({ q, status: 400, code: "invalid_input" });
+    }
+    for (const q of ["?joined_after=0001-01-01", "?joined_before=9999-12-31T23:59:59.999Z"]) {
+      expect({ q, status: (await rowsOf(waitlist.id, owner.cookie, q)).res.status }).toEqual({ q, status: 200 });
     }
   });
 

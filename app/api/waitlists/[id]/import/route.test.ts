@@ -110,19 +110,35 @@ describe("POST /api/waitlists/:id/import", () => {
 
   it("round-trips: export then import into a new waitlist gives the same people in the same order", async () => {
     const source = await proList();
-    const hostile = ["=1+1", "Zoë", "李", "Ada, Countess", 'Quote "q"'];
+    const hostile = ["=1+1", "Zoë", "李", "Ada, Countess", 'Quote "q"', ";=1+1;", 'a,=HYPERLINK("x")', "'=quoted", "''+two", "'plain", "tab\t-x"];
     for (const [i, name] of hostile.entries()) {
       await createSignup({ waitlistId: source.waitlist.id, email: uniqueEmail(`rt${i}`), name, company: i % 2 ? "-minus" : null });
     }
     const req = new Request(`http://localhost:3000/api/waitlists/${source.waitlist.id}/export.csv`, { headers: { cookie: source.owner.cookie } });
     const exported = await (await exportGET(req, { params: Promise.resolve({ id: source.waitlist.id }) })).text();
-    expect(parse(exported, { columns: true })).toHaveLength(5);
+    expect(parse(exported, { columns: true })).toHaveLength(hostile.length);
 
     const target = await createWaitlist({ ownerId: source.owner.id, slug: uniqueSlug("rt"), plan: "PRO" });
     const r = await upload(target.id, source.owner.cookie, exported);
-    expect(r.last).toMatchObject({ type: "done", imported: 5, skipped: 0 });
+    expect(r.last).toMatchObject({ type: "done", imported: hostile.length, skipped: 0 });
     const strip = (rows: Awaited<ReturnType<typeof people>>) => rows.map(({ email, name, company, createdAt }) => ({ email, name, company, createdAt }));
     expect(strip(await people(target.id))).toEqual(strip(await people(source.waitlist.id)));
+  });
+
+  it("reports dates PostgreSQL cannot store as per-row issues, even in a later batch, and imports the rest", async () => {
+    const { owner, waitlist } = await proList();
+    // Dated rows go in by date, so the year-10000 row lands in the second batch of 1000.
+    const lines = ["email,joined_at"];
+    for (let i = 0; i < 1200; i++) lines.push(`d${i}@example.com,2025-01-01T00:00:${String(i % 60).padStart(2, "0")}Z`);
+    lines.push("future@example.com,+010000-01-01", "zero@example.com,0000-06-01", "east@example.com,0001-01-01T00:00+01:00");
+    const r = await upload(waitlist.id, owner.cookie, lines.join("\n"));
+    expect(r.last).toMatchObject({ type: "done", imported: 1200, skipped: 3 });
+    expect((r.last.issues as { line: number; reason: string }[]).map((i) => [i.line, i.reason])).toEqual([
+      [1202, expect.stringContaining("between the years 1 and 9999")],
+      [1203, expect.stringContaining("between the years 1 and 9999")],
+      [1204, expect.stringContaining("between the years 1 and 9999")],
+    ]);
+    expect(await db().signup.count({ where: { waitlistId: waitlist.id } })).toBe(1200);
   });
 
   it("imports 100,000 rows in one request, streaming progress per batch", async () => {

@@ -14,8 +14,9 @@ const CSV_TYPES = /^(text\/csv|text\/plain|application\/csv|application\/vnd\.ms
 const REPORT_LIMIT = 10_000;
 
 // POST text/csv. ?dry_run=1 answers the column mapping, counts and the first rows without writing anything.
-// Otherwise the whole file is validated first (a bad file changes nothing), then rows go in in batches and
-// the answer is a stream of NDJSON lines: {"type":"progress",...} per batch, then {"type":"done",...}.
+// Otherwise the whole file is validated first (a bad file changes nothing), then rows go in in batches of one
+// transaction and the answer is a stream of NDJSON lines: {"type":"progress",...} per batch, then
+// {"type":"done",...}, or {"type":"error",...} when it failed and nothing was imported.
 export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
   const waitlist = await requireOwnedWaitlist(owner.id, params.id);
   if (!plans()[waitlist.plan].canImport) {
@@ -53,8 +54,8 @@ export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) =>
         });
       } catch (error) {
         logger.error("import stopped", error);
-        // Batches already committed stay in (each is whole); say so rather than pretend nothing happened.
-        send({ type: "error", message: "The import stopped because of a server error. Rows imported so far are kept; upload the file again to add the rest (duplicates are skipped)." });
+        // All batches are one transaction (lib/signups/import.ts): progress reported so far was rolled back.
+        send({ type: "error", message: "The import stopped because of a server error and nothing was imported. Upload the file again." });
       }
       controller.close();
     },
