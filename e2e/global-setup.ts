@@ -57,6 +57,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         RESEND_API_KEY: "re_test",
         EMAIL_TRANSPORT: "resend",
         RESEND_BASE_URL: resend.url,
+        // The one server of the run whose in-process worker sends signups' email (e2e/welcome-email.spec.ts).
+        WORKER_MODE: "inline",
         STRIPE_SECRET_KEY: E2E_STRIPE.secretKey,
         STRIPE_WEBHOOK_SECRET: E2E_STRIPE.webhookSecret,
         STRIPE_PRICE_ID: E2E_STRIPE.priceId,

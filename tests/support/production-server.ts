@@ -54,6 +54,9 @@ export async function startProductionServer(options: {
       // mails nobody real. Callers override them (a fake Resend, a proxy-hop count) where they matter.
       TRUSTED_PROXY_HOPS: "0",
       EMAIL_TRANSPORT: "log",
+      // Servers sharing a database would share its job queue: only a caller that checks email turns the
+      // in-process worker on (the e2e run's main server), so no other server mails its signups elsewhere.
+      WORKER_MODE: "off",
       ...options.env(baseUrl),
     },
     stdio: ["ignore", options.logFile ? "pipe" : "ignore", options.logFile ? "pipe" : "inherit"],
