@@ -59,6 +59,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         RESEND_BASE_URL: resend.url,
         // The one server of the run whose in-process worker sends signups' email (e2e/welcome-email.spec.ts).
         WORKER_MODE: "inline",
+        WORKER_POLL_SECONDS: "0.5",
         STRIPE_SECRET_KEY: E2E_STRIPE.secretKey,
         STRIPE_WEBHOOK_SECRET: E2E_STRIPE.webhookSecret,
         STRIPE_PRICE_ID: E2E_STRIPE.priceId,

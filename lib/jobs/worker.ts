@@ -17,18 +17,30 @@ export type Worker = {
   abandon(): Promise<void>;
 };
 
+/**
+ * Jobs fetched per poll. pg-boss 10 waits a full polling interval after every fetch, even a busy one, so one
+ * job per fetch would cap a worker at one email per interval; a batch runs side by side, each job completed
+ * or failed (and so retried) on its own.
+ */
+const BATCH_SIZE = 5;
+
 export async function startWorker(options: { pollingIntervalSeconds?: number } = {}): Promise<Worker> {
   const boss = await startBoss({ supervise: true });
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? env().WORKER_POLL_SECONDS;
   for (const name of JOB_NAMES) {
-    await boss.work<JobPayloads[JobName]>(name, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
-      if (!job) return undefined;
-      try {
-        return await HANDLERS[name](job.data);
-      } catch (error) {
-        logger.warn(`job ${name} ${job.id} failed; pg-boss retries it until its retry limit`, error);
-        throw error;
-      }
+    await boss.work<JobPayloads[JobName]>(name, { batchSize: BATCH_SIZE, pollingIntervalSeconds }, async (batch) => {
+      await Promise.all(
+        batch.map(async (job) => {
+          try {
+            await HANDLERS[name](job.data);
+          } catch (error) {
+            logger.warn(`job ${name} ${job.id} failed; pg-boss retries it until its retry limit`, error);
+            const message = error instanceof Error ? error.message : String(error);
+            // Only this job: pg-boss completes the rest of the batch when this callback resolves.
+            await boss.fail(name, job.id, { message }).catch((e: unknown) => logger.error("could not fail a job", e));
+          }
+        }),
+      );
     });
   }
   return {
