@@ -4,6 +4,7 @@ import { startRestartablePostgres } from "@/tests/support/restartable-postgres";
 import { checkBundleBudget, formatBundleReport, withServer } from "../check-bundle-budget";
 import { benchDbSignups } from "./db-signups";
 import { benchExport } from "./export";
+import { benchHttpInstances } from "./http-instances";
 import { benchHttpSignups } from "./http-signups";
 import { benchPositions } from "./positions";
 
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (pool: pg.Pool) => Promise<void>> = {
   signups: benchDbSignups,
   export: benchExport,
   http: benchHttpSignups,
+  instances: benchHttpInstances,
   bundle: async () => {
     console.log("");
     console.log(formatBundleReport(await withServer((baseUrl) => checkBundleBudget({ baseUrl }))));
