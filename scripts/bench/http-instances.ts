@@ -64,7 +64,7 @@ async function runWith(pool: PgPool, ownerId: string, instances: number, verifyU
         path,
         method: "POST",
         headers: { "content-type": "application/json", "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
-        body: JSON.stringify({ email, turnstile: `pass-bench-${i}` }),
+        body: JSON.stringify({ email, turnstile: `pass-${waitlistId}-${i}` }),
       });
       const body = (await res.body.json()) as Partial<Answer>;
       if (res.statusCode === 200 && typeof body.position === "number") answers.push({ email, position: body.position, ref_code: body.ref_code! });
@@ -75,7 +75,7 @@ async function runWith(pool: PgPool, ownerId: string, instances: number, verifyU
       `${Math.round((SIGNUPS / run.elapsedMs) * 1000)} signups/s (${SIGNUPS} in ${(run.elapsedMs / 1000).toFixed(1)} s), ` +
         `p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(s.p99)}; refused ${refused.length}${refused.length ? ` (first: ${refused[0]})` : ""}`,
     );
-    await checkLine(pool, waitlistId, answers);
+    await checkLine(pool, waitlistId, answers, SIGNUPS);
   } finally {
     await Promise.all(clients.map((c) => c.close()));
     await Promise.all(servers.map((s) => s.stop()));
@@ -83,7 +83,7 @@ async function runWith(pool: PgPool, ownerId: string, instances: number, verifyU
   }
 }
 
-async function checkLine(pool: PgPool, waitlistId: string, answers: Answer[]): Promise<void> {
+async function checkLine(pool: PgPool, waitlistId: string, answers: Answer[], sent: number): Promise<void> {
   const { rows } = await pool.query<{ email: string; ref_code: string; seq: number }>(
     `SELECT email, ref_code, seq FROM signups WHERE waitlist_id = $1`,
     [waitlistId],
@@ -94,9 +94,9 @@ async function checkLine(pool: PgPool, waitlistId: string, answers: Answer[]): P
   const emailsOnce = stored.size === rows.length;
   // Nobody here is referred or let in, so a newcomer's place is its seq.
   const everyAnswerStored = answers.every((a) => stored.get(a.email)?.ref_code === a.ref_code && stored.get(a.email)?.seq === a.position);
-  const ok = gapless && emailsOnce && everyAnswerStored && rows.length === answers.length;
+  const ok = gapless && emailsOnce && everyAnswerStored && rows.length === answers.length && answers.length === sent;
   console.log(
-    `check: positions 1..${answers.length} ${gapless ? "exact" : "NOT exact"}; ${rows.length} rows, no email twice: ${emailsOnce ? "yes" : "NO"}; ` +
+    `check: ${answers.length} of ${sent} answered 200; positions 1..${answers.length} ${gapless ? "exact" : "NOT exact"}; ${rows.length} rows, no email twice: ${emailsOnce ? "yes" : "NO"}; ` +
       `every 200 a stored row with its code and place: ${everyAnswerStored && rows.length === answers.length ? "yes" : "NO"} => ${ok ? "OK" : "FAILED"}`,
   );
 }
