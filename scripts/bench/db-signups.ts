@@ -3,6 +3,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Pool } from "pg";
 import { newRefCode } from "@/lib/signups/codes";
+import { postmasterPid, treeCpuMs } from "./cpu";
 import { benchOwner, loadBigWaitlist } from "./positions";
 import { ms, summarize } from "./stats";
 
@@ -17,7 +18,7 @@ const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
 const WORKER = path.join(import.meta.dirname, "signup-worker.ts");
 const TSX = path.join(import.meta.dirname, "../../node_modules/.bin/tsx");
 
-type WorkerResult = { latencies: number[]; outcomes: Record<string, number> };
+type WorkerResult = { latencies: number[]; outcomes: Record<string, number>; cpuMs: number };
 
 function startWorker(env: Record<string, string>): { child: ChildProcess; ready: Promise<void>; result: Promise<WorkerResult> } {
   const child = spawn(TSX, ["--conditions=react-server", WORKER], {
@@ -59,10 +60,14 @@ export async function benchDbSignups(pool: Pool): Promise<void> {
   );
   try {
     await Promise.all(workers.map((w) => w.ready));
+    const pg = await postmasterPid(pool);
+    const pgBefore = treeCpuMs(pg);
     const start = performance.now();
     for (const w of workers) w.child.stdin!.write("go\n");
     const results = await Promise.all(workers.map((w) => w.result));
     const elapsedMs = performance.now() - start;
+    const pgCpuMs = treeCpuMs(pg) - pgBefore;
+    const appCpuMs = results.reduce((t, r) => t + r.cpuMs, 0);
     const s = summarize(results.flatMap((r) => r.latencies));
     const outcomes: Record<string, number> = {};
     for (const r of results) for (const [k, n] of Object.entries(r.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + n;
@@ -77,6 +82,10 @@ export async function benchDbSignups(pool: Pool): Promise<void> {
       `${TOTAL} signups in ${(elapsedMs / 1000).toFixed(1)} s = ${Math.round((TOTAL / elapsedMs) * 1000)} signups/s, ` +
         `p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(s.p99)}; outcomes ${JSON.stringify(outcomes)}; ` +
         `${c.credited} referrals credited; seqs ${SIZE + 1}..${SIZE + TOTAL} gapless: ${gapless ? "yes" : "NO"}`,
+    );
+    console.log(
+      `CPU per signup: PostgreSQL ${(pgCpuMs / TOTAL).toFixed(3)} ms, app processes ${(appCpuMs / TOTAL).toFixed(3)} ms ` +
+        `(PostgreSQL busy ${((pgCpuMs / elapsedMs) * 100).toFixed(0)}% of one core over the run)`,
     );
   } finally {
     for (const w of workers) if (w.child.exitCode === null) w.child.kill();

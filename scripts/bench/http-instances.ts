@@ -2,6 +2,7 @@ import type { Pool as PgPool } from "pg";
 import { Pool } from "undici";
 import { startFakeSiteverify } from "@/tests/support/fake-siteverify";
 import { startProductionServer, type ProductionServer } from "@/tests/support/production-server";
+import { postmasterPid, treeCpuMs } from "./cpu";
 import { benchOwner } from "./positions";
 import { ms, runConcurrently, summarize } from "./stats";
 
@@ -58,6 +59,9 @@ async function runWith(pool: PgPool, ownerId: string, instances: number, verifyU
 
     const answers: Answer[] = [];
     const refused: string[] = [];
+    const pg = await postmasterPid(pool);
+    const cpu = () => ({ app: servers.reduce((t, s) => t + treeCpuMs(s.pid), 0), pg: treeCpuMs(pg) });
+    const cpuBefore = cpu();
     const run = await runConcurrently(SIGNUPS, CONCURRENCY, async (i) => {
       const email = `burst${i}@bench.example`;
       const res = await clients[i % clients.length]!.request({
@@ -70,10 +74,15 @@ async function runWith(pool: PgPool, ownerId: string, instances: number, verifyU
       if (res.statusCode === 200 && typeof body.position === "number") answers.push({ email, position: body.position, ref_code: body.ref_code! });
       else refused.push(`${res.statusCode} ${JSON.stringify(body).slice(0, 120)}`);
     });
+    const cpuAfter = cpu();
     const s = summarize(run.latencies);
     console.log(
       `${Math.round((SIGNUPS / run.elapsedMs) * 1000)} signups/s (${SIGNUPS} in ${(run.elapsedMs / 1000).toFixed(1)} s), ` +
         `p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(s.p99)}; refused ${refused.length}${refused.length ? ` (first: ${refused[0]})` : ""}`,
+    );
+    console.log(
+      `CPU per signup: next start ${((cpuAfter.app - cpuBefore.app) / SIGNUPS).toFixed(2)} ms, ` +
+        `PostgreSQL ${((cpuAfter.pg - cpuBefore.pg) / SIGNUPS).toFixed(3)} ms`,
     );
     await checkLine(pool, waitlistId, answers, SIGNUPS);
   } finally {

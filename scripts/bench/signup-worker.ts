@@ -19,6 +19,7 @@ async function main() {
   process.stdout.write("ready\n");
   await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once("line", () => resolve()));
   const outcomes: Record<string, number> = {};
+  const cpu = process.cpuUsage();
   const run = await runConcurrently(Number(env.BENCH_COUNT), callers, async (k) => {
     const i = from + k;
     // A quarter come through the referral link of someone already on the list.
@@ -26,7 +27,9 @@ async function main() {
     const r = await createSignup({ waitlistId: env.BENCH_WAITLIST!, email: `new${i}@bench.example`, ref });
     outcomes[r.kind] = (outcomes[r.kind] ?? 0) + 1;
   });
-  process.stdout.write(`${JSON.stringify({ latencies: run.latencies, outcomes })}\n`);
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  process.stdout.write(`${JSON.stringify({ latencies: run.latencies, outcomes, cpuMs })}\n`);
   await closeDb();
 }
 
