@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Pool } from "pg";
 
-// CPU time of a process and its descendants from /proc (Linux), for per-signup costs: measure before and after
-// a run, divide by the signups. Processes that exit in between take their time with them (pools keep theirs).
+// CPU time of a process and its descendants from /proc (Linux), for per-signup costs: take a snapshot before and
+// after a run, and the difference counts each process alive at the end (a process that exited in between, e.g.
+// an idle pool connection's backend, took its time with it and is left out of both).
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -25,18 +26,25 @@ function readStats(): Stat[] {
   return stats;
 }
 
-/** CPU ms used so far by `root` and everything under it. */
-export function treeCpuMs(root: number): number {
+/** CPU ms used so far by `root` and each process under it, by pid. */
+export function treeCpu(root: number): Map<number, number> {
   const stats = readStats();
   const children = new Map<number, Stat[]>();
   for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
-  let total = 0;
+  const used = new Map<number, number>();
   const queue = stats.filter((s) => s.pid === root);
   while (queue.length > 0) {
     const s = queue.pop()!;
-    total += s.cpuMs;
+    used.set(s.pid, s.cpuMs);
     queue.push(...(children.get(s.pid) ?? []));
   }
+  return used;
+}
+
+/** CPU ms between two snapshots of the same trees. */
+export function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
 }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Pool } from "pg";
 import { newRefCode } from "@/lib/signups/codes";
-import { postmasterPid, treeCpuMs } from "./cpu";
+import { cpuSince, postmasterPid, treeCpu } from "./cpu";
 import { benchOwner, loadBigWaitlist } from "./positions";
 import { ms, summarize } from "./stats";
 
@@ -61,12 +61,12 @@ export async function benchDbSignups(pool: Pool): Promise<void> {
   try {
     await Promise.all(workers.map((w) => w.ready));
     const pg = await postmasterPid(pool);
-    const pgBefore = treeCpuMs(pg);
+    const pgBefore = treeCpu(pg);
     const start = performance.now();
     for (const w of workers) w.child.stdin!.write("go\n");
     const results = await Promise.all(workers.map((w) => w.result));
     const elapsedMs = performance.now() - start;
-    const pgCpuMs = treeCpuMs(pg) - pgBefore;
+    const pgCpuMs = cpuSince(pgBefore, treeCpu(pg));
     const appCpuMs = results.reduce((t, r) => t + r.cpuMs, 0);
     const s = summarize(results.flatMap((r) => r.latencies));
     const outcomes: Record<string, number> = {};

@@ -2,7 +2,7 @@ import type { Pool as PgPool } from "pg";
 import { Pool } from "undici";
 import { startFakeSiteverify } from "@/tests/support/fake-siteverify";
 import { startProductionServer, type ProductionServer } from "@/tests/support/production-server";
-import { postmasterPid, treeCpuMs } from "./cpu";
+import { cpuSince, postmasterPid, treeCpu } from "./cpu";
 import { benchOwner } from "./positions";
 import { ms, runConcurrently, summarize } from "./stats";
 
@@ -60,7 +60,7 @@ async function runWith(pool: PgPool, ownerId: string, instances: number, verifyU
     const answers: Answer[] = [];
     const refused: string[] = [];
     const pg = await postmasterPid(pool);
-    const cpu = () => ({ app: servers.reduce((t, s) => t + treeCpuMs(s.pid), 0), pg: treeCpuMs(pg) });
+    const cpu = () => ({ app: new Map(servers.flatMap((s) => [...treeCpu(s.pid)])), pg: treeCpu(pg) });
     const cpuBefore = cpu();
     const run = await runConcurrently(SIGNUPS, CONCURRENCY, async (i) => {
       const email = `burst${i}@bench.example`;
@@ -81,8 +81,8 @@ async function runWith(pool: PgPool, ownerId: string, instances: number, verifyU
         `p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(s.p99)}; refused ${refused.length}${refused.length ? ` (first: ${refused[0]})` : ""}`,
     );
     console.log(
-      `CPU per signup: next start ${((cpuAfter.app - cpuBefore.app) / SIGNUPS).toFixed(2)} ms, ` +
-        `PostgreSQL ${((cpuAfter.pg - cpuBefore.pg) / SIGNUPS).toFixed(3)} ms`,
+      `CPU per signup: next start ${(cpuSince(cpuBefore.app, cpuAfter.app) / SIGNUPS).toFixed(2)} ms, ` +
+        `PostgreSQL ${(cpuSince(cpuBefore.pg, cpuAfter.pg) / SIGNUPS).toFixed(3)} ms`,
     );
     await checkLine(pool, waitlistId, answers, SIGNUPS);
   } finally {
