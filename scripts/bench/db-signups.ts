@@ -62,12 +62,14 @@ export async function benchDbSignups(pool: Pool): Promise<void> {
     await Promise.all(workers.map((w) => w.ready));
     const pg = await postmasterPid(pool);
     const pgBefore = treeCpu(pg);
+    const walBefore = (await pool.query<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`)).rows[0]!.lsn;
     const start = performance.now();
     for (const w of workers) w.child.stdin!.write("go\n");
     const results = await Promise.all(workers.map((w) => w.result));
     const elapsedMs = performance.now() - start;
     const pgCpuMs = cpuSince(pgBefore, treeCpu(pg));
     const appCpuMs = results.reduce((t, r) => t + r.cpuMs, 0);
+    const { rows: wal } = await pool.query<{ bytes: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1)::text AS bytes`, [walBefore]);
     const s = summarize(results.flatMap((r) => r.latencies));
     const outcomes: Record<string, number> = {};
     for (const r of results) for (const [k, n] of Object.entries(r.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + n;
@@ -85,7 +87,8 @@ export async function benchDbSignups(pool: Pool): Promise<void> {
     );
     console.log(
       `CPU per signup: PostgreSQL ${(pgCpuMs / TOTAL).toFixed(3)} ms, app processes ${(appCpuMs / TOTAL).toFixed(3)} ms ` +
-        `(PostgreSQL busy ${((pgCpuMs / elapsedMs) * 100).toFixed(0)}% of one core over the run)`,
+        `(PostgreSQL busy ${((pgCpuMs / elapsedMs) * 100).toFixed(0)}% of one core over the run); ` +
+        `WAL ${(Number(wal[0]!.bytes) / TOTAL / 1024).toFixed(2)} KB per signup`,
     );
   } finally {
     for (const w of workers) if (w.child.exitCode === null) w.child.kill();
