@@ -54,6 +54,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         // Every spec's browser and API calls come from 127.0.0.1 and would share one 120/min bucket; the limit
         // itself is covered by the integration tests (lib/abuse/rate-limit.test.ts).
         RATE_LIMIT_PER_MINUTE: "1000",
+        // Every spec's sign-in comes from 127.0.0.1 too (the per-IP limit is covered by the Auth.js route test).
+        SIGN_IN_LINKS_PER_IP_PER_MINUTE: "1000",
         RESEND_API_KEY: "re_test",
         EMAIL_TRANSPORT: "resend",
         RESEND_BASE_URL: resend.url,

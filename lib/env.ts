@@ -25,6 +25,7 @@ const schema = z
     TURNSTILE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    SIGN_IN_LINKS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
     // Unset means "not said": fine in development, refused in production (see superRefine).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
     CLIENT_IP_HEADER: z

@@ -36,6 +36,17 @@ describe("verifyTurnstile", () => {
     expect(sent.idempotency_key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
+  it("keeps the connection to siteverify alive between calls, and after a refused token", async () => {
+    const from = fake.requests.length;
+    for (const token of [passToken(), "fail-keepalive", passToken(), "500-keepalive", passToken()]) {
+      await verifyTurnstile(token, "198.51.100.7", `w:${token}`);
+    }
+    const ports = fake.requests.slice(from).map((r) => r.clientPort);
+    expect(ports).toHaveLength(5);
+    // A `fetch` per call (or a closed connection) would show five ports; the pool may open a second one.
+    expect(new Set(ports).size).toBeLessThanOrEqual(2);
+  });
+
   it("gives a retried signup the same verdict, but refuses the token for another signup", async () => {
     const token = passToken();
     expect((await verifyTurnstile(token, "198.51.100.7", "w:alice@example.com")).ok).toBe(true);

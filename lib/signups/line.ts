@@ -1,11 +1,11 @@
 import "server-only";
 import type { Pool, PoolClient } from "pg";
 import { effectiveCap, plans, type PlanId } from "@/lib/billing/plans";
-import { pool, withTransaction } from "@/lib/db";
+import { withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
-import { jobs } from "@/lib/jobs/boss";
-import { jobInsertSql } from "@/lib/jobs/in-statement";
 import { blockOf, blockSql } from "@/lib/signups/position";
+
+export { joinLine, type JoinInput, type JoinResult } from "@/lib/signups/line-join";
 
 // The keeper of the line. A waitlist's counters (next_seq, waiting_count, signup_count) and its per-block
 // waiting counts (signup_blocks, see lib/signups/position.ts) change only here, in the same transaction as the
@@ -13,9 +13,9 @@ import { blockOf, blockSql } from "@/lib/signups/position";
 // to one list are serialised in one order, so positions stay gapless and no deadlock forms between a signup
 // and an owner's edit.
 //
-// One style: raw SQL on one pg client inside withLockedLine(). The exception is a single signup, which is one
-// statement committed on its own (joinLine): the row lock is then held only while the server runs it, not
-// across round trips, which is what bounds signups per second per list (README, Benchmarks).
+// One style: raw SQL on one pg client inside withLockedLine(). The exception is signups (joinLine, in
+// lib/signups/line-join.ts): the ones arriving together on a list are appended by one statement committed on
+// its own (group commit), so the row lock is taken once per batch and held only while the server runs it.
 
 type Queryable = Pool | PoolClient;
 
@@ -59,85 +59,6 @@ export async function withLockedLine<T>(
 export function roomLeft(w: LockedWaitlist): number {
   const cap = effectiveCap(plans(env().FREE_SIGNUP_CAP)[w.plan], w.capacity);
   return cap === null ? Number.POSITIVE_INFINITY : Math.max(0, cap - w.signupCount);
-}
-
-export type JoinInput = {
-  waitlistId: string;
-  email: string;
-  name: string | null;
-  company: string | null;
-  twitter: string | null;
-  refCode: string;
-  statusTokenHash: string;
-  /** The referrer's code as given (already shape-checked); null for none. */
-  referrerCode: string | null;
-};
-
-/** locked: the list was open and had room; id and position: set when the person was appended. */
-export type JoinResult = { locked: boolean; id: string | null; position: number | null };
-
-// One statement, one round trip, committed on its own:
-//   lock   takes the waitlist row (FOR UPDATE) if it is open and under its caps: otherwise no row, no insert
-//   ins    appends the person as seq next_seq+1, crediting the referrer's code when it names one of the list
-//   w      moves the counters only if ins inserted (a duplicate email changes nothing)
-//   credit moves the referrer up by the boost
-//   blk    keeps signup_blocks in step: +1 for the newcomer, and the referrer's move from one block to another
-//          while waiting
-//   job    queues the newcomer's welcome email (lib/jobs/in-statement.ts): it commits with them or not at all
-// The plan caps come from the plans table ($9 Free, $10 Pro; null = no plan cap).
-const joinSql = () => `
-WITH lock AS (
-  SELECT id, next_seq, referral_boost FROM waitlists
-   WHERE id = $1 AND is_open
-     AND (capacity IS NULL OR signup_count < capacity)
-     AND signup_count < COALESCE(CASE WHEN plan = 'PRO' THEN $10::int ELSE $9::int END, 2147483647)
-   FOR UPDATE
-), ins AS (
-  INSERT INTO signups (waitlist_id, email, name, company, twitter, ref_code, seq, score, status_token_hash, referred_by_id)
-  SELECT lock.id, $2, $3, $4, $5, $6, lock.next_seq + 1, lock.next_seq + 1, $7,
-         (SELECT r.id FROM signups r WHERE r.waitlist_id = $1 AND r.ref_code = $8)
-    FROM lock
-  ON CONFLICT (waitlist_id, email) DO NOTHING
-  RETURNING id, seq, referred_by_id
-), w AS (
-  UPDATE waitlists SET next_seq = next_seq + 1, waiting_count = waiting_count + 1, signup_count = signup_count + 1
-    FROM ins WHERE waitlists.id = $1
-  RETURNING waitlists.waiting_count
-), credit AS (
-  UPDATE signups r SET referral_count = r.referral_count + 1, score = r.score - lock.referral_boost
-    FROM ins, lock WHERE r.id = ins.referred_by_id
-  RETURNING r.score AS new_score, r.score + lock.referral_boost AS old_score, r.status
-), deltas AS (
-  SELECT block, SUM(delta)::int AS delta FROM (
-    SELECT ${blockSql("ins.seq")} AS block, 1 AS delta FROM ins
-    UNION ALL SELECT ${blockSql("old_score")}, -1 FROM credit WHERE status = 'WAITING'
-    UNION ALL SELECT ${blockSql("new_score")}, 1 FROM credit WHERE status = 'WAITING'
-  ) d GROUP BY block
-), blk AS (
-  INSERT INTO signup_blocks (waitlist_id, block, waiting)
-  SELECT $1, block, delta FROM deltas WHERE delta <> 0
-  ON CONFLICT (waitlist_id, block) DO UPDATE SET waiting = signup_blocks.waiting + EXCLUDED.waiting
-), job AS (
-  ${jobInsertSql("signup-welcome", "ins", "jsonb_build_object('signupId', ins.id)", "'welcome:' || ins.id")}
-)
-SELECT (SELECT COUNT(*) FROM lock)::int AS locked, (SELECT id FROM ins) AS id,
-       (SELECT waiting_count FROM w) AS position
-`;
-
-/**
- * Appends one person to the back of the line, crediting their referrer. A new signup has the highest score of
- * everyone waiting, so its position is the new waiting count. Throws the database's unique violation when the
- * ref code or token hash collided (the statement rolled back whole).
- */
-export async function joinLine(input: JoinInput): Promise<JoinResult> {
-  const caps = plans(env().FREE_SIGNUP_CAP);
-  await jobs(); // the job queue's schema and queues, ensured once per process
-  const { rows } = await pool().query<{ locked: number; id: string | null; position: number | null }>(joinSql(), [
-    input.waitlistId, input.email, input.name, input.company, input.twitter, input.refCode, input.statusTokenHash,
-    input.referrerCode, caps.FREE.signupCap, caps.PRO.signupCap,
-  ]);
-  const row = rows[0];
-  return { locked: Boolean(row?.locked), id: row?.id ?? null, position: row?.position ?? null };
 }
 
 /**

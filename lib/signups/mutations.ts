@@ -5,7 +5,7 @@ import { joinLine, type JoinResult } from "@/lib/signups/line";
 import { positionOf } from "@/lib/signups/position";
 import { REF_CODE_PATTERN } from "@/lib/signups/schemas";
 
-// A signup, from validated input to its outcome: new (appended by lib/signups/line.ts in one statement),
+// A signup, from validated input to its outcome: new (appended by lib/signups/line.ts, batched by group commit),
 // duplicate (the same answer as the first time), or why the list refused. Owner actions on the line (let in,
 // remove, rescore) live in lib/signups/line.ts.
 
@@ -46,14 +46,21 @@ export async function createSignup(input: NewSignup): Promise<CreateSignupResult
         referrerCode: ref,
       });
     } catch (error) {
-      // A random referral code (or token hash) collided: the statement rolled back whole; new values.
+      // A random referral code (or token hash) collided, or the email was stored from elsewhere after the
+      // batch's snapshot: the statement rolled back whole; new values, in a later batch.
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) continue;
       throw error;
     }
-    if (joined.id && joined.position !== null) {
-      return { kind: "created", id: joined.id, position: joined.position, refCode, statusToken: status.token };
+    switch (joined.outcome) {
+      case "joined":
+        return { kind: "created", id: joined.id, position: joined.position, refCode, statusToken: status.token };
+      case "duplicate":
+        return duplicateOf(input.waitlistId, input.email);
+      case "full":
+        return { kind: "full" };
+      case "refused":
+        return explainRefusal(input);
     }
-    return joined.locked ? duplicateOf(input.waitlistId, input.email) : explainRefusal(input);
   }
   throw new Error("could not allocate a unique referral code");
 }

@@ -2,12 +2,14 @@ import "server-only";
 import { plans } from "@/lib/billing/plans";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { announceConfigChanged, onConfigChanged } from "@/lib/waitlists/config-bus";
 import { PAGE_COLUMNS, readPage, type PageView } from "@/lib/waitlists/row";
 import { SLUG_PATTERN, type PublicConfig } from "@/lib/waitlists/schemas";
 
 // A waitlist as the public side sees it, cached in process: on launch day thousands of reads of one slug a
-// minute must not each hit Postgres. Owner writes in this process call invalidatePublicWaitlist(); other
-// processes see an edit within CONFIG_CACHE_MS (at most 60 s, the documented edge cache lifetime).
+// minute must not each hit Postgres. Owner writes call invalidatePublicWaitlist(): this process drops its copy
+// at once, and other instances within a second through Redis (config-bus.ts) when REDIS_URL is set, otherwise
+// within CONFIG_CACHE_MS (at most 60 s, the documented edge cache lifetime).
 
 export type PublicWaitlist = PageView & {
   plan: "FREE" | "PRO";
@@ -23,11 +25,20 @@ const MAX_ENTRIES = 5000;
 const NEGATIVE_TTL_MS = 5000;
 const holder = globalThis as typeof globalThis & { __waitforgeConfigCache?: Map<string, Entry> };
 const cache: Map<string, Entry> = (holder.__waitforgeConfigCache ??= new Map());
+const listening = globalThis as typeof globalThis & { __waitforgeConfigListening?: boolean };
+
+/** Drops entries other instances announce as changed (lib/waitlists/config-bus.ts); once per process. */
+function listenForChanges(): void {
+  if (listening.__waitforgeConfigListening) return;
+  listening.__waitforgeConfigListening = true;
+  onConfigChanged((slug) => cache.delete(slug));
+}
 
 export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist | null> {
   // Slugs are stored lower-case; /w/Acme-AI finds /w/acme-ai as the API does.
   const slug = rawSlug.toLowerCase();
   if (!SLUG_PATTERN.test(slug)) return null;
+  listenForChanges();
   const ttl = env().CONFIG_CACHE_MS;
   const now = Date.now();
   const hit = cache.get(slug);
@@ -53,8 +64,16 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
   return value;
 }
 
+/** After an owner's edit: this process at once, every other instance within a second when Redis is there. */
 export function invalidatePublicWaitlist(slug: string): void {
   cache.delete(slug);
+  announceConfigChanged(slug);
+}
+
+/** Tests switch configuration between cases. */
+export function resetPublicWaitlistCache(): void {
+  cache.clear();
+  listening.__waitforgeConfigListening = false;
 }
 
 export function toPublicConfig(w: PublicWaitlist): PublicConfig {

@@ -2,10 +2,10 @@ import type { Pool } from "pg";
 import { createSignup } from "@/lib/signups/mutations";
 import { rebuildBlocks } from "@/lib/signups/line";
 import { positionOf } from "@/lib/signups/position";
-import { ms, runConcurrently, summarize, timed } from "./stats";
+import { ms, summarize, timed } from "./stats";
 
-// Positions at a million signups: the block-count lookup against the plain COUNT it replaces, and signup
-// throughput into the big list. Prints figures; asserts only that both lookups agree.
+// Positions at a million signups: the block-count lookup against the plain COUNT it replaces, and the duplicate
+// answer (new signups into the big list: db-signups.ts). Prints figures; asserts only that both lookups agree.
 
 const SIZE = Number(process.env.BENCH_SIGNUPS ?? 1_000_000);
 const BOOST = 5;
@@ -103,15 +103,5 @@ export async function benchPositions(pool: Pool): Promise<void> {
   const dup = summarize(dupTimes);
   console.log(`duplicate signup (lookup + position): p50 ${ms(dup.p50)} p95 ${ms(dup.p95)}`);
 
-  const total = Number(process.env.BENCH_NEW_SIGNUPS ?? 5000);
-  const { latencies, elapsedMs } = await runConcurrently(total, 64, async (i) => {
-    const r = await createSignup({ waitlistId, email: `new${i}@bench.example`, ref: i % 4 === 0 ? `${String(1 + i).padStart(8, "0")}` : null });
-    if (r.kind !== "created") throw new Error(`expected created, got ${r.kind}`);
-  });
-  const w = summarize(latencies);
-  console.log(
-    `new signups into the ${SIZE.toLocaleString("en-US")} list, 64 concurrent: ${total} in ${(elapsedMs / 1000).toFixed(1)} s = ` +
-      `${Math.round((total / elapsedMs) * 1000)} signups/s, p50 ${ms(w.p50)} p95 ${ms(w.p95)}`,
-  );
   await pool.query(`DELETE FROM waitlists WHERE id = $1`, [waitlistId]);
 }

@@ -34,6 +34,8 @@ export type SiteverifyRequest = {
   response: string | undefined;
   remoteip: string | undefined;
   idempotency_key: string | undefined;
+  /** The client's end of the connection it came on: equal ports are one kept-alive connection. */
+  clientPort: number | undefined;
   /** What the fake answered: a JSON body, or the HTTP status / "html" for the failure modes. */
   answer: SiteverifyAnswer | { status: number } | "html" | "reset";
 };
@@ -74,6 +76,7 @@ export async function startFakeSiteverify(
       response: fields.response,
       remoteip: fields.remoteip,
       idempotency_key: fields.idempotency_key,
+      clientPort: req.socket.remotePort,
       answer: { status: 0 },
     };
     requests.push(record);

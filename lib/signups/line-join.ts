@@ -1,0 +1,191 @@
+import "server-only";
+import { plans } from "@/lib/billing/plans";
+import { pool } from "@/lib/db";
+import { env } from "@/lib/env";
+import { jobs } from "@/lib/jobs/boss";
+import { jobInsertSql } from "@/lib/jobs/in-statement";
+import { blockSql, positionOf } from "@/lib/signups/position";
+
+// The line's keeper for signups (lib/signups/line.ts re-exports it), by group commit: the signups for one
+// waitlist that arrive together in this process are appended by ONE statement, which takes the waitlist row
+// lock once, inserts them, credits their referrers, moves the counters and block counts, and answers each. One
+// list's rate is then bounded by statements per second times their size, not by one lock hold per signup.
+//
+// A batch starts WINDOW_MS after the first arrival on an idle list, or at once when MAX_BATCH are waiting;
+// while it runs, later arrivals gather and go as the next batch the moment it finishes (one batch in flight per
+// list per process). A failed statement fails every caller of that batch and stores nothing (it is one
+// statement); a unique violation (a random code collided, or a concurrent batch in another process stored the
+// same email after this statement's snapshot) reaches every caller as such, and createSignup retries with new
+// codes, in a later batch with a fresh snapshot.
+
+const WINDOW_MS = 2;
+const MAX_BATCH = 256;
+
+export type JoinInput = {
+  waitlistId: string;
+  email: string;
+  name: string | null;
+  company: string | null;
+  twitter: string | null;
+  refCode: string;
+  statusTokenHash: string;
+  /** The referrer's code as given (already shape-checked); null for none. */
+  referrerCode: string | null;
+};
+
+/**
+ * joined: appended (position at commit); duplicate: the email is on the list (stored before, or earlier in the
+ * same batch); full: the caps left no room for this one; refused: no such waitlist, or it is closed.
+ */
+export type JoinResult =
+  | { outcome: "joined"; id: string; position: number }
+  | { outcome: "duplicate" }
+  | { outcome: "full" }
+  | { outcome: "refused" };
+
+// One statement for a batch ($2.. are arrays in arrival order; $9 Free cap, $10 Pro cap, null = no plan cap):
+//   lock      the waitlist row (FOR UPDATE) if it is open, with the room its caps leave
+//   b         the batch; firsts: each email's first arrival, unless already stored
+//   adm       the first `room` of those in arrival order, numbered next_seq+1.. (the rest are full)
+//   refd      each one's referrer: someone stored, or someone admitted earlier in this batch (counted into
+//             that newcomer's own score as it is inserted)
+//   ins       a plain INSERT: an email stored concurrently after this snapshot is a unique violation, never a gap
+//   w         the counters; credit: stored referrers move up by boost × their new referrals
+//   blk       signup_blocks in step: newcomers at their scores, credited waiting referrers from old to new block
+//   job       each newcomer's welcome email (lib/jobs/in-statement.ts): it commits with them or not at all
+// A newcomer nobody in the batch referred is behind everyone waiting before it, so its position is the waiting
+// count before plus the newcomers ahead of it; one credited inside the batch is looked up after (rare: the
+// code is only known once its owner's batch committed).
+const batchSql = () => `
+WITH lock AS (
+  SELECT id, next_seq, waiting_count, referral_boost,
+         LEAST(COALESCE(capacity, 2147483647),
+               COALESCE(CASE WHEN plan = 'PRO' THEN $10::int ELSE $9::int END, 2147483647)) - signup_count AS room
+    FROM waitlists WHERE id = $1 AND is_open
+   FOR UPDATE
+), b AS (
+  SELECT t.email, t.name, t.company, t.twitter, t.ref_code, t.token_hash, t.referrer_code, t.ord::int AS ord
+    FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         WITH ORDINALITY AS t(email, name, company, twitter, ref_code, token_hash, referrer_code, ord)
+), firsts AS (
+  SELECT DISTINCT ON (b.email) b.* FROM b
+   WHERE NOT EXISTS (SELECT 1 FROM signups s WHERE s.waitlist_id = $1 AND s.email = b.email)
+   ORDER BY b.email, b.ord
+), numbered AS (
+  SELECT f.*, row_number() OVER (ORDER BY f.ord)::int AS n, gen_random_uuid() AS id FROM firsts f
+), adm AS (
+  SELECT numbered.*, lock.next_seq + numbered.n AS seq FROM numbered, lock WHERE numbered.n <= lock.room
+), refd AS (
+  SELECT a.*,
+         (SELECT r.id FROM signups r WHERE r.waitlist_id = $1 AND r.ref_code = a.referrer_code) AS stored_referrer,
+         (SELECT e.id FROM adm e WHERE e.ref_code = a.referrer_code AND e.ord < a.ord) AS batch_referrer
+    FROM adm a
+), joined AS (
+  SELECT refd.*, (SELECT COUNT(*) FROM refd x WHERE x.batch_referrer = refd.id)::int AS credits FROM refd
+), ins AS (
+  INSERT INTO signups (id, waitlist_id, email, name, company, twitter, ref_code, seq, score, referral_count,
+                       status_token_hash, referred_by_id)
+  SELECT r.id, $1, r.email, r.name, r.company, r.twitter, r.ref_code, r.seq, r.seq - lock.referral_boost * r.credits,
+         r.credits, r.token_hash, COALESCE(r.stored_referrer, r.batch_referrer)
+    FROM joined r, lock
+  RETURNING id, seq, score
+), w AS (
+  UPDATE waitlists SET next_seq = next_seq + c.n, waiting_count = waiting_count + c.n, signup_count = signup_count + c.n
+    FROM (SELECT COUNT(*)::int AS n FROM ins) c WHERE waitlists.id = $1 AND c.n > 0
+  RETURNING waitlists.id
+), credit AS (
+  UPDATE signups r SET referral_count = r.referral_count + c.n, score = r.score - lock.referral_boost * c.n
+    FROM (SELECT stored_referrer AS id, COUNT(*)::int AS n FROM joined WHERE stored_referrer IS NOT NULL GROUP BY 1) c, lock
+   WHERE r.id = c.id
+  RETURNING r.score AS new_score, r.score + lock.referral_boost * c.n AS old_score, r.status
+), deltas AS (
+  SELECT block, SUM(delta)::int AS delta FROM (
+    SELECT ${blockSql("ins.score")} AS block, 1 AS delta FROM ins
+    UNION ALL SELECT ${blockSql("old_score")}, -1 FROM credit WHERE status = 'WAITING'
+    UNION ALL SELECT ${blockSql("new_score")}, 1 FROM credit WHERE status = 'WAITING'
+  ) d GROUP BY block
+), blk AS (
+  INSERT INTO signup_blocks (waitlist_id, block, waiting)
+  SELECT $1, block, delta FROM deltas WHERE delta <> 0
+  ON CONFLICT (waitlist_id, block) DO UPDATE SET waiting = signup_blocks.waiting + EXCLUDED.waiting
+), job AS (
+  ${jobInsertSql("signup-welcome", "ins", "jsonb_build_object('signupId', ins.id)", "'welcome:' || ins.id")}
+)
+SELECT b.ord,
+       CASE WHEN NOT EXISTS (SELECT 1 FROM lock) THEN 'refused'
+            WHEN r.id IS NOT NULL THEN 'joined'
+            WHEN NOT EXISTS (SELECT 1 FROM firsts f WHERE f.ord = b.ord)
+             AND (NOT EXISTS (SELECT 1 FROM firsts f WHERE f.email = b.email)
+                  OR EXISTS (SELECT 1 FROM adm a WHERE a.email = b.email)) THEN 'duplicate'
+            ELSE 'full' END AS outcome,
+       r.id, r.seq, r.seq - (SELECT referral_boost FROM lock) * r.credits AS score, r.credits,
+       CASE WHEN r.credits = 0 THEN (SELECT waiting_count FROM lock) + 1
+         + (SELECT COUNT(*) FROM joined x
+             WHERE (x.seq - (SELECT referral_boost FROM lock) * x.credits, x.seq) < (r.seq - (SELECT referral_boost FROM lock) * r.credits, r.seq))
+       END::int AS position
+  FROM b LEFT JOIN joined r ON r.ord = b.ord
+ ORDER BY b.ord
+`;
+
+type BatchRow = { ord: number; outcome: JoinResult["outcome"]; id: string | null; seq: number | null; score: number | null; position: number | null };
+
+/** One answer per person, in order; a newcomer credited inside the batch gets its position looked up alone. */
+async function appendBatch(waitlistId: string, batch: readonly JoinInput[]): Promise<Promise<JoinResult>[]> {
+  const caps = plans(env().FREE_SIGNUP_CAP);
+  const column = (pick: (i: JoinInput) => string | null) => batch.map(pick);
+  await jobs(); // the job queue's schema and queues, ensured once per process
+  const { rows } = await pool().query<BatchRow>(batchSql(), [
+    waitlistId,
+    column((i) => i.email), column((i) => i.name), column((i) => i.company), column((i) => i.twitter),
+    column((i) => i.refCode), column((i) => i.statusTokenHash), column((i) => i.referrerCode),
+    caps.FREE.signupCap, caps.PRO.signupCap,
+  ]);
+  return rows.map(async (row): Promise<JoinResult> => {
+    if (row.outcome !== "joined") return { outcome: row.outcome };
+    const position = row.position ?? (await positionOf(pool(), waitlistId, row.score!, row.seq!));
+    return { outcome: "joined", id: row.id!, position };
+  });
+}
+
+type Pending = { input: JoinInput; resolve: (r: JoinResult | Promise<JoinResult>) => void; reject: (e: unknown) => void };
+type Queue = { waiting: Pending[]; running: boolean; timer: NodeJS.Timeout | null };
+const queues = new Map<string, Queue>();
+
+/**
+ * Appends one person to the back of the line with whoever else arrives on this list at the same moment,
+ * crediting their referrer. Rejects, as every caller of its batch, when the batch's statement failed
+ * (nothing of it stored); a unique violation means a code collided or the email raced in from elsewhere.
+ */
+export function joinLine(input: JoinInput): Promise<JoinResult> {
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(input.waitlistId);
+    if (!queue) queues.set(input.waitlistId, (queue = { waiting: [], running: false, timer: null }));
+    queue.waiting.push({ input, resolve, reject });
+    if (queue.running) return;
+    if (queue.waiting.length >= MAX_BATCH) void flush(input.waitlistId);
+    else queue.timer ??= setTimeout(() => void flush(input.waitlistId), WINDOW_MS);
+  });
+}
+
+async function flush(waitlistId: string): Promise<void> {
+  const queue = queues.get(waitlistId);
+  if (!queue || queue.running) return;
+  if (queue.timer) clearTimeout(queue.timer);
+  queue.timer = null;
+  const batch = queue.waiting.splice(0, MAX_BATCH);
+  if (batch.length === 0) {
+    queues.delete(waitlistId);
+    return;
+  }
+  queue.running = true;
+  try {
+    const results = await appendBatch(waitlistId, batch.map((p) => p.input));
+    batch.forEach((p, i) => p.resolve(results[i]!));
+  } catch (error) {
+    for (const p of batch) p.reject(error);
+  } finally {
+    queue.running = false;
+    // Whoever arrived meanwhile has waited one statement already: no window for them.
+    void flush(waitlistId);
+  }
+}
