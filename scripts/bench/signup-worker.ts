@@ -16,6 +16,8 @@ async function main() {
   // Connect before the start signal, so the run measures signups, not connection set-up.
   const clients = await Promise.all(Array.from({ length: callers }, () => pool().connect()));
   for (const c of clients) c.release();
+  // The job queue's schema and queues (created on first use), also before the start signal.
+  await (await import("@/lib/jobs/boss")).jobs();
   process.stdout.write("ready\n");
   await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once("line", () => resolve()));
   const outcomes: Record<string, number> = {};
