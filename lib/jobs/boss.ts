@@ -31,12 +31,30 @@ export async function startBoss(options: { supervise: boolean }): Promise<PgBoss
   });
   boss.on("error", (error) => logger.error("job queue error", error));
   await boss.start();
-  const existing = new Set((await boss.getQueues()).map((q) => q.name));
-  for (const name of JOB_NAMES) {
-    // "short": a second job with the same singletonKey is dropped while the first still waits to run.
-    if (!existing.has(name)) await boss.createQueue(name, { name, policy: "short" });
-  }
+  await ensureQueues(boss);
   return boss;
+}
+
+/** Any key of our own: only processes of this app take it. */
+const QUEUE_SETUP_LOCK = 72_707_370;
+
+/**
+ * Creates the queues that are missing. Under a session advisory lock: two processes creating the same queue at
+ * once (app instances starting together on a new database) deadlock inside pg-boss's create_queue.
+ */
+async function ensureQueues(boss: PgBoss): Promise<void> {
+  const client = await pool().connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
+    const existing = new Set((await boss.getQueues()).map((q) => q.name));
+    for (const name of JOB_NAMES) {
+      // "short": a second job with the same singletonKey is dropped while the first still waits to run.
+      if (!existing.has(name)) await boss.createQueue(name, { name, policy: "short" });
+    }
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [QUEUE_SETUP_LOCK]).catch(() => undefined);
+    client.release();
+  }
 }
 
 type Holder = { producer?: Promise<PgBoss> };

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { pool, withTransaction } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { startBoss } from "@/lib/jobs/boss";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { createSignup } from "@/lib/signups/mutations";
 import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
@@ -125,6 +127,24 @@ describe("retries", () => {
     await vi.waitFor(() => expect(world.messagesTo(s.email)).toHaveLength(1), { timeout: 20_000 });
     await vi.waitFor(async () => expect(await world.jobOf(s.id)).toMatchObject([{ state: "completed" }]), { timeout: 10_000 });
     expect((await world.jobOf(s.id))[0]!.retry_count).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("set-up", () => {
+  it("four processes' worth of pg-boss starting at once on a new schema all come up with the queue", async () => {
+    const schema = `pgboss_race${randomUUID().slice(0, 8)}`;
+    process.env.JOB_SCHEMA = schema;
+    resetEnvCache();
+    try {
+      const bosses = await Promise.all([1, 2, 3, 4].map(() => startBoss({ supervise: false })));
+      const { rows } = await pool().query(`SELECT name, policy FROM ${schema}.queue`);
+      expect(rows).toEqual([{ name: "signup-welcome", policy: "short" }]);
+      await Promise.all(bosses.map((b) => b.stop({ close: false, graceful: false })));
+    } finally {
+      process.env.JOB_SCHEMA = world.schema;
+      resetEnvCache();
+      await pool().query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    }
   });
 });
 
