@@ -131,12 +131,12 @@ describe("retries", () => {
 });
 
 describe("set-up", () => {
-  it("four processes' worth of pg-boss starting at once on a new schema all come up with the queue", async () => {
+  it("eight processes' worth of pg-boss starting at once on a new schema all come up with the queue", async () => {
     const schema = `pgboss_race${randomUUID().slice(0, 8)}`;
     process.env.JOB_SCHEMA = schema;
     resetEnvCache();
     try {
-      const bosses = await Promise.all([1, 2, 3, 4].map(() => startBoss({ supervise: false })));
+      const bosses = await Promise.all(Array.from({ length: 8 }, () => startBoss({ supervise: false })));
       const { rows } = await pool().query(`SELECT name, policy FROM ${schema}.queue`);
       expect(rows).toEqual([{ name: "signup-welcome", policy: "short" }]);
       await Promise.all(bosses.map((b) => b.stop({ close: false, graceful: false })));

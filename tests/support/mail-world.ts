@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeDb, pool } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { stopJobs } from "@/lib/jobs/boss";
+import { jobs, stopJobs } from "@/lib/jobs/boss";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { createSignup } from "@/lib/signups/mutations";
 import { startFakeResend, type CapturedEmail, type FakeResend } from "@/tests/support/fake-resend";
@@ -60,6 +60,7 @@ export async function startMailWorld() {
     },
     /** Empties this file's queue, so the next test's workers see only its own jobs. */
     async clearQueue(): Promise<void> {
+      await jobs();
       await pool().query(`DELETE FROM ${schema}.job`);
     },
     /** The welcome job of a signup as pg-boss keeps it. */
