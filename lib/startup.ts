@@ -33,14 +33,22 @@ export function startUp(): void {
 /**
  * The job worker inside the server process (WORKER_MODE=inline, the default), so `npm run dev` / `npm start`
  * need nothing else running. Not while Next builds, and not under tests (Vitest never loads instrumentation).
- * A worker that cannot start is logged, not fatal: jobs wait in the queue for the next worker.
+ * A worker that cannot start (the database not up yet) is not fatal: it tries again, backing off to a minute,
+ * and jobs wait in the queue meanwhile.
  */
 function startInlineWorker(e: Env): void {
   if (e.WORKER_MODE !== "inline" || e.NEXT_PHASE === "phase-production-build" || e.NODE_ENV === "test") return;
-  void import("@/lib/jobs/worker")
-    .then(({ startWorker }) => startWorker())
-    .then(
-      () => console.log("[waitforge] job worker running in this process (WORKER_MODE=inline)"),
-      (error: unknown) => console.error(`[waitforge] the job worker could not start: ${error instanceof Error ? error.message : String(error)}`),
-    );
+  const attempt = (retryMs: number): void => {
+    void import("@/lib/jobs/worker")
+      .then(({ startWorker }) => startWorker())
+      .then(
+        () => console.log("[waitforge] job worker running in this process (WORKER_MODE=inline)"),
+        (error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          console.error(`[waitforge] the job worker could not start (${reason}); trying again in ${retryMs / 1000} s`);
+          setTimeout(() => attempt(Math.min(retryMs * 2, 60_000)), retryMs).unref();
+        },
+      );
+  };
+  attempt(5_000);
 }
