@@ -1,7 +1,8 @@
 import type { Pool as PgPool } from "pg";
 import { Pool } from "undici";
 import { startFakeSiteverify } from "@/tests/support/fake-siteverify";
-import { startProductionServer, type ProductionServer } from "@/tests/support/production-server";
+import type { ProductionServer } from "@/tests/support/production-server";
+import { startBenchServer } from "./bench-server";
 import { cpuSince, postmasterPid, treeCpu } from "./cpu";
 import { benchOwner } from "./positions";
 import { ms, runConcurrently, summarize } from "./stats";
@@ -38,19 +39,7 @@ async function runWith(pool: PgPool, ownerId: string, instances: number, verifyU
   const clients: Pool[] = [];
   try {
     for (let i = 0; i < instances; i++) {
-      servers.push(
-        await startProductionServer({
-          env: (baseUrl) => ({
-            DATABASE_URL: process.env.DATABASE_URL!,
-            APP_URL: baseUrl,
-            TURNSTILE_MODE: "enforce",
-            TURNSTILE_SITE_KEY: "bench-site-key",
-            TURNSTILE_SECRET_KEY: "bench-secret",
-            TURNSTILE_VERIFY_URL: verifyUrl,
-            TRUSTED_PROXY_HOPS: "1",
-          }),
-        }),
-      );
+      servers.push(await startBenchServer(verifyUrl, { TRUSTED_PROXY_HOPS: "1" }));
     }
     for (const s of servers) clients.push(new Pool(s.baseUrl, { connections: CONCURRENCY }));
     const path = `/api/public/${waitlistId}/signup`;

@@ -1,6 +1,6 @@
 import type { Pool } from "pg";
 import { startFakeSiteverify } from "@/tests/support/fake-siteverify";
-import { startProductionServer } from "@/tests/support/production-server";
+import { startBenchServer } from "./bench-server";
 import { benchOwner } from "./positions";
 import { ms, runConcurrently, summarize } from "./stats";
 
@@ -20,18 +20,8 @@ export async function benchHttpSignups(pool: Pool): Promise<void> {
     `INSERT INTO waitlists (id, owner_id, slug, title, plan, updated_at) VALUES ($1, $2, $1, 'Launch', 'PRO', now())`,
     [waitlistId, await benchOwner(pool)],
   );
-  const server = await startProductionServer({
-    env: (baseUrl) => ({
-      DATABASE_URL: process.env.DATABASE_URL!,
-      APP_URL: baseUrl,
-      TURNSTILE_MODE: "enforce",
-      TURNSTILE_SITE_KEY: "bench-site-key",
-      TURNSTILE_SECRET_KEY: "bench-secret",
-      TURNSTILE_VERIFY_URL: siteverify.url,
-      // One load generator on one address: the per-IP limit would stop the burst after 120.
-      RATE_LIMIT_PER_MINUTE: "100000",
-    }),
-  });
+  // One load generator on one address: the per-IP limit would stop the burst after 120.
+  const server = await startBenchServer(siteverify.url, { RATE_LIMIT_PER_MINUTE: "100000" });
   try {
     const base = `${server.baseUrl}/api/public/${waitlistId}`;
     // Warm-up: the first request of each route compiles and connects.
