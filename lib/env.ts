@@ -26,6 +26,9 @@ const schema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
     SIGN_IN_LINKS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+    // Emails a signup asks for from a public page (confirmation, "email me my link"), per client IP per hour;
+    // per recipient it is 3 a day (lib/signup-email/mail-caps.ts).
+    SIGNUP_MAILS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
     // Unset means "not said": fine in development, refused in production (see superRefine).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
     CLIENT_IP_HEADER: z

@@ -17,7 +17,13 @@ export type RateLimitDecision = {
   resetSeconds: number;
 };
 
-export type RateLimiterOptions = { points: number; redisUrl?: string; keyPrefix?: string };
+export type RateLimiterOptions = {
+  points: number;
+  redisUrl?: string;
+  keyPrefix?: string;
+  /** The window; default RATE_LIMIT_WINDOW_SECONDS. */
+  durationSeconds?: number;
+};
 
 export type RateLimiter = {
   consume(key: string): Promise<RateLimitDecision>;
@@ -27,7 +33,8 @@ export type RateLimiter = {
 };
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const base = { points: options.points, duration: RATE_LIMIT_WINDOW_SECONDS, keyPrefix: options.keyPrefix ?? "wf:rl" };
+  const duration = options.durationSeconds ?? RATE_LIMIT_WINDOW_SECONDS;
+  const base = { points: options.points, duration, keyPrefix: options.keyPrefix ?? "wf:rl" };
   let redis: Redis | undefined;
   let limiter: RateLimiterAbstract;
   if (options.redisUrl) {
@@ -47,7 +54,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         if (rejection instanceof RateLimiterRes) return decision(false, options.points, rejection);
         // A store failure with no insurance left: let the request through; the limit is a shield, not a gate.
         logger.error("rate limiter failed", rejection);
-        return { allowed: true, limit: options.points, remaining: options.points, resetSeconds: RATE_LIMIT_WINDOW_SECONDS };
+        return { allowed: true, limit: options.points, remaining: options.points, resetSeconds: duration };
       }
     },
     async ready(timeoutMs = 2000) {

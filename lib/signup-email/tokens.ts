@@ -8,7 +8,7 @@ import { isStatusTokenShape } from "@/lib/signups/status";
 // which only the sha256 is stored, so a leaked database holds no working link. Minted when an email is
 // written and committed before it is sent, so every link that reaches an inbox works.
 
-export type TokenPurpose = "status" | "unsubscribe";
+export type TokenPurpose = "status" | "unsubscribe" | "confirm" | "leave";
 
 export async function mintSignupToken(signupId: string, purpose: TokenPurpose): Promise<string> {
   const { token, hash } = newStatusToken();
