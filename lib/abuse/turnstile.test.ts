@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifyTurnstile } from "@/lib/abuse/turnstile";
 import { resetEnvCache } from "@/lib/env";
@@ -78,6 +80,34 @@ describe("verifyTurnstile", () => {
     process.env.TURNSTILE_VERIFY_URL = "http://127.0.0.1:1/siteverify";
     resetEnvCache();
     expect(await verifyTurnstile(passToken(), "198.51.100.7", "s")).toMatchObject({ ok: false, reason: "network-error" });
+  });
+
+  it("asks again, once, when a kept-alive connection is dropped under the request", async () => {
+    // The first request has its socket closed without an answer (as by a server whose keep-alive ran out just
+    // then); the next is answered. Without the retry the signup fails as network-error.
+    let requests = 0;
+    const server = http.createServer((req, res) => {
+      requests += 1;
+      req.resume();
+      req.on("end", () => {
+        if (requests === 1) {
+          req.socket.destroy();
+          return;
+        }
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ success: true, action: "hosted", hostname: "localhost" }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      process.env.TURNSTILE_VERIFY_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/siteverify`;
+      resetEnvCache();
+      expect(await verifyTurnstile(passToken(), "198.51.100.7", "s")).toMatchObject({ ok: true });
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("refuses everything in production when no secret is configured", async () => {

@@ -56,12 +56,11 @@ export async function verifyTurnstile(
   // One deadline for the whole exchange, connection and body included.
   const signal = AbortSignal.timeout(e.TURNSTILE_TIMEOUT_MS);
   try {
-    const res = await siteverifyPool(url.origin).request({
-      path: `${url.pathname}${url.search}`,
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: body.toString(),
-      signal,
+    const res = await requestOnce(url, body.toString(), signal).catch((error: unknown) => {
+      // A kept-alive connection the server (or a middlebox) closed just as we reused it: the request never got
+      // an answer. Asking again, on a fresh connection, is safe: the idempotency key gets the same verdict.
+      if (signal.aborted || !isDroppedConnection(error)) throw error;
+      return requestOnce(url, body.toString(), signal);
     });
     if (res.statusCode !== 200) {
       await res.body.dump().catch(() => undefined);
@@ -80,6 +79,24 @@ export async function verifyTurnstile(
     logger.warn(`turnstile siteverify ${timeout ? "timed out" : "failed"}`, error);
     return fail(timeout ? "timeout" : "network-error");
   }
+}
+
+function requestOnce(url: URL, body: string, signal: AbortSignal) {
+  return siteverifyPool(url.origin).request({
+    path: `${url.pathname}${url.search}`,
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body,
+    signal,
+  });
+}
+
+const DROPPED_CONNECTION_CODES = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE", "UND_ERR_CLOSED"]);
+
+/** The connection went away under the request ("other side closed"), as opposed to a refusal or a timeout. */
+function isDroppedConnection(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && DROPPED_CONNECTION_CODES.has(code);
 }
 
 const pools = new Map<string, Pool>();
