@@ -72,7 +72,10 @@ export const openApiDocument = {
         },
         responses: {
           "200": {
-            description: "Created, or the email was already on the list (duplicate: true).",
+            description:
+              "Created, or the email was already on the list (duplicate: true). On a list with double opt-in the " +
+              'person is status: "pending" until they click the emailed link; position is then the place they get ' +
+              "if they confirm now. Signing up again while pending re-sends the email.",
             headers: rateLimitHeaders,
             content: {
               "application/json": {
@@ -94,7 +97,11 @@ export const openApiDocument = {
             "waitlist_closed",
           ]),
           "404": error("Slug doesn't exist.", ["not_found"]),
-          "429": error("Rate limited (120 requests per IP per minute).", ["rate_limited"]),
+          "429": error(
+            "Rate limited (120 requests per IP per minute), or, on a list with double opt-in, too many confirmation " +
+              "emails (3 a day per address, a few an hour per network): too_many_emails, with Retry-After; nothing stored.",
+            ["rate_limited", "too_many_emails"],
+          ),
           "500": error("Transient server error: safe to retry once.", ["internal_error"]),
         },
       },
@@ -177,6 +184,10 @@ export const openApiDocument = {
             type: "string",
             description: "Secret for the signup's private status page (/w/{slug}/status/{token}). Shown once.",
           },
+          status: {
+            const: "pending",
+            description: "Double opt-in: not in line (nor credited as a referral) until the emailed link is confirmed.",
+          },
         },
       },
       SignupDuplicate: {
@@ -188,7 +199,7 @@ export const openApiDocument = {
           duplicate: { const: true },
           position: { type: ["integer", "null"], minimum: 1, description: "null once the person was let in" },
           ref_code: refCode,
-          status: { const: "invited" },
+          status: { enum: ["invited", "pending"] },
         },
       },
     },

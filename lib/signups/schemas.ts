@@ -58,8 +58,16 @@ export const REF_CODE_LENGTH = 8;
 export const REF_CODE_PATTERN = new RegExp(`^[${REF_CODE_ALPHABET}]{${REF_CODE_LENGTH}}$`);
 
 /** The answers of POST /api/public/:slug/signup, named as in lib/api/openapi.ts. */
-export type SignupCreated = { ok: true; position: number; ref_code: string; share_path: string; status_token?: string };
-export type SignupDuplicate = { ok: true; duplicate: true; position: number | null; ref_code: string; status?: "invited" };
+export type SignupCreated = {
+  ok: true;
+  position: number;
+  ref_code: string;
+  share_path: string;
+  status_token?: string;
+  /** Double opt-in: not in line until the emailed link is confirmed. */
+  status?: "pending";
+};
+export type SignupDuplicate = { ok: true; duplicate: true; position: number | null; ref_code: string; status?: "invited" | "pending" };
 
 export const SIGNUP_STATUSES = ["waiting", "invited"] as const;
 
