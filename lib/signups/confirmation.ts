@@ -78,17 +78,23 @@ export async function describeConfirmation(token: string): Promise<ConfirmationV
   };
 }
 
-export type ConfirmedByToken = { outcome: Exclude<ConfirmOutcome, { kind: "not_found" }>; slug: string; statusToken: string };
+export type ConfirmedByToken = {
+  outcome: Exclude<ConfirmOutcome, { kind: "not_found" }>;
+  slug: string;
+  /** With `statusLink`: a fresh private status link for the page that follows. */
+  statusToken: string | null;
+};
 
 /**
- * Confirms the token's signup (idempotent: a second time answers "already"), and mints a private status link
- * for the page that follows. Throws not_found for a token that is not a confirm link of anyone's.
+ * Confirms the token's signup (idempotent: a second time answers "already"). Throws not_found for a token
+ * that is not a confirm link of anyone's.
  */
-export async function confirmByToken(token: string): Promise<ConfirmedByToken> {
+export async function confirmByToken(token: string, options: { statusLink: boolean }): Promise<ConfirmedByToken> {
   const row = await signupOfConfirmToken(token);
   const outcome = row ? await confirmPendingSignup(row.waitlist_id, row.signup_id) : null;
   if (!row || !outcome || outcome.kind === "not_found") {
     throw new AppError("not_found", "This confirmation link is not valid. Use the link from your most recent email.");
   }
-  return { outcome, slug: row.slug, statusToken: await mintSignupToken(row.signup_id, "status") };
+  const statusToken = options.statusLink ? await mintSignupToken(row.signup_id, "status") : null;
+  return { outcome, slug: row.slug, statusToken };
 }
