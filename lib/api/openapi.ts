@@ -106,6 +106,25 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/public/confirm/{token}": {
+      post: {
+        operationId: "confirmSignup",
+        summary:
+          "Confirm a double opt-in signup with the token from its confirmation email. Idempotent; GET never confirms " +
+          "(the emailed link opens a page with the button, since mail scanners open links).",
+        parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "200": {
+            description: "Confirmed now (confirmed: true), or before (false). A browser's form post gets 303 to the status page.",
+            headers: rateLimitHeaders,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/SignupConfirmed" } } },
+          },
+          "303": { description: "A browser's form post (Sec-Fetch-Mode: navigate): to the person's private status page." },
+          "404": error("Not a confirmation link.", ["not_found"]),
+          "429": error("Rate limited (120 requests per IP per minute).", ["rate_limited"]),
+        },
+      },
+    },
   },
   components: {
     schemas: {
@@ -188,6 +207,17 @@ export const openApiDocument = {
             const: "pending",
             description: "Double opt-in: not in line (nor credited as a referral) until the emailed link is confirmed.",
           },
+        },
+      },
+      SignupConfirmed: {
+        type: "object",
+        additionalProperties: false,
+        required: ["ok", "confirmed", "status", "position"],
+        properties: {
+          ok: { const: true },
+          confirmed: { type: "boolean", description: "false: it was confirmed before; nothing changed" },
+          status: { enum: ["waiting", "invited", "joined", "removed"] },
+          position: { type: ["integer", "null"], minimum: 1, description: "null unless waiting" },
         },
       },
       SignupDuplicate: {
