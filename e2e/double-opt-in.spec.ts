@@ -1,8 +1,10 @@
 import { findLink, waitForEmail } from "@/tests/support/fake-resend";
 import { expect, test } from "./fixtures";
+import { waitForHydration } from "./hydration";
 import { HostedPage, StatusPage } from "./pages/hosted-page";
 import { apiSignUp } from "./support/hosted-api";
-import { closeTestDb, createWaitlist, uniqueEmail } from "./support/test-db";
+import { createWaitlist as createOwnedWaitlist, signedInOwner } from "./support/owner-session";
+import { closeTestDb, createWaitlist, uniqueEmail, uniqueSlug } from "./support/test-db";
 import { stubTurnstile } from "./turnstile-stub";
 
 // Double opt-in through the running server: the hosted page's signup is pending and says so, the
@@ -61,4 +63,31 @@ test("sign up on a double opt-in list, confirm from the email, see the place", a
   await expect(page.getByText("You're already confirmed")).toBeVisible();
   await expect(page.getByText("You're #2 on the Opt club waitlist.")).toBeVisible();
   expect(browserErrors).toEqual([]);
+});
+
+test("the owner switches double opt-in on in the settings, and sees pending people marked in the list", async ({ browser, request, run }) => {
+  test.setTimeout(60_000);
+  const owner = await signedInOwner(browser, run, uniqueEmail("owner"));
+  const w = await createOwnedWaitlist(owner, run, { slug: uniqueSlug("optin"), title: "Switch club" });
+  const { page } = owner;
+  await page.goto(`/dashboard/w/${w.id}/settings`);
+  const toggle = page.getByRole("switch", { name: "Require email confirmation (double opt-in)" });
+  await expect(toggle).not.toBeChecked();
+  await waitForHydration(page, "[data-testid=double-opt-in-setting] input");
+  await toggle.check();
+  await expect(page.getByText("On: new signups confirm their email first.")).toBeVisible();
+  await expect(toggle).toBeEnabled();
+  await page.reload();
+  await expect(toggle).toBeChecked();
+
+  const email = uniqueEmail("pending");
+  const answer = await apiSignUp(request, w.slug, { email });
+  expect(answer).toMatchObject({ position: 1, status: "pending" });
+
+  await page.goto(`/dashboard/w/${w.id}/signups?status=pending`);
+  const row = page.getByTestId("signup-row").filter({ hasText: email });
+  await expect(row).toBeVisible();
+  await expect(row.getByText("Pending", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: `Let in ${email}` })).toHaveCount(0);
+  await owner.context.close();
 });

@@ -10,6 +10,9 @@ import { createSignup, type CreateSignupResult } from "@/lib/signups/mutations";
 import { listSignups } from "@/lib/signups/queries";
 import { exportQuerySchema, listSignupsQuerySchema } from "@/lib/signups/schemas";
 import { getSignupStatus } from "@/lib/signups/status";
+import { updateWaitlist } from "@/lib/waitlists/mutations";
+import { getPublicWaitlist } from "@/lib/waitlists/public";
+import { updateWaitlistSchema } from "@/lib/waitlists/schemas";
 import { createWaitlist, uniqueEmail, uniqueIp } from "@/tests/support/fixtures";
 import { expectLineMatchesDefinition } from "@/tests/support/line-invariants";
 import { APP, startMailWorld, type MailWorld } from "@/tests/support/mail-world";
@@ -257,5 +260,17 @@ describe("the owner's views of pending people", () => {
     expect(await csv({ status: "pending" })).toEqual([",pending@example.com,pending"]);
     expect(exportQuerySchema.safeParse({ include_pending: "yes" }).success).toBe(false);
     expect(waiting.pending).toBe(false);
+  });
+});
+
+describe("the owner's switch", () => {
+  it("is off for new lists, and once switched on the very next signup is pending", async () => {
+    const w = await createWaitlist();
+    expect((await getPublicWaitlist(w.slug))?.doubleOptIn).toBe(false);
+    const owned = await updateWaitlist(w.ownerId, w.id, updateWaitlistSchema.parse({ double_opt_in: true }));
+    expect(owned.double_opt_in).toBe(true);
+    expect((await getPublicWaitlist(w.slug))?.doubleOptIn).toBe(true);
+    expect(created(await createSignup({ waitlistId: w.id, email: uniqueEmail() })).pending).toBe(true);
+    expect(updateWaitlistSchema.safeParse({ double_opt_in: "yes" }).success).toBe(false);
   });
 });

@@ -16,6 +16,8 @@ export function DoubleOptInSetting({ id, enabled }: { id: string; enabled: boole
   const [error, setError] = useState<string | null>(null);
 
   async function change(next: boolean) {
+    // The switch moves at once; a refused save puts it back and says why.
+    setOn(next);
     setSaving(true);
     setError(null);
     const result = await ownerFetch<{ waitlist: OwnedWaitlist }>(`/api/waitlists/${id}`, {
@@ -24,7 +26,10 @@ export function DoubleOptInSetting({ id, enabled }: { id: string; enabled: boole
     });
     setSaving(false);
     if (result.ok) setOn(result.data.waitlist.double_opt_in);
-    else setError(result.error.message);
+    else {
+      setOn(!next);
+      setError(result.error.message);
+    }
   }
 
   return (
