@@ -16,6 +16,8 @@ import { updateWaitlistSchema } from "@/lib/waitlists/schemas";
 import { createWaitlist, uniqueEmail, uniqueIp } from "@/tests/support/fixtures";
 import { expectLineMatchesDefinition } from "@/tests/support/line-invariants";
 import { APP, startMailWorld, type MailWorld } from "@/tests/support/mail-world";
+import { callOwner, signedInOwner } from "@/tests/support/owner-api";
+import { PATCH as PATCH_SIGNUP } from "@/app/api/waitlists/[id]/signups/[signupId]/route";
 import { postSignup } from "@/tests/support/public-api";
 
 // Double opt-in against the real PostgreSQL, the real worker and the fake Resend: pending people are stored
@@ -272,5 +274,21 @@ describe("the owner's switch", () => {
     expect((await getPublicWaitlist(w.slug))?.doubleOptIn).toBe(true);
     expect(created(await createSignup({ waitlistId: w.id, email: uniqueEmail() })).pending).toBe(true);
     expect(updateWaitlistSchema.safeParse({ double_opt_in: "yes" }).success).toBe(false);
+  });
+});
+
+describe("PATCH /api/waitlists/:id/signups/:signupId on a pending person", () => {
+  it("refuses to let them in by hand with 409 conflict, changing nothing", async () => {
+    const owner = await signedInOwner();
+    const w = await createWaitlist({ ownerId: owner.id, doubleOptIn: true });
+    const p = created(await createSignup({ waitlistId: w.id, email: uniqueEmail() }));
+    for (const status of ["invited", "waiting"]) {
+      const r = await callOwner(PATCH_SIGNUP, { id: w.id, signupId: p.id }, { method: "PATCH", cookie: owner.cookie, body: { status } });
+      expect(r.status).toBe(409);
+      expect(r.json).toMatchObject({ ok: false, error: { code: "conflict" } });
+    }
+    expect(await row(p.id)).toMatchObject({ status: "PENDING" });
+    expect(await counters(w.id)).toEqual({ nextSeq: 1, waitingCount: 0, signupCount: 1 });
+    await expectLineMatchesDefinition(w.id, 1);
   });
 });

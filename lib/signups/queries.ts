@@ -126,10 +126,11 @@ function toSignupRow(r: DbRow): SignupRow {
   };
 }
 
-export async function signupExists(waitlistId: string, signupId: string): Promise<boolean> {
-  const { rowCount } = await pool().query(`SELECT 1 FROM signups WHERE id = $1::uuid AND waitlist_id = $2`, [
-    signupId,
-    waitlistId,
-  ]);
-  return (rowCount ?? 0) > 0;
+/** The status of a person on this waitlist, or null when they are not on it. */
+export async function signupStatusOf(waitlistId: string, signupId: string): Promise<SignupStatusValue | null> {
+  const { rows } = await pool().query<{ status: SignupStatusValue }>(
+    `SELECT status FROM signups WHERE id = $1::uuid AND waitlist_id = $2`,
+    [signupId, waitlistId],
+  );
+  return rows[0]?.status ?? null;
 }
