@@ -38,7 +38,13 @@ export type JoinInput = {
  * same batch); full: the caps left no room for this one; refused: no such waitlist, or it is closed.
  */
 export type JoinResult =
-  | { outcome: "joined"; id: string; position: number; /** double opt-in: stored PENDING, not in line yet */ pending: boolean }
+  | {
+      outcome: "joined";
+      id: string;
+      position: number;
+      /** Double opt-in: stored PENDING, not in line until confirmed (lib/signups/line-confirm.ts). */
+      pending: boolean;
+    }
   | { outcome: "duplicate" }
   | { outcome: "full" }
   | { outcome: "refused" };
