@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   "slug_taken",
   "conflict",
   "rate_limited",
+  "too_many_emails",
   "internal_error",
   "billing_not_configured",
   "database_unavailable",

@@ -5,7 +5,7 @@ import { REF_CODE_SHAPE } from "@/lib/signup-rules";
 // Never the status token: that secret opens the private status page, and it is shown once, right after signing
 // up, and never written anywhere.
 
-export type SavedSignup = { position: number | null; refCode: string; duplicate: boolean; invited: boolean };
+export type SavedSignup = { position: number | null; refCode: string; duplicate: boolean; invited: boolean; pending: boolean };
 
 const key = (slug: string) => `waitforge:signup:${slug}`;
 
@@ -13,8 +13,8 @@ export function saveSignup(slug: string, signup: SavedSignup | null): void {
   try {
     if (!signup) return localStorage.removeItem(key(slug));
     // Field by field, so nothing else in the API's answer can ride along.
-    const { position, refCode, duplicate, invited } = signup;
-    localStorage.setItem(key(slug), JSON.stringify({ position, refCode, duplicate, invited }));
+    const { position, refCode, duplicate, invited, pending } = signup;
+    localStorage.setItem(key(slug), JSON.stringify({ position, refCode, duplicate, invited, pending }));
   } catch {
     // Storage blocked (privacy settings, sandboxed frame): the view just won't survive a reload.
   }
@@ -36,6 +36,7 @@ export function loadSignup(slug: string): SavedSignup | null {
           refCode: stored.refCode,
           duplicate: stored.duplicate === true,
           invited: stored.invited === true,
+          pending: stored.pending === true,
         }
       : null;
   // Earlier versions of the embed kept the status token here: rewrite such an entry without it.

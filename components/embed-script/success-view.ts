@@ -22,14 +22,17 @@ export function successView(o: SuccessViewOptions): { nodes: Node[]; heading: HT
   const { signup } = o;
   const heading = el("h2", {
     tabindex: "-1",
-    text: signup.invited
-      ? "You're already in, and you've been let in"
-      : signup.duplicate || !o.fresh
-        ? "You're already in"
-        : "You're on the list!",
+    text: signup.pending
+      ? "Check your inbox to confirm"
+      : signup.invited
+        ? "You're already in, and you've been let in"
+        : signup.duplicate || !o.fresh
+          ? "You're already in"
+          : "You're on the list!",
   });
-  const place =
-    signup.position !== null
+  const place = signup.pending
+    ? [el("p", { class: "m", text: "We sent you an email with a link: click it to take your place in line." })]
+    : signup.position !== null
       ? [
           el("p", { class: "n", "data-position": String(signup.position), text: `#${signup.position.toLocaleString("en-US")}` }),
           !o.fresh && !signup.duplicate && el("p", { class: "m", text: "your place when you joined" }),

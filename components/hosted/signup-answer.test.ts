@@ -16,15 +16,22 @@ describe("readSignupAnswer", () => {
     });
     expect(answer).toEqual({
       ok: true,
-      signup: { position: 9, refCode: "XY9ZW8V7", sharePath: "/w/demo?ref=XY9ZW8V7", statusToken: "t".repeat(32), duplicate: false, invited: false },
+      signup: { position: 9, refCode: "XY9ZW8V7", sharePath: "/w/demo?ref=XY9ZW8V7", statusToken: "t".repeat(32), duplicate: false, invited: false, pending: false },
     });
+  });
+
+  it("reads a pending signup (double opt-in), new or again", () => {
+    const fresh = readSignupAnswer("demo", 200, { ok: true, position: 3, ref_code: "XY9ZW8V7", share_path: "/w/demo?ref=XY9ZW8V7", status: "pending" });
+    expect(fresh.ok && fresh.signup).toMatchObject({ position: 3, pending: true, duplicate: false, invited: false });
+    const again = readSignupAnswer("demo", 200, { ok: true, duplicate: true, position: 3, ref_code: "XY9ZW8V7", status: "pending" });
+    expect(again.ok && again.signup).toMatchObject({ position: 3, pending: true, duplicate: true, invited: false });
   });
 
   it("reads a duplicate of someone already let in (no place, no token) and builds the share path itself", () => {
     const answer = readSignupAnswer("demo", 200, { ok: true, duplicate: true, position: null, ref_code: "XY9ZW8V7", status: "invited" });
     expect(answer).toEqual({
       ok: true,
-      signup: { position: null, refCode: "XY9ZW8V7", sharePath: "/w/demo?ref=XY9ZW8V7", statusToken: undefined, duplicate: true, invited: true },
+      signup: { position: null, refCode: "XY9ZW8V7", sharePath: "/w/demo?ref=XY9ZW8V7", statusToken: undefined, duplicate: true, invited: true, pending: false },
     });
   });
 
@@ -57,6 +64,7 @@ describe("problemFromResponse", () => {
     "waitlist_closed",
     "not_found",
     "rate_limited",
+    "too_many_emails",
   ];
 
   it("maps every signup error code to a message from the shared table", () => {

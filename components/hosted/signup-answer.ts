@@ -13,6 +13,8 @@ export type SignupResult = {
   statusToken?: string;
   duplicate: boolean;
   invited: boolean;
+  /** Double opt-in: not in line until the emailed link is confirmed. */
+  pending: boolean;
 };
 
 export type SignupAnswer = { ok: true; signup: SignupResult } | { ok: false; problem: FormProblem };
@@ -32,6 +34,7 @@ export function readSignupAnswer(slug: string, status: number, body: unknown): S
         statusToken: typeof json.status_token === "string" ? json.status_token : undefined,
         duplicate: json.duplicate === true,
         invited: json.status === "invited",
+        pending: json.status === "pending",
       },
     };
   }

@@ -14,6 +14,7 @@ export const SIGNUP_MESSAGES = {
   waitlist_full: "This waitlist just filled up, so it isn't taking new signups.",
   waitlist_closed: "This waitlist isn't taking signups right now.",
   rate_limited: "Too many signups from your network just now. Wait a minute, then try again.",
+  too_many_emails: "We've sent this address enough confirmation emails for now. Check your inbox and spam folder, or try again later.",
   not_found: "This waitlist no longer exists.",
   bad_request: "Your details couldn't be sent as they are. Shorten them and try again.",
   server_error: "Something went wrong on our side and your signup wasn't saved. Please try again.",
@@ -72,6 +73,9 @@ export function problemFromResponse(status: number, body: unknown): FormProblem 
       return { message: SIGNUP_MESSAGES.waitlist_closed, state: "closed" };
     case "rate_limited":
       return { message: SIGNUP_MESSAGES.rate_limited, retry: true };
+    case "too_many_emails":
+      // Double opt-in's mail caps; the captcha was spent on this attempt.
+      return { field: "email", message: SIGNUP_MESSAGES.too_many_emails, resetCaptcha: true };
     case "bad_json":
     case "invalid_content_type":
     case "payload_too_large":

@@ -10,6 +10,7 @@ export type StoredSignup = {
   statusToken?: string;
   duplicate?: boolean;
   invited?: boolean;
+  pending?: boolean;
   savedAt: number;
 };
 
@@ -46,6 +47,7 @@ function parse(raw: string | null): StoredSignup | null {
       statusToken: typeof v.statusToken === "string" ? v.statusToken : undefined,
       duplicate: v.duplicate === true,
       invited: v.invited === true,
+      pending: v.pending === true,
       savedAt: typeof v.savedAt === "number" ? v.savedAt : 0,
     };
   } catch {

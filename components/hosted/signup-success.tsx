@@ -29,11 +29,13 @@ export function SignupSuccess({
   }, [fresh]);
 
   const shareUrl = `${origin}${signup.sharePath}`;
-  const headline = signup.invited
-    ? "You're already in, and you've been let in"
-    : signup.duplicate
-      ? "You're already in"
-      : "You're on the list!";
+  const headline = signup.pending
+    ? "Check your inbox to confirm"
+    : signup.invited
+      ? "You're already in, and you've been let in"
+      : signup.duplicate
+        ? "You're already in"
+        : "You're on the list!";
 
   return (
     <div data-testid="signup-success" className="space-y-6">
@@ -41,7 +43,13 @@ export function SignupSuccess({
         <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
           {headline}
         </h2>
-        {signup.position !== null ? (
+        {signup.pending ? (
+          <p className="mx-auto mt-2 max-w-sm text-sm text-pretty text-(color:--wf-muted)" data-testid="signup-pending">
+            We sent you an email with a link. Click it to take your place in line
+            {signup.position !== null ? ` (#${signup.position.toLocaleString("en-US")} right now)` : ""}; your referral
+            link counts from then on.
+          </p>
+        ) : signup.position !== null ? (
           <p className="mt-3" data-testid="signup-position">
             <span className="block text-sm text-(color:--wf-muted)">
               {signup.duplicate ? "Your place in line" : fresh ? "You're" : "You were"}

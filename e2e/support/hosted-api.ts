@@ -4,7 +4,7 @@ import type { APIRequestContext } from "@playwright/test";
 // Setting the scene through the public API, as another visitor's browser would: the fake siteverify accepts
 // each "e2e-pass-…" token once.
 
-export type ApiSignup = { ok: true; position: number; ref_code: string; share_path?: string; status_token?: string; duplicate?: boolean };
+export type ApiSignup = { ok: true; position: number; ref_code: string; share_path?: string; status_token?: string; duplicate?: boolean; status?: string };
 
 export async function apiSignUp(
   request: APIRequestContext,

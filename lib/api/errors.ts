@@ -21,6 +21,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   slug_taken: 409,
   conflict: 409,
   rate_limited: 429,
+  too_many_emails: 429,
   internal_error: 500,
   billing_not_configured: 503,
   database_unavailable: 503,

@@ -1,52 +1,34 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as openapiGET } from "@/app/api/public/openapi.json/route";
 import { closeDb } from "@/lib/db";
 import { createWaitlist, uniqueEmail, uniqueSlug } from "@/tests/support/fixtures";
+import { expectDocumented, servedOpenApi, validatorFor as validatorIn, type OpenApiDoc } from "@/tests/support/openapi-check";
 import { enforceTurnstileAgainstFake, getConfig, passToken, postSignup } from "@/tests/support/public-api";
 
 // Real responses of the real handlers, validated against the served OpenAPI document.
 
-type Doc = {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
-  components: { schemas: Record<string, object> };
-};
-
-let doc: Doc;
+let doc: OpenApiDoc;
 let fake: Awaited<ReturnType<typeof enforceTurnstileAgainstFake>>;
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 beforeAll(async () => {
   fake = await enforceTurnstileAgainstFake();
-  const res = openapiGET();
-  expect(res.status).toBe(200);
-  doc = (await res.json()) as Doc;
+  doc = await servedOpenApi();
 });
 afterAll(async () => {
   await fake.close();
   await closeDb();
 });
 
-function validatorFor(path: string, method: string, status: number) {
-  const response = doc.paths[path]?.[method]?.responses[String(status)];
-  expect(response, `${method.toUpperCase()} ${path} documents ${status}`).toBeDefined();
-  const schema = response!.content!["application/json"]!.schema;
-  const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
-  return ajv.compile({ ...schema, components: doc.components });
-}
-
-function expectValid(path: string, method: string, r: { status: number; json: unknown }) {
-  const validate = validatorFor(path, method, r.status);
-  const ok = validate(r.json);
-  expect(validate.errors ?? [], JSON.stringify(r.json)).toEqual([]);
-  expect(ok).toBe(true);
-}
+const validatorFor = (path: string, method: string, status: number) => validatorIn(doc, path, method, status);
+const expectValid = (path: string, method: string, r: { status: number; json: unknown }) => expectDocumented(doc, path, method, r);
 
 describe("the OpenAPI document matches real responses", () => {
-  it("is OpenAPI 3.1 and describes both public endpoints", () => {
-    expect((doc as unknown as { openapi: string }).openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/public/{slug}/config", "/api/public/{slug}/signup"]);
+  it("is OpenAPI 3.1 and describes the public endpoints", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/public/confirm/{token}",
+      "/api/public/{slug}/config",
+      "/api/public/{slug}/signup",
+    ]);
   });
 
   it("for config: 200 and 404", async () => {

@@ -72,7 +72,10 @@ export const openApiDocument = {
         },
         responses: {
           "200": {
-            description: "Created, or the email was already on the list (duplicate: true).",
+            description:
+              "Created, or the email was already on the list (duplicate: true). On a list with double opt-in the " +
+              'person is status: "pending" until they click the emailed link; position is then the place they get ' +
+              "if they confirm now. Signing up again while pending re-sends the email.",
             headers: rateLimitHeaders,
             content: {
               "application/json": {
@@ -94,8 +97,31 @@ export const openApiDocument = {
             "waitlist_closed",
           ]),
           "404": error("Slug doesn't exist.", ["not_found"]),
-          "429": error("Rate limited (120 requests per IP per minute).", ["rate_limited"]),
+          "429": error(
+            "Rate limited (120 requests per IP per minute), or, on a list with double opt-in, too many confirmation " +
+              "emails (3 a day per address, a few an hour per network): too_many_emails, with Retry-After; nothing stored.",
+            ["rate_limited", "too_many_emails"],
+          ),
           "500": error("Transient server error: safe to retry once.", ["internal_error"]),
+        },
+      },
+    },
+    "/api/public/confirm/{token}": {
+      post: {
+        operationId: "confirmSignup",
+        summary:
+          "Confirm a double opt-in signup with the token from its confirmation email. Idempotent; GET never confirms " +
+          "(the emailed link opens a page with the button, since mail scanners open links).",
+        parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "200": {
+            description: "Confirmed now (confirmed: true), or before (false). A browser's form post gets 303 to the status page.",
+            headers: rateLimitHeaders,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/SignupConfirmed" } } },
+          },
+          "303": { description: "A browser's form post (Sec-Fetch-Mode: navigate): to the person's private status page." },
+          "404": error("Not a confirmation link.", ["not_found"]),
+          "429": error("Rate limited (120 requests per IP per minute).", ["rate_limited"]),
         },
       },
     },
@@ -177,6 +203,21 @@ export const openApiDocument = {
             type: "string",
             description: "Secret for the signup's private status page (/w/{slug}/status/{token}). Shown once.",
           },
+          status: {
+            const: "pending",
+            description: "Double opt-in: not in line (nor credited as a referral) until the emailed link is confirmed.",
+          },
+        },
+      },
+      SignupConfirmed: {
+        type: "object",
+        additionalProperties: false,
+        required: ["ok", "confirmed", "status", "position"],
+        properties: {
+          ok: { const: true },
+          confirmed: { type: "boolean", description: "false: it was confirmed before; nothing changed" },
+          status: { enum: ["waiting", "invited", "joined", "removed"] },
+          position: { type: ["integer", "null"], minimum: 1, description: "null unless waiting" },
         },
       },
       SignupDuplicate: {
@@ -188,7 +229,7 @@ export const openApiDocument = {
           duplicate: { const: true },
           position: { type: ["integer", "null"], minimum: 1, description: "null once the person was let in" },
           ref_code: refCode,
-          status: { const: "invited" },
+          status: { enum: ["invited", "pending"] },
         },
       },
     },

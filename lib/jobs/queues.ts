@@ -6,6 +6,11 @@ import { env } from "@/lib/env";
 export type JobPayloads = {
   /** The welcome email to a new signup, queued in the signup's own transaction. */
   "signup-welcome": { signupId: string };
+  /**
+   * The double opt-in confirmation email, queued by the signup statement (key confirm:<signupId>) and again,
+   * with a fresh `resend` id, when a pending person signs up again (within the caps of lib/signup-email/mail-caps.ts).
+   */
+  "signup-confirm": { signupId: string; resend?: string };
 };
 
 export type JobName = keyof JobPayloads;
@@ -22,7 +27,16 @@ export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
     singletonKey: (d) => `welcome:${d.signupId}`,
     expireInSeconds: 120,
   },
+  "signup-confirm": {
+    singletonKey: (d) => confirmKey(d.signupId, d.resend),
+    expireInSeconds: 120,
+  },
 };
+
+/** One key per confirmation email: the job's singleton key and the email's event key. */
+export function confirmKey(signupId: string, resend?: string): string {
+  return resend ? `confirm:${signupId}:${resend}` : `confirm:${signupId}`;
+}
 
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[];
 

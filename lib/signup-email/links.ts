@@ -32,3 +32,12 @@ export function unsubscribeHeaders(token: string): Record<string, string> {
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }
+
+/** The double opt-in link: a page that asks before confirming (GET never confirms: scanners prefetch). */
+export function confirmPagePath(token: string): string {
+  return `/confirm/${encodeURIComponent(token)}`;
+}
+
+export function confirmPageUrl(token: string): string {
+  return `${env().appOrigin}${confirmPagePath(token)}`;
+}

@@ -21,13 +21,18 @@ export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId:
   const where = filters.length > 0 ? `WHERE ${filters.join(" AND ")}` : "";
   const referrer = `(SELECT r.email FROM signups r WHERE r.id = s.referred_by_id) AS referrer_email`;
   const branches: string[] = [];
-  if (q.status !== "invited") {
+  if (q.status === "all" || q.status === "waiting") {
     branches.push(`(SELECT s.*, ${referrer}, row_number() OVER (ORDER BY s.score, s.seq) AS position
         FROM signups s WHERE s.waitlist_id = ${id} AND s.status = 'WAITING' ORDER BY s.score, s.seq)`);
   }
-  if (q.status !== "waiting") {
+  if (q.status === "all" || q.status === "invited") {
     branches.push(`(SELECT s.*, ${referrer}, NULL::bigint AS position
         FROM signups s WHERE s.waitlist_id = ${id} AND s.status = 'INVITED' ORDER BY s.seq)`);
+  }
+  // Not confirmed (double opt-in): not exported unless asked for, since they may never have signed up at all.
+  if (q.status === "pending" || (q.status === "all" && q.include_pending)) {
+    branches.push(`(SELECT s.*, ${referrer}, NULL::bigint AS position
+        FROM signups s WHERE s.waitlist_id = ${id} AND s.status = 'PENDING' ORDER BY s.seq)`);
   }
   // The rows first (a CTE used once is inlined: same plan as a subquery), so the start of the statement, all
   // that pg_stat_activity keeps of it, names the waitlist.

@@ -38,7 +38,13 @@ export type JoinInput = {
  * same batch); full: the caps left no room for this one; refused: no such waitlist, or it is closed.
  */
 export type JoinResult =
-  | { outcome: "joined"; id: string; position: number }
+  | {
+      outcome: "joined";
+      id: string;
+      position: number;
+      /** Double opt-in: stored PENDING, not in line until confirmed (lib/signups/line-confirm.ts). */
+      pending: boolean;
+    }
   | { outcome: "duplicate" }
   | { outcome: "full" }
   | { outcome: "refused" };
@@ -53,12 +59,17 @@ export type JoinResult =
 //   w         the counters; credit: stored referrers move up by boost × their new referrals
 //   blk       signup_blocks in step: newcomers at their scores, credited waiting referrers from old to new block
 //   job       each newcomer's welcome email (lib/jobs/in-statement.ts): it commits with them or not at all
+// With double opt-in on (lock.pending), newcomers are stored PENDING: they take their seq and count in
+// signup_count (caps stay exact) but stay out of waiting_count and the blocks, credit nobody yet (their stored
+// referrer is kept in referred_by_id and credited on confirmation, lib/signups/line-confirm.ts), cannot be
+// credited (a pending person's code credits nobody, in or out of the batch), and get the confirmation job
+// instead of the welcome. Their position is the place they would have if they confirmed now: last.
 // A newcomer nobody in the batch referred is behind everyone waiting before it, so its position is the waiting
 // count before plus the newcomers ahead of it; one credited inside the batch is looked up after (rare: the
 // code is only known once its owner's batch committed).
 const batchSql = () => `
 WITH lock AS (
-  SELECT id, next_seq, waiting_count, referral_boost,
+  SELECT id, next_seq, waiting_count, referral_boost, double_opt_in AS pending,
          LEAST(COALESCE(capacity, 2147483647),
                COALESCE(CASE WHEN plan = 'PRO' THEN $10::int ELSE $9::int END, 2147483647)) - signup_count AS room
     FROM waitlists WHERE id = $1 AND is_open
@@ -74,33 +85,37 @@ WITH lock AS (
 ), numbered AS (
   SELECT f.*, row_number() OVER (ORDER BY f.ord)::int AS n, gen_random_uuid() AS id FROM firsts f
 ), adm AS (
-  SELECT numbered.*, lock.next_seq + numbered.n AS seq FROM numbered, lock WHERE numbered.n <= lock.room
+  SELECT numbered.*, lock.next_seq + numbered.n AS seq, lock.pending FROM numbered, lock WHERE numbered.n <= lock.room
 ), refd AS (
   SELECT a.*,
-         (SELECT r.id FROM signups r WHERE r.waitlist_id = $1 AND r.ref_code = a.referrer_code) AS stored_referrer,
-         (SELECT e.id FROM adm e WHERE e.ref_code = a.referrer_code AND e.ord < a.ord) AS batch_referrer
+         (SELECT r.id FROM signups r
+           WHERE r.waitlist_id = $1 AND r.ref_code = a.referrer_code AND r.status <> 'PENDING') AS stored_referrer,
+         (SELECT e.id FROM adm e WHERE e.ref_code = a.referrer_code AND e.ord < a.ord AND NOT e.pending) AS batch_referrer
     FROM adm a
 ), joined AS (
   SELECT refd.*, (SELECT COUNT(*) FROM refd x WHERE x.batch_referrer = refd.id)::int AS credits FROM refd
 ), ins AS (
   INSERT INTO signups (id, waitlist_id, email, name, company, twitter, ref_code, seq, score, referral_count,
-                       status_token_hash, referred_by_id)
+                       status_token_hash, referred_by_id, status)
   SELECT r.id, $1, r.email, r.name, r.company, r.twitter, r.ref_code, r.seq, r.seq - lock.referral_boost * r.credits,
-         r.credits, r.token_hash, COALESCE(r.stored_referrer, r.batch_referrer)
+         r.credits, r.token_hash, COALESCE(r.stored_referrer, r.batch_referrer),
+         (CASE WHEN r.pending THEN 'PENDING' ELSE 'WAITING' END)::"SignupStatus"
     FROM joined r, lock
-  RETURNING id, seq, score
+  RETURNING id, seq, score, status
 ), w AS (
-  UPDATE waitlists SET next_seq = next_seq + c.n, waiting_count = waiting_count + c.n, signup_count = signup_count + c.n
-    FROM (SELECT COUNT(*)::int AS n FROM ins) c WHERE waitlists.id = $1 AND c.n > 0
+  UPDATE waitlists SET next_seq = next_seq + c.n, waiting_count = waiting_count + c.waiting, signup_count = signup_count + c.n
+    FROM (SELECT COUNT(*)::int AS n, (COUNT(*) FILTER (WHERE status = 'WAITING'))::int AS waiting FROM ins) c
+   WHERE waitlists.id = $1 AND c.n > 0
   RETURNING waitlists.id
 ), credit AS (
   UPDATE signups r SET referral_count = r.referral_count + c.n, score = r.score - lock.referral_boost * c.n
-    FROM (SELECT stored_referrer AS id, COUNT(*)::int AS n FROM joined WHERE stored_referrer IS NOT NULL GROUP BY 1) c, lock
+    FROM (SELECT stored_referrer AS id, COUNT(*)::int AS n FROM joined
+           WHERE stored_referrer IS NOT NULL AND NOT pending GROUP BY 1) c, lock
    WHERE r.id = c.id
   RETURNING r.score AS new_score, r.score + lock.referral_boost * c.n AS old_score, r.status
 ), deltas AS (
   SELECT block, SUM(delta)::int AS delta FROM (
-    SELECT ${blockSql("ins.score")} AS block, 1 AS delta FROM ins
+    SELECT ${blockSql("ins.score")} AS block, 1 AS delta FROM ins WHERE ins.status = 'WAITING'
     UNION ALL SELECT ${blockSql("old_score")}, -1 FROM credit WHERE status = 'WAITING'
     UNION ALL SELECT ${blockSql("new_score")}, 1 FROM credit WHERE status = 'WAITING'
   ) d GROUP BY block
@@ -109,7 +124,9 @@ WITH lock AS (
   SELECT $1, block, delta FROM deltas WHERE delta <> 0
   ON CONFLICT (waitlist_id, block) DO UPDATE SET waiting = signup_blocks.waiting + EXCLUDED.waiting
 ), job AS (
-  ${jobInsertSql("signup-welcome", "ins", "jsonb_build_object('signupId', ins.id)", "'welcome:' || ins.id")}
+  ${jobInsertSql("signup-welcome", "(SELECT id FROM ins WHERE status = 'WAITING') welcomed", "jsonb_build_object('signupId', welcomed.id)", "'welcome:' || welcomed.id")}
+), confirm_job AS (
+  ${jobInsertSql("signup-confirm", "(SELECT id FROM ins WHERE status = 'PENDING') confirming", "jsonb_build_object('signupId', confirming.id)", "'confirm:' || confirming.id")}
 )
 SELECT b.ord,
        CASE WHEN NOT EXISTS (SELECT 1 FROM lock) THEN 'refused'
@@ -118,16 +135,24 @@ SELECT b.ord,
              AND (NOT EXISTS (SELECT 1 FROM firsts f WHERE f.email = b.email)
                   OR EXISTS (SELECT 1 FROM adm a WHERE a.email = b.email)) THEN 'duplicate'
             ELSE 'full' END AS outcome,
-       r.id, r.seq, r.seq - (SELECT referral_boost FROM lock) * r.credits AS score, r.credits,
+       r.id, r.seq, r.seq - (SELECT referral_boost FROM lock) * r.credits AS score, r.credits, r.pending,
        CASE WHEN r.credits = 0 THEN (SELECT waiting_count FROM lock) + 1
          + (SELECT COUNT(*) FROM joined x
-             WHERE (x.seq - (SELECT referral_boost FROM lock) * x.credits, x.seq) < (r.seq - (SELECT referral_boost FROM lock) * r.credits, r.seq))
+             WHERE NOT x.pending AND (x.seq - (SELECT referral_boost FROM lock) * x.credits, x.seq) < (r.seq - (SELECT referral_boost FROM lock) * r.credits, r.seq))
        END::int AS position
   FROM b LEFT JOIN joined r ON r.ord = b.ord
  ORDER BY b.ord
 `;
 
-type BatchRow = { ord: number; outcome: JoinResult["outcome"]; id: string | null; seq: number | null; score: number | null; position: number | null };
+type BatchRow = {
+  ord: number;
+  outcome: JoinResult["outcome"];
+  id: string | null;
+  seq: number | null;
+  score: number | null;
+  pending: boolean | null;
+  position: number | null;
+};
 
 /** One answer per person, in order; a newcomer credited inside the batch gets its position looked up alone. */
 async function appendBatch(waitlistId: string, batch: readonly JoinInput[]): Promise<Promise<JoinResult>[]> {
@@ -143,7 +168,7 @@ async function appendBatch(waitlistId: string, batch: readonly JoinInput[]): Pro
   return rows.map(async (row): Promise<JoinResult> => {
     if (row.outcome !== "joined") return { outcome: row.outcome };
     const position = row.position ?? (await positionOf(pool(), waitlistId, row.score!, row.seq!));
-    return { outcome: "joined", id: row.id!, position };
+    return { outcome: "joined", id: row.id!, position, pending: row.pending === true };
   });
 }
 

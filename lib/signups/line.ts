@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { blockOf, blockSql } from "@/lib/signups/position";
 
 export { joinLine, type JoinInput, type JoinResult } from "@/lib/signups/line-join";
+export { confirmPendingSignup, type ConfirmOutcome } from "@/lib/signups/line-confirm";
 
 // The keeper of the line. A waitlist's counters (next_seq, waiting_count, signup_count) and its per-block
 // waiting counts (signup_blocks, see lib/signups/position.ts) change only here, in the same transaction as the
@@ -106,7 +107,9 @@ export async function setSignupStatus(waitlistId: string, signupId: string, stat
   const changed = await withLockedLine(waitlistId, async ({ client }) => {
     const { rows } = await client.query<{ score: number }>(
       `UPDATE signups SET status = $3::"SignupStatus"
-        WHERE id = $1::uuid AND waitlist_id = $2 AND status <> $3::"SignupStatus" RETURNING score`,
+        WHERE id = $1::uuid AND waitlist_id = $2 AND status <> $3::"SignupStatus"
+          AND status <> 'PENDING' -- not in line: only their own confirmation puts them there (line-confirm.ts)
+        RETURNING score`,
       [signupId, waitlistId, status],
     );
     const row = rows[0];

@@ -4,6 +4,7 @@ import { newRefCode, newStatusToken } from "@/lib/signups/codes";
 import { joinLine, type JoinResult } from "@/lib/signups/line";
 import { positionOf } from "@/lib/signups/position";
 import { REF_CODE_PATTERN } from "@/lib/signups/schemas";
+import type { SignupStatusValue } from "@/lib/signups/statuses";
 
 // A signup, from validated input to its outcome: new (appended by lib/signups/line.ts, batched by group commit),
 // duplicate (the same answer as the first time), or why the list refused. Owner actions on the line (let in,
@@ -19,8 +20,8 @@ export type NewSignup = {
 };
 
 export type CreateSignupResult =
-  | { kind: "created"; id: string; position: number; refCode: string; statusToken: string }
-  | { kind: "duplicate"; position: number | null; refCode: string; status: "WAITING" | "INVITED" }
+  | { kind: "created"; id: string; position: number; refCode: string; statusToken: string; pending: boolean }
+  | { kind: "duplicate"; position: number | null; refCode: string; status: SignupStatusValue }
   | { kind: "full" }
   | { kind: "closed" }
   | { kind: "not_found" };
@@ -53,7 +54,14 @@ export async function createSignup(input: NewSignup): Promise<CreateSignupResult
     }
     switch (joined.outcome) {
       case "joined":
-        return { kind: "created", id: joined.id, position: joined.position, refCode, statusToken: status.token };
+        return {
+          kind: "created",
+          id: joined.id,
+          position: joined.position,
+          refCode,
+          statusToken: status.token,
+          pending: joined.pending,
+        };
       case "duplicate":
         return duplicateOf(input.waitlistId, input.email);
       case "full":
@@ -77,12 +85,14 @@ async function explainRefusal(input: NewSignup): Promise<CreateSignupResult> {
 }
 
 async function duplicateOf(waitlistId: string, email: string): Promise<CreateSignupResult> {
-  const { rows } = await pool().query<{ ref_code: string; score: number; seq: number; status: "WAITING" | "INVITED" }>(
+  const { rows } = await pool().query<{ ref_code: string; score: number; seq: number; status: SignupStatusValue }>(
     `SELECT ref_code, score, seq, status FROM signups WHERE waitlist_id = $1 AND email = $2`,
     [waitlistId, email],
   );
   const existing = rows[0];
   if (!existing) return { kind: "not_found" };
-  const position = existing.status === "WAITING" ? await positionOf(pool(), waitlistId, existing.score, existing.seq) : null;
+  // A pending person is answered the place they would have if they confirmed now (they are not counted in it).
+  const placed = existing.status === "WAITING" || existing.status === "PENDING";
+  const position = placed ? await positionOf(pool(), waitlistId, existing.score, existing.seq) : null;
   return { kind: "duplicate", position, refCode: existing.ref_code, status: existing.status };
 }

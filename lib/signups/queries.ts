@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { pool } from "@/lib/db";
 import { positionSql } from "@/lib/signups/position";
 import type { ListSignupsQuery } from "@/lib/signups/schemas";
+import { publicStatus, type SignupStatusValue } from "@/lib/signups/statuses";
 
 // The owner's view of a waitlist's people, with positions from lib/signups/position.ts. Callers have already
 // checked that the waitlist belongs to the owner (requireOwnedWaitlist).
@@ -17,7 +18,8 @@ export type SignupRow = {
   ref_code: string;
   referred_by: string | null;
   referrals: number;
-  status: "waiting" | "invited";
+  /** "pending": double opt-in, not confirmed yet (no position, listed after everyone in line). */
+  status: Lowercase<SignupStatusValue>;
   joined_at: string;
 };
 
@@ -33,7 +35,7 @@ type DbRow = {
   ref_code: string;
   referred_by: string | null;
   referral_count: number;
-  status: "WAITING" | "INVITED";
+  status: SignupStatusValue;
   created_at: Date;
   score: number;
   seq: number;
@@ -119,15 +121,16 @@ function toSignupRow(r: DbRow): SignupRow {
     ref_code: r.ref_code,
     referred_by: r.referred_by,
     referrals: r.referral_count,
-    status: r.status === "WAITING" ? "waiting" : "invited",
+    status: publicStatus(r.status),
     joined_at: r.created_at.toISOString(),
   };
 }
 
-export async function signupExists(waitlistId: string, signupId: string): Promise<boolean> {
-  const { rowCount } = await pool().query(`SELECT 1 FROM signups WHERE id = $1::uuid AND waitlist_id = $2`, [
-    signupId,
-    waitlistId,
-  ]);
-  return (rowCount ?? 0) > 0;
+/** The status of a person on this waitlist, or null when they are not on it. */
+export async function signupStatusOf(waitlistId: string, signupId: string): Promise<SignupStatusValue | null> {
+  const { rows } = await pool().query<{ status: SignupStatusValue }>(
+    `SELECT status FROM signups WHERE id = $1::uuid AND waitlist_id = $2`,
+    [signupId, waitlistId],
+  );
+  return rows[0]?.status ?? null;
 }

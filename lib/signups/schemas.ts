@@ -58,15 +58,25 @@ export const REF_CODE_LENGTH = 8;
 export const REF_CODE_PATTERN = new RegExp(`^[${REF_CODE_ALPHABET}]{${REF_CODE_LENGTH}}$`);
 
 /** The answers of POST /api/public/:slug/signup, named as in lib/api/openapi.ts. */
-export type SignupCreated = { ok: true; position: number; ref_code: string; share_path: string; status_token?: string };
-export type SignupDuplicate = { ok: true; duplicate: true; position: number | null; ref_code: string; status?: "invited" };
+export type SignupCreated = {
+  ok: true;
+  position: number;
+  ref_code: string;
+  share_path: string;
+  status_token?: string;
+  /** Double opt-in: not in line until the emailed link is confirmed. */
+  status?: "pending";
+};
+export type SignupDuplicate = { ok: true; duplicate: true; position: number | null; ref_code: string; status?: "invited" | "pending" };
 
 export const SIGNUP_STATUSES = ["waiting", "invited"] as const;
+/** What the owner's list and export filter on: also the pending (double opt-in, not confirmed), never set by hand. */
+export const LISTED_STATUSES = [...SIGNUP_STATUSES, "pending"] as const;
 
 /** Query of the owner's signups list (GET /api/waitlists/:id/signups). */
 export const listSignupsQuerySchema = z.object({
   order: z.enum(["position", "joined"]).default("position"),
-  status: z.enum([...SIGNUP_STATUSES, "all"]).default("all"),
+  status: z.enum([...LISTED_STATUSES, "all"]).default("all"),
   q: storableText().trim().max(120).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -100,7 +110,12 @@ const isoDate = z
 const emptyAsUnset = (v: unknown) => (v === "" ? undefined : v);
 
 export const exportQuerySchema = z.object({
-  status: z.enum([...SIGNUP_STATUSES, "all"]).default("all"),
+  // "all" is everyone in line or let in; pending people (double opt-in) only with include_pending, or alone.
+  status: z.enum([...LISTED_STATUSES, "all"]).default("all"),
+  include_pending: z.preprocess(
+    emptyAsUnset,
+    z.enum(["0", "1", "true", "false"], { error: "include_pending is 1 or 0." }).transform((v) => v === "1" || v === "true").optional(),
+  ),
   // The dashboard's plain GET form sends empty date fields as "".
   joined_after: z.preprocess(emptyAsUnset, isoDate.optional()),
   joined_before: z.preprocess(emptyAsUnset, isoDate.optional()),

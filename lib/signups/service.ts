@@ -5,6 +5,7 @@ import { verifyTurnstile } from "@/lib/abuse/turnstile";
 import { captchaOriginProblem } from "@/lib/abuse/turnstile-origin";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { resendConfirmation, spendConfirmationMail } from "@/lib/signups/confirmation";
 import { createSignup } from "@/lib/signups/mutations";
 import {
   HONEYPOT_FIELD,
@@ -60,6 +61,11 @@ export async function signUp(
     );
   }
 
+  // Double opt-in mails whoever this address is: the caps are spent before anything is stored, so a refusal
+  // (429 too_many_emails) stores nothing. The stored list decides under its lock whether the newcomer is
+  // pending; this cached copy can lag an owner's switch by a moment, which costs at most one uncounted email.
+  if (waitlist.doubleOptIn) await spendConfirmationMail(input.email, ip);
+
   const result = await createSignup({
     waitlistId: waitlist.id,
     email: input.email,
@@ -78,14 +84,17 @@ export async function signUp(
         ref_code: result.refCode,
         share_path: sharePath(waitlist.slug, result.refCode),
         status_token: result.statusToken,
+        ...(result.pending ? { status: "pending" as const } : {}),
       };
     case "duplicate":
+      if (result.status === "PENDING" && waitlist.doubleOptIn) await resendConfirmation(waitlist.id, input.email);
       return {
         ok: true,
         duplicate: true,
         position: result.position,
         ref_code: result.refCode,
         ...(result.status === "INVITED" ? { status: "invited" as const } : {}),
+        ...(result.status === "PENDING" ? { status: "pending" as const } : {}),
       };
     case "full":
       throw new AppError("waitlist_full", "This waitlist is full and is not taking new signups.");

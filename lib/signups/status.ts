@@ -17,8 +17,9 @@ export type SignupStatusView = {
   refCode: string;
   sharePath: string;
   referralCount: number;
-  status: "waiting" | "invited";
-  /** Live place in line (THE definition in position.ts); null once the person was let in. */
+  /** pending: double opt-in, the emailed link is not confirmed yet (no place in line). */
+  status: "waiting" | "invited" | "pending";
+  /** Live place in line (THE definition in position.ts); null while pending and once the person was let in. */
   position: number | null;
   /** People waiting on the whole list right now, for "#47 of 1,203". */
   waiting: number;
@@ -39,7 +40,7 @@ export async function getSignupStatus(slug: string, token: string): Promise<Sign
     referral_count: number;
     score: number;
     seq: number;
-    status: "WAITING" | "INVITED";
+    status: "WAITING" | "INVITED" | "PENDING";
     created_at: Date;
     waiting_count: number;
   }>(
@@ -62,7 +63,7 @@ export async function getSignupStatus(slug: string, token: string): Promise<Sign
     refCode: row.ref_code,
     sharePath: sharePath(row.slug, row.ref_code),
     referralCount: row.referral_count,
-    status: waiting ? "waiting" : "invited",
+    status: waiting ? "waiting" : row.status === "PENDING" ? "pending" : "invited",
     position: waiting ? await positionOf(pool(), row.waitlist_id, row.score, row.seq) : null,
     waiting: row.waiting_count,
     joinedAt: row.created_at,

@@ -41,6 +41,7 @@ export async function updateWaitlist(ownerId: string, id: string, input: UpdateW
         ["field_company", input.fields?.company],
         ["field_twitter", input.fields?.twitter],
         ["allowed_hosts", input.allowed_hosts],
+        ["double_opt_in", input.double_opt_in],
       ];
       if (input.theme) {
         const { rows } = await line.client.query<{ theme: unknown }>(`SELECT theme FROM waitlists WHERE id = $1`, [id]);

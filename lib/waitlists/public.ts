@@ -17,6 +17,8 @@ export type PublicWaitlist = PageView & {
   isOpen: boolean;
   /** Never published: checked against the captcha's hostname on signup. */
   allowedHosts: string[];
+  /** Signups are stored pending until they confirm an emailed link (lib/signups/confirmation.ts). */
+  doubleOptIn: boolean;
 };
 
 type Entry = { value: PublicWaitlist | null; expiresAt: number };
@@ -46,7 +48,7 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
 
   const row = await db().waitlist.findUnique({
     where: { slug },
-    select: { ...PAGE_COLUMNS, allowedHosts: true },
+    select: { ...PAGE_COLUMNS, allowedHosts: true, doubleOptIn: true },
   });
   const value: PublicWaitlist | null = row
     ? {
@@ -55,6 +57,7 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
         branding: plans()[row.plan].branding,
         isOpen: row.isOpen,
         allowedHosts: row.allowedHosts,
+        doubleOptIn: row.doubleOptIn,
       }
     : null;
   if (ttl > 0) {

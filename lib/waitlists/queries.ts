@@ -12,6 +12,7 @@ export type OwnedWaitlist = PageView & {
   referral_boost: number;
   is_open: boolean;
   allowed_hosts: string[];
+  double_opt_in: boolean;
   plan: "FREE" | "PRO";
   signup_count: number;
   waiting_count: number;
@@ -25,12 +26,21 @@ const SELECT = {
   capacity: true,
   referralBoost: true,
   allowedHosts: true,
+  doubleOptIn: true,
   signupCount: true,
   waitingCount: true,
   createdAt: true,
 } as const;
 
-type Row = PageRow & { capacity: number | null; referralBoost: number; allowedHosts: string[]; signupCount: number; waitingCount: number; createdAt: Date };
+type Row = PageRow & {
+  capacity: number | null;
+  referralBoost: number;
+  allowedHosts: string[];
+  doubleOptIn: boolean;
+  signupCount: number;
+  waitingCount: number;
+  createdAt: Date;
+};
 
 export function toOwnedWaitlist(row: Row): OwnedWaitlist {
   const cap = effectiveCap(plans(env().FREE_SIGNUP_CAP)[row.plan], row.capacity);
@@ -40,6 +50,7 @@ export function toOwnedWaitlist(row: Row): OwnedWaitlist {
     referral_boost: row.referralBoost,
     is_open: row.isOpen,
     allowed_hosts: row.allowedHosts,
+    double_opt_in: row.doubleOptIn,
     plan: row.plan,
     signup_count: row.signupCount,
     waiting_count: row.waitingCount,

@@ -126,6 +126,8 @@ export const updateWaitlistSchema = z
       .array(allowedHostSchema)
       .max(ALLOWED_HOSTS_MAX, `At most ${ALLOWED_HOSTS_MAX} sites.`)
       .transform((hosts) => [...new Set(hosts)]),
+    /** Double opt-in: new signups confirm an emailed link before they get a place (docs/double-opt-in.md). */
+    double_opt_in: z.boolean(),
   })
   .partial()
   .strict();

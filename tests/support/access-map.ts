@@ -102,6 +102,12 @@ export const API_ACCESS: Record<string, ApiRoute> = {
       POST: { body: () => "List-Unsubscribe=One-Click", contentType: "application/x-www-form-urlencoded", status: 200 },
     },
   },
+  "/api/public/confirm/:token": {
+    who: "public",
+    // The fixture's :token is an unsubscribe token, which confirms nobody: the handler's own not_found, past the
+    // gate (app/api/public/confirm/[token]/route.test.ts covers real confirm links).
+    methods: { POST: { status: 404, code: "not_found" } },
+  },
   "/api/health": { who: "anyone", methods: { GET: { status: 200 } } },
   // Any /api/ path no route claims: the JSON not_found shape for every method, whoever asks.
   "/api/:...path": {

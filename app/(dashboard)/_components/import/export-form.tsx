@@ -15,7 +15,12 @@ export function ExportForm({ waitlistId }: { waitlistId: string }) {
             <option value="all">Everyone</option>
             <option value="waiting">Waiting</option>
             <option value="invited">Let in</option>
+            <option value="pending">Pending (not confirmed)</option>
           </select>
+        </label>
+        <label className="flex items-center gap-2 self-center text-sm text-muted">
+          <input type="checkbox" name="include_pending" value="1" />
+          Include pending (unconfirmed)
         </label>
         <label className="text-sm text-muted">
           Joined on or after

@@ -56,7 +56,13 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError }: Props)
         <time dateTime={signup.joined_at}>{joinedFormat.format(new Date(signup.joined_at))} UTC</time>
       </td>
       <td className="px-4 py-3">
-        {signup.status === "waiting" ? <Badge tone="brand">Waiting</Badge> : <Badge tone="success">Let in</Badge>}
+        {signup.status === "waiting" ? (
+          <Badge tone="brand">Waiting</Badge>
+        ) : signup.status === "pending" ? (
+          <Badge tone="neutral" title="Has not confirmed their email yet (double opt-in): not in line">Pending</Badge>
+        ) : (
+          <Badge tone="success">Let in</Badge>
+        )}
       </td>
       <td className="px-4 py-3">
         <div className="flex items-center justify-end gap-2 whitespace-nowrap">

@@ -4,7 +4,7 @@ export const SIGNUPS_PAGE_SIZE = 25;
 
 export type SignupsFilter = {
   q: string;
-  status: "all" | "waiting" | "invited";
+  status: "all" | "waiting" | "invited" | "pending";
   order: "position" | "joined";
 };
 

@@ -7,6 +7,7 @@ const STATUSES: { value: SignupsFilter["status"]; label: string }[] = [
   { value: "all", label: "All" },
   { value: "waiting", label: "Waiting" },
   { value: "invited", label: "Let in" },
+  { value: "pending", label: "Pending" },
 ];
 
 type Props = {

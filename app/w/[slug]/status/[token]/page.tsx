@@ -11,7 +11,7 @@ import { getPublicWaitlist } from "@/lib/waitlists/public";
 // A signup's private status page. The token in the URL is the only key; the page is never indexed and
 // sends no Referer, so following a share link from here does not hand the token to another site.
 
-type Props = { params: Promise<{ slug: string; token: string }> };
+type Props = { params: Promise<{ slug: string; token: string }>; searchParams: Promise<{ confirmed?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const waitlist = await getPublicWaitlist((await params).slug);
@@ -24,8 +24,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function SignupStatusPage({ params }: Props) {
+export default async function SignupStatusPage({ params, searchParams }: Props) {
   const { slug, token } = await params;
+  const justConfirmed = (await searchParams).confirmed === "1";
   const waitlist = await getPublicWaitlist(slug);
   if (!waitlist) notFound();
   const status = await getSignupStatus(waitlist.slug, token);
@@ -37,7 +38,20 @@ export default async function SignupStatusPage({ params }: Props) {
       <LiveRefresh seconds={30} />
       <div className={`${cardClass} space-y-6`} data-testid="signup-status">
         <div className="text-center">
-          {status.position !== null ? (
+          {justConfirmed && status.status !== "pending" ? (
+            <p data-testid="status-confirmed" className="mb-4 text-sm font-medium">
+              Email confirmed. Bookmark this page: it is your private status link.
+            </p>
+          ) : null}
+          {status.status === "pending" ? (
+            <>
+              <p className="text-2xl font-bold">Confirm your email</p>
+              <p className="mt-1 text-sm text-pretty text-(color:--wf-muted)">
+                Click the link in the email we sent you to take your place in line. Until then you have no place, and
+                friends who join with your link don&apos;t count yet.
+              </p>
+            </>
+          ) : status.position !== null ? (
             <>
               <p className="text-sm text-(color:--wf-muted)">Your place in line right now</p>
               <p

@@ -3,6 +3,7 @@ import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { plans } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { DeleteWaitlist } from "../../../../_components/settings/delete-waitlist";
+import { DoubleOptInSetting } from "../../../../_components/settings/double-opt-in-setting";
 import { SettingsForm } from "../../../../_components/settings/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -17,6 +18,7 @@ export default async function SettingsPage({ params }: Props) {
   return (
     <div className="space-y-10">
       <SettingsForm waitlist={waitlist} branding={branding} />
+      <DoubleOptInSetting id={waitlist.id} enabled={waitlist.double_opt_in} />
       <DeleteWaitlist id={waitlist.id} slug={waitlist.slug} signups={waitlist.signup_count} />
     </div>
   );

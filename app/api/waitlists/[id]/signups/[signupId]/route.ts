@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { jsonOk } from "@/lib/api/respond";
 import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
 import { removeSignup, setSignupStatus } from "@/lib/signups/line";
-import { signupExists } from "@/lib/signups/queries";
+import { signupStatusOf } from "@/lib/signups/queries";
 import { updateSignupSchema } from "@/lib/signups/schemas";
 import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 
@@ -23,9 +23,11 @@ export const PATCH = ownerRoute<Params>(async (req, { owner, params }) => {
   const id = signupId(params.signupId);
   const { status } = await parseJsonBody(req, updateSignupSchema);
   const changed = await setSignupStatus(waitlist.id, id, status === "invited" ? "INVITED" : "WAITING");
-  // Nothing changed: either already in that state (fine) or not on this list (404).
-  if (!changed && !(await signupExists(waitlist.id, id))) {
-    throw new AppError("not_found", "No such person on this waitlist.");
+  // Nothing changed: already in that state (fine), not on this list (404), or not confirmed yet (409).
+  const current = changed ? null : await signupStatusOf(waitlist.id, id);
+  if (!changed && !current) throw new AppError("not_found", "No such person on this waitlist.");
+  if (current === "PENDING") {
+    throw new AppError("conflict", "This person hasn't confirmed their email yet (double opt-in); they join the line when they do.");
   }
   return jsonOk({ ok: true, changed });
 });

@@ -1,0 +1,69 @@
+import "server-only";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { withLockedLine } from "@/lib/signups/line";
+import { blockSql, positionOf } from "@/lib/signups/position";
+import type { SignupStatusValue } from "@/lib/signups/statuses";
+
+// The line's keeper for double opt-in confirmations (lib/signups/line.ts re-exports it). Under the waitlist
+// row lock, in one transaction: the pending person becomes WAITING at the score they were stored with (so
+// their place is the one the signup answer promised, give or take people who moved meanwhile), joins
+// waiting_count and their block, their referrer is credited now, by the rules of the signup statement's
+// credit step (lib/signups/line-join.ts: referral_count + 1, score - boost, blocks moved while waiting), and
+// the welcome job is queued with the change. A second confirmation finds nobody pending and changes nothing.
+
+export type ConfirmOutcome =
+  | { kind: "confirmed"; position: number }
+  /** Not pending (any more): confirmed before, or the owner changed their status. */
+  | { kind: "already"; status: SignupStatusValue; position: number | null }
+  | { kind: "not_found" };
+
+// $1 signup id, $2 waitlist id, $3 the locked list's referral boost.
+const CONFIRM_SQL = `
+WITH me AS (
+  UPDATE signups SET status = 'WAITING', confirmed_at = now()
+   WHERE id = $1::uuid AND waitlist_id = $2 AND status = 'PENDING'
+  RETURNING id, score, seq, referred_by_id
+), w AS (
+  UPDATE waitlists SET waiting_count = waiting_count + 1 FROM me WHERE waitlists.id = $2
+  RETURNING waitlists.id
+), credit AS (
+  UPDATE signups r SET referral_count = r.referral_count + 1, score = r.score - $3::int
+    FROM me WHERE r.id = me.referred_by_id AND r.waitlist_id = $2
+  RETURNING r.score AS new_score, r.score + $3::int AS old_score, r.status
+), deltas AS (
+  SELECT block, SUM(delta)::int AS delta FROM (
+    SELECT ${blockSql("me.score")} AS block, 1 AS delta FROM me
+    UNION ALL SELECT ${blockSql("old_score")}, -1 FROM credit WHERE status = 'WAITING'
+    UNION ALL SELECT ${blockSql("new_score")}, 1 FROM credit WHERE status = 'WAITING'
+  ) d GROUP BY block
+), blk AS (
+  INSERT INTO signup_blocks (waitlist_id, block, waiting)
+  SELECT $2, block, delta FROM deltas WHERE delta <> 0
+  ON CONFLICT (waitlist_id, block) DO UPDATE SET waiting = signup_blocks.waiting + EXCLUDED.waiting
+)
+SELECT id, score, seq FROM me`;
+
+/** Confirms a pending signup of this waitlist (double opt-in). */
+export async function confirmPendingSignup(waitlistId: string, signupId: string): Promise<ConfirmOutcome> {
+  const outcome = await withLockedLine(waitlistId, async ({ client, waitlist }): Promise<ConfirmOutcome> => {
+    const { rows } = await client.query<{ id: string; score: number; seq: number }>(CONFIRM_SQL, [
+      signupId,
+      waitlistId,
+      waitlist.referralBoost,
+    ]);
+    const me = rows[0];
+    if (me) {
+      await enqueue("signup-welcome", { signupId }, { client });
+      return { kind: "confirmed", position: await positionOf(client, waitlistId, me.score, me.seq) };
+    }
+    const current = await client.query<{ status: SignupStatusValue; score: number; seq: number }>(
+      `SELECT status, score, seq FROM signups WHERE id = $1::uuid AND waitlist_id = $2`,
+      [signupId, waitlistId],
+    );
+    const row = current.rows[0];
+    if (!row) return { kind: "not_found" };
+    const position = row.status === "WAITING" ? await positionOf(client, waitlistId, row.score, row.seq) : null;
+    return { kind: "already", status: row.status, position };
+  });
+  return outcome ?? { kind: "not_found" };
+}
