@@ -11,7 +11,8 @@ import { ms, runFor, summarize } from "./stats";
 // signup route (Turnstile enforced against a local siteverify), the config route, the hosted page and the
 // static landing page; then the DB path (createSignup from two processes, no HTTP) on a list of BENCH_SIGNUPS.
 // Every HTTP request comes from its own client address (one trusted proxy hop), so the per-IP limit is paid as
-// in production and never trips. Each row runs BENCH_SECONDS after a short warm-up.
+// in production and never trips. Each row runs BENCH_SECONDS after a short warm-up. BENCH_ROWS=signup,config
+// runs only those rows (and no DB path), e.g. to profile them with BENCH_CPU_PROF_DIR.
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_MS = 1_000;
@@ -96,7 +97,8 @@ export async function benchSideBySide(pool: PgPool): Promise<void> {
       { name: "landing", connections: 32, path: () => "/" },
       { name: "hosted page", connections: 32, path: () => `/w/${slug}`, base: "landing", target: "≥ 0.8x landing, p99 < 100 ms" },
     ];
-    for (const load of loads) {
+    const only = process.env.BENCH_ROWS?.split(",");
+    for (const load of loads.filter((l) => !only || only.includes(l.name))) {
       const row = await measure(client, server.pid, load);
       console.log(`  ${row.name}: ${Math.round(row.perSecond)} req/s, p50 ${ms(row.p50)} p99 ${ms(row.p99)}`);
       rows.push(row);
@@ -112,6 +114,7 @@ export async function benchSideBySide(pool: PgPool): Promise<void> {
   );
   console.log(`  signup check: ${line[0]!.n} stored, seqs 1..${line[0]!.n} ${line[0]!.gapless ? "gapless" : "NOT gapless"}`);
   await pool.query(`DELETE FROM waitlists WHERE id = $1`, [slug]);
+  if (process.env.BENCH_ROWS) return console.log(`\n${table(rows)}`);
 
   const db = await benchDbSignups(pool, { size: Number(process.env.BENCH_SIGNUPS ?? 1_000_000) });
   rows.push({
