@@ -11,13 +11,15 @@ import { ms, runFor, summarize } from "./stats";
 // signup route (Turnstile enforced against a local siteverify), the config route, the hosted page and the
 // static landing page; then the DB path (createSignup from two processes, no HTTP) on a list of BENCH_SIGNUPS.
 // Every HTTP request comes from its own client address (one trusted proxy hop), so the per-IP limit is paid as
-// in production and never trips. Each row runs BENCH_SECONDS after a short warm-up. BENCH_ROWS=signup,config
+// in production and never trips. Each row runs BENCH_SECONDS after a short warm-up, in BENCH_ROUNDS rounds
+// (default 2) that interleave the rows; a row's figures pool its rounds. BENCH_ROWS=signup,config
 // runs only those rows (and no DB path), e.g. to profile them with BENCH_CPU_PROF_DIR.
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WARMUP_MS = 1_000;
 
-type Row = { name: string; connections: number; perSecond: number; p50: number; p99: number; cpuMs: number | null; errors: number; base?: string; target?: string };
+type Row = { name: string; connections: number; perSecond: number; p50: number; p99: number; cpuMs: number | null; base?: string; target?: string };
 type Load = { name: string; connections: number; path: (i: number) => string; post?: (i: number) => string; base?: string; target?: string };
 
 let addresses = 0;
@@ -27,7 +29,9 @@ const nextAddress = () => {
   return `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 };
 
-async function measure(client: Pool, pid: number, load: Load): Promise<Row> {
+type Sample = { latencies: number[]; elapsedMs: number; cpuMs: number };
+
+async function measure(client: Pool, pid: number, load: Load): Promise<Sample> {
   let errors = 0;
   let firstError = "";
   const task = async (i: number) => {
@@ -48,10 +52,17 @@ async function measure(client: Pool, pid: number, load: Load): Promise<Row> {
   const before = treeCpu(pid);
   const run = await runFor(SECONDS * 1000, load.connections, task);
   const cpuMs = cpuSince(before, treeCpu(pid));
-  const s = summarize(run.latencies);
   if (firstError) console.log(`  ${load.name}: ${errors} non-200 answers, first: ${firstError}`);
-  const perSecond = (run.latencies.length / run.elapsedMs) * 1000;
-  return { name: load.name, connections: load.connections, perSecond, p50: s.p50, p99: s.p99, cpuMs: cpuMs / run.latencies.length, errors, base: load.base, target: load.target };
+  return { ...run, cpuMs };
+}
+
+/** One row from a load's rounds, pooled: all requests over all measured time, percentiles over all samples. */
+function rowOf(load: Load, samples: Sample[]): Row {
+  const latencies = samples.flatMap((x) => x.latencies);
+  const elapsedMs = samples.reduce((t, x) => t + x.elapsedMs, 0);
+  const s = summarize(latencies);
+  const cpuMs = samples.reduce((t, x) => t + x.cpuMs, 0) / latencies.length;
+  return { name: load.name, connections: load.connections, perSecond: (latencies.length / elapsedMs) * 1000, p50: s.p50, p99: s.p99, cpuMs, base: load.base, target: load.target };
 }
 
 function table(rows: Row[]): string {
@@ -98,11 +109,18 @@ export async function benchSideBySide(pool: PgPool): Promise<void> {
       { name: "hosted page", connections: 32, path: () => `/w/${slug}`, base: "landing", target: "≥ 0.8x landing, p99 < 100 ms" },
     ];
     const only = process.env.BENCH_ROWS?.split(",");
-    for (const load of loads.filter((l) => !only || only.includes(l.name))) {
-      const row = await measure(client, server.pid, load);
-      console.log(`  ${row.name}: ${Math.round(row.perSecond)} req/s, p50 ${ms(row.p50)} p99 ${ms(row.p99)}`);
-      rows.push(row);
+    const picked = loads.filter((l) => !only || only.includes(l.name));
+    // Rounds interleave the rows, so a change in the machine's load over the run falls on every row alike.
+    const samples = new Map<string, Sample[]>(picked.map((l) => [l.name, []]));
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const load of picked) {
+        const sample = await measure(client, server.pid, load);
+        samples.get(load.name)!.push(sample);
+        const one = rowOf(load, [sample]);
+        console.log(`  round ${round}, ${load.name}: ${Math.round(one.perSecond)} req/s, p50 ${ms(one.p50)} p99 ${ms(one.p99)}`);
+      }
     }
+    for (const load of picked) rows.push(rowOf(load, samples.get(load.name)!));
   } finally {
     await client.close();
     await server.stop();
@@ -124,7 +142,6 @@ export async function benchSideBySide(pool: PgPool): Promise<void> {
     p50: db.p50,
     p99: db.p99,
     cpuMs: null,
-    errors: db.gapless ? 0 : 1,
     target: "≥ 3,000/s",
   });
   console.log(`\n${table(rows)}`);
