@@ -96,6 +96,14 @@ export async function benchSideBySide(pool: PgPool): Promise<void> {
     const floor = "floor";
     const loads: Load[] = [
       { name: floor, connections: 64, path: () => "/api/bench/noop" },
+      // The same no-op answering a POST with a signup-sized JSON body: what a POST costs Next before any of our code.
+      {
+        name: "floor, POST",
+        connections: 64,
+        path: () => "/api/bench/noop",
+        post: (i) => JSON.stringify({ email: `side${i}@bench.example`, turnstile: `pass-${slug}-${i}-${Date.now()}` }),
+        base: floor,
+      },
       {
         name: "signup",
         connections: 64,

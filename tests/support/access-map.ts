@@ -104,7 +104,10 @@ export const API_ACCESS: Record<string, ApiRoute> = {
   },
   "/api/health": { who: "anyone", methods: { GET: { status: 200 } } },
   // The benchmark's floor: a 404 for everyone unless the server was started with BENCH_NOOP_ROUTE=1.
-  "/api/bench/noop": { who: "anyone", methods: { GET: { status: 404, code: "not_found" } } },
+  "/api/bench/noop": {
+    who: "anyone",
+    methods: { GET: { status: 404, code: "not_found" }, POST: { body: () => ({}), status: 404, code: "not_found" } },
+  },
   // Any /api/ path no route claims: the JSON not_found shape for every method, whoever asks.
   "/api/:...path": {
     who: "anyone",

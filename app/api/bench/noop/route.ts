@@ -9,7 +9,11 @@ import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Response {
+function noop(): Response {
   if (!env().BENCH_NOOP_ROUTE) return jsonError(new AppError("not_found", "No route at this address."));
   return Response.json({ ok: true });
 }
+
+export const GET = noop;
+/** The floor of a POST with a JSON body, like a signup's (the body is left unread). */
+export const POST = noop;
