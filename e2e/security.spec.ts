@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startProductionServer } from "@/tests/support/production-server";
+import type { Page } from "@playwright/test";
 import { expect, test, waitForHydration } from "./fixtures";
 import { stubTurnstile } from "./turnstile-stub";
 
@@ -26,30 +27,70 @@ async function demoRefCode(databaseUrl: string): Promise<string> {
 
 const cspOf = (headers: Record<string, string>) => headers["content-security-policy"] ?? "";
 
+function collectCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}
+
 test.describe("security headers", () => {
   test("pages get a per-request script nonce that Next's scripts carry, and the page still comes alive", async ({ page, request, browserErrors }) => {
-    const first = await request.get("/w/demo");
-    const second = await request.get("/w/demo");
+    // The iframe embed: rendered per request, with the signup form and Turnstile like the hosted page.
+    const first = await request.get("/w/demo/embed");
+    const second = await request.get("/w/demo/embed");
     const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];
     const nonce = nonceOf(cspOf(first.headers()));
     expect(nonce).toBeTruthy();
     expect(nonceOf(cspOf(second.headers()))).not.toBe(nonce);
     expect(cspOf(first.headers())).toContain("'strict-dynamic'");
-    expect(cspOf(first.headers())).toContain("frame-ancestors 'self'");
+    expect(cspOf(first.headers())).not.toContain("'unsafe-inline' https");
     expect(cspOf(first.headers())).toContain("object-src 'none'");
     const html = await first.text();
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    // Every other page rendered per request has its nonce too, and may not be framed.
+    for (const url of ["/sign-in", "/pricing", "/w/demo/status/not-a-token"]) {
+      const csp = cspOf((await request.get(url)).headers());
+      expect(nonceOf(csp), url).toBeTruthy();
+      expect(csp, url).toContain("frame-ancestors 'self'");
+    }
 
-    const violations: string[] = [];
-    page.on("console", (m) => {
-      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
+    const violations = collectCspViolations(page);
     await stubTurnstile(page);
-    await page.goto("/w/demo");
+    await page.goto("/w/demo/embed");
     await waitForHydration(page, "form");
     // The Turnstile script, inserted at run time by a trusted script, is allowed through 'strict-dynamic'.
+    await expect.poll(() => page.evaluate(() => typeof (window as { turnstile?: unknown }).turnstile)).toBe("object");
+    expect(violations).toEqual([]);
+    expect(browserErrors).toEqual([]);
+  });
+
+  test("the hosted page, one cached copy for everyone, gets the shared-HTML policy and still comes alive", async ({ page, request, run, browserErrors }) => {
+    const ref = await demoRefCode(run.databaseUrl);
+    for (const url of ["/w/demo", `/w/demo?ref=${ref}`]) {
+      const first = await request.get(url);
+      const second = await request.get(url);
+      // Served from Next's cache: the same HTML, so no per-request nonce can be in it.
+      expect(second.headers()["x-nextjs-cache"], url).toMatch(/^(HIT|STALE)$/);
+      const csp = cspOf(first.headers());
+      expect(csp, url).toBe(cspOf(second.headers()));
+      expect(csp, url).not.toContain("'nonce-");
+      expect(csp, url).toContain("script-src 'self' 'unsafe-inline' https://challenges.cloudflare.com;");
+      expect(csp, url).not.toContain("'unsafe-eval'");
+      // The rest of the policy is the one every page has.
+      for (const part of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'"]) {
+        expect(csp, url).toContain(part);
+      }
+      expect(await first.text(), url).not.toMatch(/nonce="/);
+    }
+
+    const violations = collectCspViolations(page);
+    await stubTurnstile(page);
+    await page.goto(`/w/demo?ref=${ref}`);
+    await waitForHydration(page, "form");
     await expect.poll(() => page.evaluate(() => typeof (window as { turnstile?: unknown }).turnstile)).toBe("object");
     expect(violations).toEqual([]);
     expect(browserErrors).toEqual([]);

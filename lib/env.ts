@@ -54,6 +54,8 @@ const schema = z
       .string()
       .regex(/^[a-z_][a-z0-9_]{0,49}$/, "must be a lower-case PostgreSQL name (letters, digits, _)")
       .default("pgboss"),
+    // Turns on /api/bench/noop, the floor of `npm run bench -- side-by-side`; off (a 404) otherwise.
+    BENCH_NOOP_ROUTE: bool.optional(),
     // Set by Next while it builds: nothing long-running may start then.
     NEXT_PHASE: z.string().optional(),
     SECURE_COOKIES: bool.optional(),

@@ -4,7 +4,7 @@ import { resetEnvCache } from "@/lib/env";
 import { newRefCode, newStatusToken } from "@/lib/signups/codes";
 import { joinLine, type JoinInput } from "@/lib/signups/line";
 import { createSignup, type CreateSignupResult } from "@/lib/signups/mutations";
-import { positionOf } from "@/lib/signups/position";
+import { blockOf, positionOf } from "@/lib/signups/position";
 import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
 import { expectLineMatchesDefinition } from "@/tests/support/line-invariants";
 
@@ -162,6 +162,46 @@ describe("group commit", () => {
     expect(settled.map((s) => s.status === "rejected" && (s.reason as { code?: string }).code)).toEqual(["23505", "23505", "23505"]);
     expect(await db().signup.count({ where: { waitlistId: w.id } })).toBe(0);
     expect(await counters(w.id)).toEqual({ nextSeq: 0, waitingCount: 0, signupCount: 0 });
+  });
+
+  it("runs a batch again itself when another instance stored one of its emails after the statement's snapshot", async () => {
+    const w = await createWaitlist({ plan: "PRO" });
+    const raced = uniqueEmail();
+    // The other instance: its transaction holds the list's row lock and has stored `raced`, not yet committed.
+    const other = await pool().connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`SELECT 1 FROM waitlists WHERE id = $1 FOR UPDATE`, [w.id]);
+      await other.query(
+        `INSERT INTO signups (id, waitlist_id, email, ref_code, seq, score, status_token_hash)
+         VALUES (gen_random_uuid(), $1, $2, $3, 1, 1, $4)`,
+        [w.id, raced, newRefCode(), newStatusToken().hash],
+      );
+      await other.query(`UPDATE waitlists SET next_seq = 1, waiting_count = 1, signup_count = 1 WHERE id = $1`, [w.id]);
+      await other.query(`INSERT INTO signup_blocks (waitlist_id, block, waiting) VALUES ($1, $2, 1)`, [w.id, blockOf(1)]);
+      // This instance's batch (the raced email among others) starts its statement and waits for the lock...
+      const batch = Promise.allSettled([joinLine(joinInput(w.id)), joinLine(joinInput(w.id, { email: raced })), joinLine(joinInput(w.id))]);
+      await expect.poll(async () => {
+        const { rows } = await pool().query<{ n: number }>(
+          `SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%WITH lock AS%'`,
+        );
+        return rows[0]!.n;
+      }).toBe(1);
+      // ...and its snapshot, taken before this commit, does not show the raced email.
+      await other.query("COMMIT");
+      const settled = await batch;
+      expect(settled.map((s) => (s.status === "fulfilled" ? s.value.outcome : `rejected ${(s.reason as { code?: string }).code}`))).toEqual([
+        "joined",
+        "duplicate",
+        "joined",
+      ]);
+      expect(settled.map((s) => s.status === "fulfilled" && s.value.outcome === "joined" && s.value.position)).toEqual([2, false, 3]);
+    } finally {
+      other.release();
+    }
+    expect(await db().signup.count({ where: { waitlistId: w.id, email: raced } })).toBe(1);
+    expect(await counters(w.id)).toEqual({ nextSeq: 3, waitingCount: 3, signupCount: 3 });
+    await expectLineMatchesDefinition(w.id, 1);
   });
 
   it("refuses a batch on a closed list, still recognising who is already in", async () => {

@@ -14,12 +14,14 @@ import { blockSql, positionOf } from "@/lib/signups/position";
 // A batch starts WINDOW_MS after the first arrival on an idle list, or at once when MAX_BATCH are waiting;
 // while it runs, later arrivals gather and go as the next batch the moment it finishes (one batch in flight per
 // list per process). A failed statement fails every caller of that batch and stores nothing (it is one
-// statement); a unique violation (a random code collided, or a concurrent batch in another process stored the
-// same email after this statement's snapshot) reaches every caller as such, and createSignup retries with new
-// codes, in a later batch with a fresh snapshot.
+// statement). When a concurrent batch in another process stored one of the emails after this statement's
+// snapshot, the batch runs once more at once (appendBatchRacing); a unique violation that remains (a random code
+// collided, or a second race) reaches every caller as such, and createSignup retries with new codes, in a later
+// batch with a fresh snapshot.
 
 const WINDOW_MS = 2;
 const MAX_BATCH = 256;
+const UNIQUE_VIOLATION = "23505";
 
 export type JoinInput = {
   waitlistId: string;
@@ -172,6 +174,24 @@ async function appendBatch(waitlistId: string, batch: readonly JoinInput[]): Pro
   });
 }
 
+const EMAIL_TAKEN = "signups_waitlist_id_email_key";
+
+/**
+ * appendBatch, once more when another process stored one of the batch's emails after this statement's snapshot
+ * (cross-instance double submits): the whole statement rolled back, and run again with a fresh snapshot the raced
+ * email is a duplicate answer, so the batch's other members do not each spend one of createSignup's attempts.
+ * A second race, or a collided code, still rejects the batch (createSignup retries with new codes).
+ */
+async function appendBatchRacing(waitlistId: string, batch: readonly JoinInput[]): Promise<Promise<JoinResult>[]> {
+  try {
+    return await appendBatch(waitlistId, batch);
+  } catch (error) {
+    const e = error as { code?: string; constraint?: string };
+    if (e.code !== UNIQUE_VIOLATION || e.constraint !== EMAIL_TAKEN) throw error;
+    return appendBatch(waitlistId, batch);
+  }
+}
+
 type Pending = { input: JoinInput; resolve: (r: JoinResult | Promise<JoinResult>) => void; reject: (e: unknown) => void };
 type Queue = { waiting: Pending[]; running: boolean; timer: NodeJS.Timeout | null };
 const queues = new Map<string, Queue>();
@@ -204,7 +224,7 @@ async function flush(waitlistId: string): Promise<void> {
   }
   queue.running = true;
   try {
-    const results = await appendBatch(waitlistId, batch.map((p) => p.input));
+    const results = await appendBatchRacing(waitlistId, batch.map((p) => p.input));
     batch.forEach((p, i) => p.resolve(results[i]!));
   } catch (error) {
     for (const p of batch) p.reject(error);

@@ -13,6 +13,7 @@ import {
   type SignupCreated,
   type SignupDuplicate,
 } from "@/lib/signups/schemas";
+import { expireHostedPageAfterRefusal } from "@/lib/waitlists/page-cache";
 import type { PublicWaitlist } from "@/lib/waitlists/public";
 
 // One signup, from an untrusted JSON object to the documented answer. The API route, the hosted page and the
@@ -97,8 +98,11 @@ export async function signUp(
         ...(result.status === "PENDING" ? { status: "pending" as const } : {}),
       };
     case "full":
+      // The cached hosted page may still offer the form: the next visitor gets the full state.
+      expireHostedPageAfterRefusal(waitlist.slug);
       throw new AppError("waitlist_full", "This waitlist is full and is not taking new signups.");
     case "closed":
+      expireHostedPageAfterRefusal(waitlist.slug);
       throw new AppError("waitlist_closed", "This waitlist is not taking signups right now.");
     case "not_found":
       throw new AppError("not_found", "There is no waitlist at this address.");

@@ -1,8 +1,12 @@
 import "server-only";
+import { unstable_cache } from "next/cache";
 import { env } from "@/lib/env";
 import { refCodeFrom } from "@/lib/signup-rules";
+import { getAvailability, type Availability } from "@/lib/waitlists/availability";
 import { captchaThemeOn } from "@/lib/waitlists/contrast";
-import type { Theme } from "@/lib/waitlists/schemas";
+import { HOSTED_PAGE_REVALIDATE_S, hostedPageTag } from "@/lib/waitlists/page-cache";
+import { getPublicWaitlist, type PublicWaitlist } from "@/lib/waitlists/public";
+import { SLUG_PATTERN, type Theme } from "@/lib/waitlists/schemas";
 
 // Small helpers the hosted routes (page, status, embed, QR, OG image) share.
 
@@ -30,4 +34,27 @@ export function captchaThemeFor(theme: Pick<Theme, "bg">): "light" | "dark" {
 
 export function defaultDescription(title: string): string {
   return `Join the waitlist for ${title} and be the first to know when it launches.`;
+}
+
+/** What the hosted page shows: the public config (not the allowed hosts, never published) and its state. */
+export type HostedPageView = { waitlist: Omit<PublicWaitlist, "allowedHosts">; availability: Availability };
+
+async function loadView(slug: string): Promise<HostedPageView | null> {
+  const found = await getPublicWaitlist(slug);
+  if (!found) return null;
+  const availability = await getAvailability(found.id);
+  if (!availability) return null;
+  const { allowedHosts: _private, ...waitlist } = found;
+  return { waitlist, availability };
+}
+
+/** The cached hosted page's data, tagged with its waitlist so that an owner's edit expires the page (page-cache.ts). */
+export async function hostedPageView(rawSlug: string): Promise<HostedPageView | null> {
+  const slug = rawSlug.toLowerCase();
+  // Never a waitlist, and no tag to carry (tags are at most 256 characters).
+  if (!SLUG_PATTERN.test(slug)) return null;
+  return unstable_cache(() => loadView(slug), ["hosted-page", slug], {
+    tags: [hostedPageTag(slug)],
+    revalidate: HOSTED_PAGE_REVALIDATE_S,
+  })();
 }

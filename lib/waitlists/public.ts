@@ -3,6 +3,7 @@ import { plans } from "@/lib/billing/plans";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { announceConfigChanged, onConfigChanged } from "@/lib/waitlists/config-bus";
+import { expireHostedPage } from "@/lib/waitlists/page-cache";
 import { PAGE_COLUMNS, readPage, type PageView } from "@/lib/waitlists/row";
 import { SLUG_PATTERN, type PublicConfig } from "@/lib/waitlists/schemas";
 
@@ -67,9 +68,13 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
   return value;
 }
 
-/** After an owner's edit: this process at once, every other instance within a second when Redis is there. */
+/**
+ * After an owner's edit: this process at once (its config and its cached hosted page), every other instance's
+ * config within a second when Redis is there, and their cached pages at their next revalidation.
+ */
 export function invalidatePublicWaitlist(slug: string): void {
   cache.delete(slug);
+  expireHostedPage(slug);
   announceConfigChanged(slug);
 }
 
@@ -79,7 +84,7 @@ export function resetPublicWaitlistCache(): void {
   listening.__waitforgeConfigListening = false;
 }
 
-export function toPublicConfig(w: PublicWaitlist): PublicConfig {
+export function toPublicConfig(w: Omit<PublicWaitlist, "allowedHosts">): PublicConfig {
   return {
     title: w.title,
     description: w.description,

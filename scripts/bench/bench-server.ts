@@ -1,7 +1,9 @@
+import path from "node:path";
 import { startProductionServer, type ProductionServer } from "@/tests/support/production-server";
 
 // The production server as the HTTP benchmarks run it: the bench database, Turnstile enforced against a local
-// siteverify, plus whatever a benchmark adds (client-IP handling, a roomier rate limit).
+// siteverify, plus whatever a benchmark adds (client-IP handling, a roomier rate limit). With BENCH_CPU_PROF_DIR
+// set, the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
 export function startBenchServer(verifyUrl: string, extra: Record<string, string>): Promise<ProductionServer> {
   return startProductionServer({
     env: (baseUrl) => ({
@@ -11,6 +13,7 @@ export function startBenchServer(verifyUrl: string, extra: Record<string, string
       TURNSTILE_SITE_KEY: "bench-site-key",
       TURNSTILE_SECRET_KEY: "bench-secret",
       TURNSTILE_VERIFY_URL: verifyUrl,
+      ...(process.env.BENCH_CPU_PROF_DIR ? { NODE_OPTIONS: `--import ${path.join(import.meta.dirname, "cpu-profile-preload.mjs")}` } : {}),
       ...extra,
     }),
   });

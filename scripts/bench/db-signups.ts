@@ -11,8 +11,8 @@ import { ms, summarize } from "./stats";
 // several app instances would: PROCESSES children × (CONCURRENCY / PROCESSES) callers each. A quarter come
 // through real referral links. Afterwards the new seqs must be exactly size+1..size+N.
 
-const SIZE = Number(process.env.BENCH_SIGNUPS ?? 1_000_000);
-const TOTAL = Number(process.env.BENCH_NEW_SIGNUPS ?? 20_000);
+const DEFAULT_SIZE = Number(process.env.BENCH_SIGNUPS ?? 1_000_000);
+const DEFAULT_TOTAL = Number(process.env.BENCH_NEW_SIGNUPS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
 const WORKER = path.join(import.meta.dirname, "signup-worker.ts");
@@ -37,7 +37,11 @@ function startWorker(env: Record<string, string>): { child: ChildProcess; ready:
   return { child, ready, result };
 }
 
-export async function benchDbSignups(pool: Pool): Promise<void> {
+export type DbPathFigures = { size: number; total: number; perSecond: number; p50: number; p99: number; gapless: boolean };
+
+export async function benchDbSignups(pool: Pool, sizes: { size?: number; total?: number } = {}): Promise<DbPathFigures> {
+  const SIZE = sizes.size ?? DEFAULT_SIZE;
+  const TOTAL = sizes.total ?? DEFAULT_TOTAL;
   console.log(`\n## New signups into a ${SIZE.toLocaleString("en-US")} list, DB path, ${CONCURRENCY} callers in ${PROCESSES} processes`);
   const waitlistId = await loadBigWaitlist(pool, SIZE, await benchOwner(pool));
   // Real codes for a sample of the loaded people, so referred signups credit someone.
@@ -90,6 +94,7 @@ export async function benchDbSignups(pool: Pool): Promise<void> {
         `(PostgreSQL busy ${((pgCpuMs / elapsedMs) * 100).toFixed(0)}% of one core over the run); ` +
         `WAL ${(Number(wal[0]!.bytes) / TOTAL / 1024).toFixed(2)} KB per signup`,
     );
+    return { size: SIZE, total: TOTAL, perSecond: (TOTAL / elapsedMs) * 1000, p50: s.p50, p99: s.p99, gapless };
   } finally {
     for (const w of workers) if (w.child.exitCode === null) w.child.kill();
     await pool.query(`DELETE FROM waitlists WHERE id = $1`, [waitlistId]);

@@ -7,16 +7,18 @@ import { benchExport } from "./export";
 import { benchHttpInstances } from "./http-instances";
 import { benchHttpSignups } from "./http-signups";
 import { benchPositions } from "./positions";
+import { benchSideBySide } from "./side-by-side";
 
 // `npm run bench [-- <name>...]`: each benchmark on a fresh database (DATABASE_URL's server when set,
 // otherwise an embedded PostgreSQL of its own with production durability: fsync and synchronous_commit on, so a
 // signup's figure includes its commit's flush). Figures are printed, never asserted: machines are noisy.
 
-const BENCHES: Record<string, (pool: pg.Pool) => Promise<void>> = {
+const BENCHES: Record<string, (pool: pg.Pool) => Promise<unknown>> = {
   positions: benchPositions,
   signups: benchDbSignups,
   export: benchExport,
   http: benchHttpSignups,
+  "side-by-side": benchSideBySide,
   instances: benchHttpInstances,
   bundle: async () => {
     console.log("");

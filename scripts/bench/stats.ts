@@ -22,10 +22,20 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 /** Runs `total` tasks with at most `concurrency` in flight; returns each task's latency. */
 export async function runConcurrently(total: number, concurrency: number, task: (i: number) => Promise<void>) {
+  return runWhile((i) => i < total, concurrency, task);
+}
+
+/** As runConcurrently, for `durationMs` instead of a count: tasks start until the time is up. */
+export async function runFor(durationMs: number, concurrency: number, task: (i: number) => Promise<void>) {
+  const end = performance.now() + durationMs;
+  return runWhile(() => performance.now() < end, concurrency, task);
+}
+
+async function runWhile(more: (i: number) => boolean, concurrency: number, task: (i: number) => Promise<void>) {
   const latencies: number[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < total) {
+    while (more(next)) {
       const i = next++;
       const start = performance.now();
       await task(i);

@@ -109,6 +109,11 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     methods: { POST: { status: 404, code: "not_found" } },
   },
   "/api/health": { who: "anyone", methods: { GET: { status: 200 } } },
+  // The benchmark's floor: a 404 for everyone unless the server was started with BENCH_NOOP_ROUTE=1.
+  "/api/bench/noop": {
+    who: "anyone",
+    methods: { GET: { status: 404, code: "not_found" }, POST: { body: () => ({}), status: 404, code: "not_found" } },
+  },
   // Any /api/ path no route claims: the JSON not_found shape for every method, whoever asks.
   "/api/:...path": {
     who: "anyone",
