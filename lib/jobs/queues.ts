@@ -6,6 +6,10 @@ import { env } from "@/lib/env";
 export type JobPayloads = {
   /** The welcome email to a new signup, queued in the signup's own transaction. */
   "signup-welcome": { signupId: string };
+  /** The "You're in" email, queued with the invitation (lib/signups/line-admit.ts). */
+  "signup-invited": { signupId: string };
+  /** One run of a scheduled wave at `runAt` (ISO), queued with startAfter = runAt (lib/invitations/waves.ts). */
+  "invite-wave": { waveId: string; runAt: string };
 };
 
 export type JobName = keyof JobPayloads;
@@ -21,6 +25,14 @@ export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
   "signup-welcome": {
     singletonKey: (d) => `welcome:${d.signupId}`,
     expireInSeconds: 120,
+  },
+  "signup-invited": {
+    singletonKey: (d) => `invited:${d.signupId}`,
+    expireInSeconds: 120,
+  },
+  "invite-wave": {
+    singletonKey: (d) => `wave:${d.waveId}:${d.runAt}`,
+    expireInSeconds: 300,
   },
 };
 
