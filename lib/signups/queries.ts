@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { pool } from "@/lib/db";
 import { positionSql } from "@/lib/signups/position";
 import type { ListSignupsQuery } from "@/lib/signups/schemas";
+import { publicStatus, type SignupStatusValue } from "@/lib/signups/statuses";
 
 // The owner's view of a waitlist's people, with positions from lib/signups/position.ts. Callers have already
 // checked that the waitlist belongs to the owner (requireOwnedWaitlist).
@@ -17,8 +18,9 @@ export type SignupRow = {
   ref_code: string;
   referred_by: string | null;
   referrals: number;
-  status: "waiting" | "invited";
+  status: Lowercase<SignupStatusValue>;
   joined_at: string;
+  invited_at: string | null;
 };
 
 export type SignupPage = { signups: SignupRow[]; next_cursor: string | null };
@@ -33,8 +35,9 @@ type DbRow = {
   ref_code: string;
   referred_by: string | null;
   referral_count: number;
-  status: "WAITING" | "INVITED";
+  status: SignupStatusValue;
   created_at: Date;
+  invited_at: Date | null;
   score: number;
   seq: number;
 };
@@ -90,7 +93,7 @@ export async function listSignups(waitlistId: string, query: ListSignupsQuery): 
   const limit = param(query.limit + 1);
   const { rows } = await pool().query<DbRow>(
     `SELECT s.id, s.email, s.name, s.company, s.twitter, s.ref_code, s.referral_count, s.status, s.created_at,
-            s.score, s.seq, r.email AS referred_by,
+            s.invited_at, s.score, s.seq, r.email AS referred_by,
             CASE WHEN s.status = 'WAITING' THEN ${positionSql("s.waitlist_id", "s.score", "s.seq")} END AS position
        FROM signups s LEFT JOIN signups r ON r.id = s.referred_by_id
       WHERE ${where.join(" AND ")}
@@ -119,8 +122,9 @@ function toSignupRow(r: DbRow): SignupRow {
     ref_code: r.ref_code,
     referred_by: r.referred_by,
     referrals: r.referral_count,
-    status: r.status === "WAITING" ? "waiting" : "invited",
+    status: publicStatus(r.status),
     joined_at: r.created_at.toISOString(),
+    invited_at: r.invited_at?.toISOString() ?? null,
   };
 }
 

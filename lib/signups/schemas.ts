@@ -61,7 +61,8 @@ export const REF_CODE_PATTERN = new RegExp(`^[${REF_CODE_ALPHABET}]{${REF_CODE_L
 export type SignupCreated = { ok: true; position: number; ref_code: string; share_path: string; status_token?: string };
 export type SignupDuplicate = { ok: true; duplicate: true; position: number | null; ref_code: string; status?: "invited" };
 
-export const SIGNUP_STATUSES = ["waiting", "invited"] as const;
+/** The statuses owners filter by and set (lib/signups/statuses.ts); "waiting" is the line. */
+export const SIGNUP_STATUSES = ["waiting", "invited", "joined", "removed"] as const;
 
 /** Query of the owner's signups list (GET /api/waitlists/:id/signups). */
 export const listSignupsQuerySchema = z.object({
