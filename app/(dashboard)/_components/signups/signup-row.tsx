@@ -47,18 +47,21 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError, selected
 
   return (
     <tr data-testid="signup-row" className="align-middle hover:bg-surface/60">
-      <td className="w-10 pl-4">
-        {signup.status === "waiting" ? (
-          <input
-            type="checkbox"
-            checked={selected}
-            onChange={(e) => onSelect(e.target.checked)}
-            aria-label={`Select ${signup.email}`}
-            className="size-4 accent-brand-600"
-          />
-        ) : null}
+      <td className="px-4 py-3 font-medium text-ink tabular-nums">
+        <span className="inline-flex items-center gap-2">
+          {/* In the position cell: the column's text stays the position. */}
+          {signup.status === "waiting" ? (
+            <input
+              type="checkbox"
+              checked={selected}
+              onChange={(e) => onSelect(e.target.checked)}
+              aria-label={`Select ${signup.email}`}
+              className="size-4 accent-brand-600"
+            />
+          ) : null}
+          {signup.position ?? <span className="text-muted">–</span>}
+        </span>
       </td>
-      <td className="px-4 py-3 font-medium text-ink tabular-nums">{signup.position ?? <span className="text-muted">–</span>}</td>
       <td className="max-w-72 px-4 py-3">
         <p className="truncate font-medium text-ink">{signup.email}</p>
         {signup.name || details ? (

@@ -106,10 +106,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
               <caption className="sr-only">People on this waitlist</caption>
               <thead className="border-b border-line bg-surface text-xs font-medium text-muted">
                 <tr>
-                  <th scope="col" className="w-10 pl-4">
-                    <span className="sr-only">Select</span>
-                  </th>
-                  <th scope="col" className="w-16 px-4 py-3">#</th>
+                  <th scope="col" className="w-20 px-4 py-3">#</th>
                   <th scope="col" className="px-4 py-3">Person</th>
                   <th scope="col" className="hidden px-4 py-3 md:table-cell">Referred by</th>
                   <th scope="col" className="hidden px-4 py-3 text-right sm:table-cell">Referrals</th>
