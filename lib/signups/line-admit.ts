@@ -21,15 +21,15 @@ const UNIQUE_VIOLATION = "23505";
 const CODE_ATTEMPTS = 5;
 
 /**
- * An invite code in SQL: 8 characters of the ref-code alphabet (32 letters, no 0/O/1/I), one per row, from
- * gen_random_uuid()'s strong random bytes (bytes 6 and 8 carry the UUID's version and variant, so skipped;
- * 256 is a multiple of 32, so each character is uniform): 40 bits, so the owner's app can trust a code.
+ * An invite code in SQL: 8 characters of the ref-code alphabet (32 letters, no 0/O/1/I), each from a byte of
+ * its own gen_random_uuid() (strong random; byte 0 is random in a v4 UUID, and 256 is a multiple of 32, so
+ * each character is uniform): 40 bits, so the owner's app can trust a code. Volatile calls in the row's own
+ * expression, so every row gets its own (an uncorrelated subquery would run once per statement).
  */
-const CODE_BYTES = [0, 1, 2, 3, 4, 5, 10, 11];
 const inviteCodeSql = (() => {
-  if (REF_CODE_ALPHABET.length !== 32 || CODE_BYTES.length !== REF_CODE_LENGTH) throw new Error("code alphabet changed");
-  const chars = CODE_BYTES.map((i) => `substr('${REF_CODE_ALPHABET}', 1 + get_byte(r.b, ${i}) % 32, 1)`);
-  return `(SELECT ${chars.join(" || ")} FROM (SELECT uuid_send(gen_random_uuid()) AS b) r)`;
+  if (REF_CODE_ALPHABET.length !== 32) throw new Error("the code alphabet must have 32 letters");
+  const char = `substr('${REF_CODE_ALPHABET}', 1 + get_byte(uuid_send(gen_random_uuid()), 0) % 32, 1)`;
+  return `(${Array.from({ length: REF_CODE_LENGTH }, () => char).join(" || ")})`;
 })();
 
 // One statement for any number of people ($1 waitlist, $2 how many from the top or null, $3 chosen ids or null):
