@@ -14,8 +14,9 @@ ALTER TABLE "signups" ADD COLUMN "invited_at" TIMESTAMP(3);
 ALTER TABLE "signups" ADD COLUMN "joined_at" TIMESTAMP(3);
 ALTER TABLE "signups" ADD COLUMN "removed_at" TIMESTAMP(3);
 -- Issued at invitation when the list requires codes; kept if the person is put back and invited again.
+-- Partial: a signup (no code yet) costs no index entry, so the signup hot path pays nothing for it.
 ALTER TABLE "signups" ADD COLUMN "invite_code" TEXT;
-CREATE UNIQUE INDEX "signups_waitlist_id_invite_code_key" ON "signups"("waitlist_id", "invite_code");
+CREATE UNIQUE INDEX "signups_invite_code_idx" ON "signups"("waitlist_id", "invite_code") WHERE "invite_code" IS NOT NULL;
 
 -- A wave: the top `size` waiting people, once at next_run_at, or daily / weekly at a local time of day in the
 -- waitlist's zone (weekday 0 = Sunday .. 6). The queue runs it (job "invite-wave", startAfter = next_run_at).
