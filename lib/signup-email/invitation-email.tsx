@@ -30,7 +30,7 @@ export function InvitationEmail(props: InvitationEmailProps) {
       <Heading as="h1" style={{ fontSize: 22, color: "#0f172a", margin: "16px 0 8px" }}>
         {name ? `You're in, ${name}!` : "You're in!"}
       </Heading>
-      <Text style={TEXT_STYLE}>Your wait for {title} is over: you've been let in.</Text>
+      <Text style={TEXT_STYLE}>Your wait for {title} is over: you&apos;ve been let in.</Text>
       {message.trim() !== "" && (
         <Text data-message style={{ ...TEXT_STYLE, whiteSpace: "pre-wrap" }}>
           {message.trim()}
