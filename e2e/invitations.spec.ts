@@ -11,8 +11,6 @@ import { uniqueEmail } from "./support/test-db";
 // from the dashboard and the line moves; a wave scheduled through the owner API a few seconds ahead (the test
 // controls that clock) runs on its own, and the invited person's status page and inbox say so.
 
-test.describe.configure({ mode: "serial" });
-
 async function ownerWithList(page: import("@playwright/test").Page, run: { baseURL: string; resendUrl: string }, title: string) {
   await new SignInPage(page).goto("?callbackUrl=%2Fdashboard");
   await new SignInPage(page).signIn(`inviter-${randomBytes(3).toString("hex")}@example.com`, run.resendUrl);

@@ -2,6 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { jobs } from "@/lib/jobs/boss";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { localDateTime, nextRun, type Recurrence } from "@/lib/invitations/schedule";
 import { SCHEDULED_WAVES_MAX, type CreateWaveInput } from "@/lib/invitations/schemas";
@@ -80,6 +81,7 @@ const YEAR_MS = 366 * 86_400_000;
 
 /** Schedules a wave on an owned waitlist (the caller checked the owner) and queues its first run. */
 export async function createWave(waitlistId: string, input: CreateWaveInput, now = new Date()): Promise<Wave> {
+  await jobs(); // the producer starts before the line's lock is taken (its first start sets pg-boss up)
   const created = await withLockedLine(waitlistId, async ({ client }) => {
     const { rows } = await client.query<{ time_zone: string; scheduled: number }>(
       `SELECT time_zone, (SELECT COUNT(*)::int FROM invite_waves WHERE waitlist_id = $1 AND status = 'scheduled') AS scheduled
@@ -150,6 +152,7 @@ export async function runWave(waveId: string, runAt: string, now = new Date()): 
   const { rows } = await pool().query<{ waitlist_id: string }>(`SELECT waitlist_id FROM invite_waves WHERE id = $1::uuid`, [waveId]);
   const waitlistId = rows[0]?.waitlist_id;
   if (!waitlistId) return { ran: false, reason: "gone" };
+  await jobs();
   const outcome = await withLockedLine(waitlistId, async (line): Promise<WaveRunOutcome> => {
     const { rows: waves } = await line.client.query<WaveRow & { time_zone: string }>(
       `SELECT ${COLUMNS.split(", ").map((c) => `v.${c}`).join(", ")}, w.time_zone

@@ -70,7 +70,7 @@ export async function admitInLine(line: Line, selection: AdmitSelection): Promis
   const top = "top" in selection ? selection.top : null;
   const ids = "signupIds" in selection ? [...selection.signupIds] : null;
   if (top === 0 || ids?.length === 0) return [];
-  await jobs(); // the queues exist, so every invited person's job row is written
+  await jobs(); // the queues exist, so every invited person's job row is written (cached after the first call)
   for (let attempt = 1; ; attempt++) {
     // A savepoint: a colliding random invite code undoes this statement only, and it runs again.
     await line.client.query("SAVEPOINT admit");
@@ -88,6 +88,7 @@ export async function admitInLine(line: Line, selection: AdmitSelection): Promis
 
 /** Invites the top N (or the chosen people) on this waitlist now; null when it is not the owner's. */
 export async function inviteSignups(waitlistId: string, selection: AdmitSelection, ownerId?: string): Promise<string[] | null> {
+  await jobs(); // started before the lock is taken: the first start runs pg-boss's own set-up
   return withLockedLine(waitlistId, (line) => admitInLine(line, selection), ownerId);
 }
 
@@ -100,6 +101,7 @@ export type OwnerStatus = Exclude<SignupStatusValue, "PENDING">;
  * AppError conflict for a change that makes no sense, waitlist_full when a removed person has no room to return.
  */
 export async function setSignupStatus(waitlistId: string, signupId: string, status: OwnerStatus): Promise<boolean> {
+  if (status === "INVITED") await jobs(); // as in inviteSignups
   const changed = await withLockedLine(waitlistId, async (line) => {
     const { rows } = await line.client.query<{ status: SignupStatusValue; score: number }>(
       `SELECT status, score FROM signups WHERE id = $1::uuid AND waitlist_id = $2 FOR UPDATE`,
