@@ -46,7 +46,7 @@ export function StatusMenu({ url, signup, onChanged, onError }: Props) {
       value=""
       disabled={busy}
       onChange={(e) => void change(e.target.value)}
-      className={cn(inputClasses, "h-8 w-auto py-0 pr-8 text-xs")}
+      className={cn(inputClasses, "h-8 w-auto min-w-32 shrink-0 py-0 pr-8 text-xs")}
     >
       <option value="">{busy ? "Saving…" : "Status…"}</option>
       {MOVES[signup.status].map((m) => (
