@@ -65,7 +65,7 @@ test("the owner invites the top 2 from the dashboard: positions move, the invita
   // The invitation email (next to the welcome): message, link and code; its status link opens the same page.
   let invitation: CapturedEmail | undefined;
   await expect
-    .poll(async () => (invitation = (await fetchCapturedEmails(run.resendUrl, people[0]!.email)).find((m) => m.subject === "You're in: Invite club")), {
+    .poll(async () => (invitation = (await fetchCapturedEmails(run.resendUrl, people[0]!.email)).find((m) => m.subject === "You're in! Your invitation to Invite club")), {
       timeout: 60_000,
     })
     .toBeDefined();

@@ -53,7 +53,7 @@ describe("a scheduled wave", () => {
     const statuses = await db().signup.findMany({ where: { waitlistId: waitlist.id }, orderBy: { seq: "asc" }, select: { status: true } });
     expect(statuses.map((s) => s.status)).toEqual(["INVITED", "INVITED", "WAITING"]);
     await expectLineMatchesDefinition(waitlist.id, 1);
-    await vi.waitFor(() => expect(world.messagesTo(people[1]!.email).some((m) => m.subject.startsWith("You're in"))).toBe(true), {
+    await vi.waitFor(() => expect(world.messagesTo(people[1]!.email).some((m) => m.subject.startsWith("You're in! Your invitation"))).toBe(true), {
       timeout: 15_000,
     });
   });

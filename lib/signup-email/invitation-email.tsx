@@ -15,7 +15,8 @@ export type InvitationEmailProps = {
 };
 
 export function invitationSubject({ theme }: Pick<InvitationEmailProps, "theme">): string {
-  return `You're in: ${theme.waitlistTitle}`;
+  // Not the welcome's "You're in: <title>" (a welcome sent after an early invitation), so the two tell apart.
+  return `You're in! Your invitation to ${theme.waitlistTitle}`;
 }
 
 function reason(title: string): string {

@@ -121,11 +121,11 @@ describe("the invitation email", () => {
     const { inviteCode } = await rowOf(a!.id);
     expect(inviteCode).toMatch(/^[A-Z2-9]{8}$/);
     await world.worker();
-    await vi.waitFor(() => expect(world.messagesTo(a!.email).filter((m) => m.subject.startsWith("You're in"))).toHaveLength(1), { timeout: 15_000 });
-    const mail = world.messagesTo(a!.email).find((m) => m.subject.startsWith("You're in"))!;
+    await vi.waitFor(() => expect(world.messagesTo(a!.email).filter((m) => m.subject.startsWith("You're in! Your invitation"))).toHaveLength(1), { timeout: 15_000 });
+    const mail = world.messagesTo(a!.email).find((m) => m.subject.startsWith("You're in! Your invitation"))!;
     const html = mail.html ?? "";
     const text = mail.text ?? "";
-    expect(mail.subject).toBe("You're in: Rocket Club");
+    expect(mail.subject).toBe("You're in! Your invitation to Rocket Club");
     expect(html).not.toContain("<b>friend</b>");
     expect(html).toContain("Hello &lt;b&gt;friend&lt;/b&gt;!\nSecond line &amp; more");
     expect(html).toMatch(/white-space:\s*pre-wrap/);
@@ -141,7 +141,7 @@ describe("the invitation email", () => {
     // The one email per event, however often the job runs again.
     const { sendInvitationEmail } = await import("@/lib/signup-email/send-invitation");
     expect(await sendInvitationEmail(a!.id)).toEqual({ sent: false, reason: "already_sent" });
-    expect(world.messagesTo(a!.email).filter((m) => m.subject.startsWith("You're in"))).toHaveLength(1);
+    expect(world.messagesTo(a!.email).filter((m) => m.subject.startsWith("You're in! Your invitation"))).toHaveLength(1);
   });
 
   it("the single-row invite (PATCH status invited) mails too; put back in line before the job runs, nothing is sent", async () => {
@@ -152,12 +152,12 @@ describe("the invitation email", () => {
     expect(await setSignupStatus(waitlist.id, b!.id, "WAITING")).toBe(true);
     expect(await invitedJobs(a!.id)).toEqual([`invited:${a!.id}`]);
     await world.worker();
-    await vi.waitFor(() => expect(world.messagesTo(a!.email).some((m) => m.subject.startsWith("You're in"))).toBe(true), { timeout: 15_000 });
+    await vi.waitFor(() => expect(world.messagesTo(a!.email).some((m) => m.subject.startsWith("You're in! Your invitation"))).toBe(true), { timeout: 15_000 });
     await vi.waitFor(async () => {
       const { rows } = await pool().query(`SELECT state FROM ${world.schema}.job WHERE name = 'signup-invited' AND data->>'signupId' = $1`, [b!.id]);
       expect(rows).toEqual([{ state: "completed" }]);
     }, { timeout: 15_000 });
-    expect(world.messagesTo(b!.email).some((m) => m.subject.startsWith("You're in"))).toBe(false);
+    expect(world.messagesTo(b!.email).some((m) => m.subject.startsWith("You're in! Your invitation"))).toBe(false);
     expect((await rowOf(b!.id)).invitedAt).toBeNull();
     await expectLineMatchesDefinition(waitlist.id, 1);
   });
