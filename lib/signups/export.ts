@@ -21,7 +21,7 @@ export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId:
   const where = filters.length > 0 ? `WHERE ${filters.join(" AND ")}` : "";
   const referrer = `(SELECT r.email FROM signups r WHERE r.id = s.referred_by_id) AS referrer_email`;
   const branches: string[] = [];
-  if (q.status !== "invited") {
+  if (q.status === "all" || q.status === "waiting") {
     branches.push(`(SELECT s.*, ${referrer}, row_number() OVER (ORDER BY s.score, s.seq) AS position
         FROM signups s WHERE s.waitlist_id = ${id} AND s.status = 'WAITING' ORDER BY s.score, s.seq)`);
   }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as invite } from "@/app/api/waitlists/[id]/invitations/route";
+import { GET as exportCsv } from "@/app/api/waitlists/[id]/export.csv/route";
 import { GET as lookupCode } from "@/app/api/waitlists/[id]/invite-codes/[code]/route";
 import { PATCH as patchSettings } from "@/app/api/waitlists/[id]/invitation-settings/route";
 import { PATCH as patchSignup } from "@/app/api/waitlists/[id]/signups/[signupId]/route";
@@ -103,6 +104,26 @@ describe("PATCH /api/waitlists/:id/signups/:signupId", () => {
     expect((await patch(ids[1]!, "invited")).json).toEqual({ ok: true, changed: true });
     expect(await statuses(waitlist.id)).toEqual(["JOINED", "INVITED"]);
     await expectLineMatchesDefinition(waitlist.id, 1);
+  });
+});
+
+describe("the list and the export know the new statuses", () => {
+  it("filters by joined and removed; 'all' exports waiting by position, then the rest by join order", async () => {
+    const { owner, waitlist, ids } = await ownedList(4);
+    const patch = (signupId: string, status: string) =>
+      callOwner(patchSignup, { id: waitlist.id, signupId }, { cookie: owner.cookie, method: "PATCH", body: { status } });
+    await patch(ids[0]!, "joined");
+    await patch(ids[1]!, "removed");
+    await patch(ids[2]!, "invited");
+    const csv = async (query: string) => {
+      const req = new Request(`http://localhost:3000/api/waitlists/${waitlist.id}/export.csv${query}`, { headers: { cookie: owner.cookie } });
+      const res = await exportCsv(req, { params: Promise.resolve({ id: waitlist.id }) });
+      expect(res.status).toBe(200);
+      return (await res.text()).trim().split("\n").slice(1).map((line) => line.split(",").slice(0, 1).concat(line.split(",")[8]!));
+    };
+    expect(await csv("")).toEqual([["1", "waiting"], ["", "joined"], ["", "removed"], ["", "invited"]]);
+    expect(await csv("?status=removed")).toEqual([["", "removed"]]);
+    expect(await csv("?status=joined")).toEqual([["", "joined"]]);
   });
 });
 
