@@ -76,7 +76,7 @@ test("an owner upgrades a waitlist through Stripe and imports a CSV on Pro", asy
     const row = (email: string) => page.getByTestId("signup-row").filter({ hasText: email });
     await expect(row("grace@example.com").locator("td").first()).toHaveText("2");
     await page.getByRole("button", { name: "Let in ada@example.com" }).click();
-    await expect(row("ada@example.com").getByText("Let in", { exact: true })).toBeVisible();
+    await expect(row("ada@example.com").getByText("Invited", { exact: true })).toBeVisible();
     await expect(row("ada@example.com").getByRole("button", { name: /^Let in/ })).toHaveCount(0);
     await expect(row("grace@example.com").locator("td").first()).toHaveText("1");
   });

@@ -1,5 +1,7 @@
 import "server-only";
 import type { JobName, JobPayloads } from "@/lib/jobs/queues";
+import { runWave } from "@/lib/invitations/waves";
+import { sendInvitationEmail } from "@/lib/signup-email/send-invitation";
 import { sendWelcomeEmail } from "@/lib/signup-email/send-welcome";
 import { sendConfirmationEmail } from "@/lib/signup-email/send-confirm";
 
@@ -8,4 +10,6 @@ import { sendConfirmationEmail } from "@/lib/signup-email/send-confirm";
 export const HANDLERS: { [N in JobName]: (data: JobPayloads[N]) => Promise<unknown> } = {
   "signup-welcome": (data) => sendWelcomeEmail(data.signupId),
   "signup-confirm": (data) => sendConfirmationEmail(data.signupId, data.resend),
+  "signup-invited": (data) => sendInvitationEmail(data.signupId),
+  "invite-wave": (data) => runWave(data.waveId, data.runAt),
 };

@@ -11,6 +11,10 @@ export type JobPayloads = {
    * with a fresh `resend` id, when a pending person signs up again (within the caps of lib/signup-email/mail-caps.ts).
    */
   "signup-confirm": { signupId: string; resend?: string };
+  /** The "You're in" email, queued with the invitation (lib/signups/line-admit.ts). */
+  "signup-invited": { signupId: string };
+  /** One run of a scheduled wave at `runAt` (ISO), queued with startAfter = runAt (lib/invitations/waves.ts). */
+  "invite-wave": { waveId: string; runAt: string };
 };
 
 export type JobName = keyof JobPayloads;
@@ -30,6 +34,14 @@ export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
   "signup-confirm": {
     singletonKey: (d) => confirmKey(d.signupId, d.resend),
     expireInSeconds: 120,
+  },
+  "signup-invited": {
+    singletonKey: (d) => `invited:${d.signupId}`,
+    expireInSeconds: 120,
+  },
+  "invite-wave": {
+    singletonKey: (d) => `wave:${d.waveId}:${d.runAt}`,
+    expireInSeconds: 300,
   },
 };
 

@@ -32,7 +32,8 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
       await Promise.all(
         batch.map(async (job) => {
           try {
-            await HANDLERS[name](job.data);
+            // The queue's name picks its handler; TypeScript cannot tie the two unions together.
+            await (HANDLERS[name] as (data: JobPayloads[JobName]) => Promise<unknown>)(job.data);
           } catch (error) {
             logger.warn(`job ${name} ${job.id} failed; pg-boss retries it until its retry limit`, error);
             const message = error instanceof Error ? error.message : String(error);

@@ -25,9 +25,11 @@ export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId:
     branches.push(`(SELECT s.*, ${referrer}, row_number() OVER (ORDER BY s.score, s.seq) AS position
         FROM signups s WHERE s.waitlist_id = ${id} AND s.status = 'WAITING' ORDER BY s.score, s.seq)`);
   }
-  if (q.status === "all" || q.status === "invited") {
+  if (q.status !== "waiting" && q.status !== "pending") {
+    // Out of line: invited, joined and removed people (constants, never request text), by join order.
+    const statuses = q.status === "all" ? "'INVITED', 'JOINED', 'REMOVED'" : `'${q.status.toUpperCase()}'`;
     branches.push(`(SELECT s.*, ${referrer}, NULL::bigint AS position
-        FROM signups s WHERE s.waitlist_id = ${id} AND s.status = 'INVITED' ORDER BY s.seq)`);
+        FROM signups s WHERE s.waitlist_id = ${id} AND s.status IN (${statuses}) ORDER BY s.seq)`);
   }
   // Not confirmed (double opt-in): not exported unless asked for, since they may never have signed up at all.
   if (q.status === "pending" || (q.status === "all" && q.include_pending)) {
@@ -60,7 +62,7 @@ export async function exportCsvStream(waitlistId: string, q: ExportQuery): Promi
     client.release(error);
   };
   try {
-    // Append must run its branches in order (waiting by position, then invited): no parallel plans.
+    // Append must run its branches in order (waiting by position, then the rest): no parallel plans.
     await client.query("BEGIN READ ONLY");
     await client.query("SET LOCAL max_parallel_workers_per_gather = 0");
     // The per-row subquery inflates the cost estimate past JIT's threshold; compiling costs ~0.5 s per export

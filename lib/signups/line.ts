@@ -4,9 +4,11 @@ import { effectiveCap, plans, type PlanId } from "@/lib/billing/plans";
 import { withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { blockOf, blockSql } from "@/lib/signups/position";
+import type { SignupStatusValue } from "@/lib/signups/statuses";
 
 export { joinLine, type JoinInput, type JoinResult } from "@/lib/signups/line-join";
 export { confirmPendingSignup, type ConfirmOutcome } from "@/lib/signups/line-confirm";
+export { admitInLine, inviteSignups, setSignupStatus, type AdmitSelection, type OwnerStatus } from "@/lib/signups/line-admit";
 
 // The keeper of the line. A waitlist's counters (next_seq, waiting_count, signup_count) and its per-block
 // waiting counts (signup_blocks, see lib/signups/position.ts) change only here, in the same transaction as the
@@ -85,41 +87,22 @@ export async function recordJoined(line: Line, seqs: readonly number[]): Promise
 /** Removes a person (owner action): everyone behind them moves up one place. Scoped by waitlist id. */
 export async function removeSignup(waitlistId: string, signupId: string): Promise<boolean> {
   const removed = await withLockedLine(waitlistId, async ({ client }) => {
-    const { rows } = await client.query<{ score: number; status: "WAITING" | "INVITED" }>(
+    const { rows } = await client.query<{ score: number; status: SignupStatusValue }>(
       `DELETE FROM signups WHERE id = $1::uuid AND waitlist_id = $2 RETURNING score, status`,
       [signupId, waitlistId],
     );
     const row = rows[0];
     if (!row) return false;
     const waiting = row.status === "WAITING";
+    // A removed person was already taken off signup_count (lib/signups/line-admit.ts).
     await client.query(
-      `UPDATE waitlists SET signup_count = signup_count - 1, waiting_count = waiting_count - $2 WHERE id = $1`,
-      [waitlistId, waiting ? 1 : 0],
+      `UPDATE waitlists SET signup_count = signup_count - $3, waiting_count = waiting_count - $2 WHERE id = $1`,
+      [waitlistId, waiting ? 1 : 0, row.status === "REMOVED" ? 0 : 1],
     );
     if (waiting) await addToBlocks(client, waitlistId, new Map([[blockOf(row.score), -1]]));
     return true;
   });
   return removed ?? false;
-}
-
-/** Lets a waiting person in (or puts an invited one back in line). Returns false when nothing changed. */
-export async function setSignupStatus(waitlistId: string, signupId: string, status: "WAITING" | "INVITED"): Promise<boolean> {
-  const changed = await withLockedLine(waitlistId, async ({ client }) => {
-    const { rows } = await client.query<{ score: number }>(
-      `UPDATE signups SET status = $3::"SignupStatus"
-        WHERE id = $1::uuid AND waitlist_id = $2 AND status <> $3::"SignupStatus"
-          AND status <> 'PENDING' -- not in line: only their own confirmation puts them there (line-confirm.ts)
-        RETURNING score`,
-      [signupId, waitlistId, status],
-    );
-    const row = rows[0];
-    if (!row) return false;
-    const delta = status === "WAITING" ? 1 : -1;
-    await client.query(`UPDATE waitlists SET waiting_count = waiting_count + $2 WHERE id = $1`, [waitlistId, delta]);
-    await addToBlocks(client, waitlistId, new Map([[blockOf(row.score), delta]]));
-    return true;
-  });
-  return changed ?? false;
 }
 
 /** A new referral boost: stored, every score recomputed with it, the block counts rebuilt from the rows. */

@@ -21,6 +21,7 @@ export type SignupRow = {
   /** "pending": double opt-in, not confirmed yet (no position, listed after everyone in line). */
   status: Lowercase<SignupStatusValue>;
   joined_at: string;
+  invited_at: string | null;
 };
 
 export type SignupPage = { signups: SignupRow[]; next_cursor: string | null };
@@ -37,6 +38,7 @@ type DbRow = {
   referral_count: number;
   status: SignupStatusValue;
   created_at: Date;
+  invited_at: Date | null;
   score: number;
   seq: number;
 };
@@ -92,7 +94,7 @@ export async function listSignups(waitlistId: string, query: ListSignupsQuery): 
   const limit = param(query.limit + 1);
   const { rows } = await pool().query<DbRow>(
     `SELECT s.id, s.email, s.name, s.company, s.twitter, s.ref_code, s.referral_count, s.status, s.created_at,
-            s.score, s.seq, r.email AS referred_by,
+            s.invited_at, s.score, s.seq, r.email AS referred_by,
             CASE WHEN s.status = 'WAITING' THEN ${positionSql("s.waitlist_id", "s.score", "s.seq")} END AS position
        FROM signups s LEFT JOIN signups r ON r.id = s.referred_by_id
       WHERE ${where.join(" AND ")}
@@ -123,6 +125,7 @@ function toSignupRow(r: DbRow): SignupRow {
     referrals: r.referral_count,
     status: publicStatus(r.status),
     joined_at: r.created_at.toISOString(),
+    invited_at: r.invited_at?.toISOString() ?? null,
   };
 }
 

@@ -69,7 +69,8 @@ export type SignupCreated = {
 };
 export type SignupDuplicate = { ok: true; duplicate: true; position: number | null; ref_code: string; status?: "invited" | "pending" };
 
-export const SIGNUP_STATUSES = ["waiting", "invited"] as const;
+/** The statuses owners filter by and set (lib/signups/statuses.ts); "waiting" is the line. */
+export const SIGNUP_STATUSES = ["waiting", "invited", "joined", "removed"] as const;
 /** What the owner's list and export filter on: also the pending (double opt-in, not confirmed), never set by hand. */
 export const LISTED_STATUSES = [...SIGNUP_STATUSES, "pending"] as const;
 

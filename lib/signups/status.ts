@@ -3,6 +3,7 @@ import { pool } from "@/lib/db";
 import { hashStatusToken } from "@/lib/signups/codes";
 import { positionOf } from "@/lib/signups/position";
 import { sharePath } from "@/lib/signups/service";
+import { publicStatus, type SignupStatusValue } from "@/lib/signups/statuses";
 
 // The private status link: /w/<slug>/status/<token>. The token is the only key (never the email, never the
 // public ref code), looked up by its sha256 so a leaked database does not leak working links. The one shown
@@ -17,8 +18,9 @@ export type SignupStatusView = {
   refCode: string;
   sharePath: string;
   referralCount: number;
-  /** pending: double opt-in, the emailed link is not confirmed yet (no place in line). */
-  status: "waiting" | "invited" | "pending";
+  status: Lowercase<SignupStatusValue>;
+  /** For invited and joined people: the owner's link and their invite code (lib/invitations). */
+  invitation: { url: string | null; code: string | null } | null;
   /** Live place in line (THE definition in position.ts); null while pending and once the person was let in. */
   position: number | null;
   /** People waiting on the whole list right now, for "#47 of 1,203". */
@@ -40,12 +42,14 @@ export async function getSignupStatus(slug: string, token: string): Promise<Sign
     referral_count: number;
     score: number;
     seq: number;
-    status: "WAITING" | "INVITED" | "PENDING";
+    status: SignupStatusValue;
     created_at: Date;
     waiting_count: number;
+    invite_url: string | null;
+    invite_code: string | null;
   }>(
     `SELECT s.waitlist_id, w.slug, s.ref_code, s.referral_count, s.score, s.seq, s.status, s.created_at,
-            w.waiting_count
+            w.waiting_count, w.invite_url, s.invite_code
        FROM signups s JOIN waitlists w ON w.id = s.waitlist_id
       WHERE s.id = (SELECT id FROM signups WHERE status_token_hash = $1
                      UNION ALL
@@ -63,7 +67,8 @@ export async function getSignupStatus(slug: string, token: string): Promise<Sign
     refCode: row.ref_code,
     sharePath: sharePath(row.slug, row.ref_code),
     referralCount: row.referral_count,
-    status: waiting ? "waiting" : row.status === "PENDING" ? "pending" : "invited",
+    status: publicStatus(row.status),
+    invitation: row.status === "INVITED" || row.status === "JOINED" ? { url: row.invite_url, code: row.invite_code } : null,
     position: waiting ? await positionOf(pool(), row.waitlist_id, row.score, row.seq) : null,
     waiting: row.waiting_count,
     joinedAt: row.created_at,

@@ -19,9 +19,10 @@ const DAYS = 30;
 
 export async function waitlistStats(waitlistId: string): Promise<WaitlistStats> {
   const [totals, perDay, top] = await Promise.all([
-    pool().query<{ total: string; waiting: string; today: string; week: string; referred: string }>(
+    pool().query<{ total: string; waiting: string; invited: string; today: string; week: string; referred: string }>(
       `SELECT COUNT(*) AS total,
               COUNT(*) FILTER (WHERE status = 'WAITING') AS waiting,
+              COUNT(*) FILTER (WHERE status IN ('INVITED', 'JOINED')) AS invited,
               COUNT(*) FILTER (WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'UTC')) AS today,
               COUNT(*) FILTER (WHERE created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') - interval '6 days') AS week,
               COUNT(*) FILTER (WHERE referred_by_id IS NOT NULL) AS referred
@@ -49,7 +50,7 @@ export async function waitlistStats(waitlistId: string): Promise<WaitlistStats> 
   return {
     total,
     waiting: Number(t.waiting),
-    invited: total - Number(t.waiting),
+    invited: Number(t.invited),
     today: Number(t.today),
     last_7_days: Number(t.week),
     referred,

@@ -11,6 +11,11 @@ import * as exportCsv from "@/app/api/waitlists/[id]/export.csv/route";
 import * as importCsv from "@/app/api/waitlists/[id]/import/route";
 import * as upgrade from "@/app/api/waitlists/[id]/upgrade/route";
 import * as portal from "@/app/api/waitlists/[id]/billing-portal/route";
+import * as invitations from "@/app/api/waitlists/[id]/invitations/route";
+import * as waves from "@/app/api/waitlists/[id]/waves/route";
+import * as wave from "@/app/api/waitlists/[id]/waves/[waveId]/route";
+import * as inviteCode from "@/app/api/waitlists/[id]/invite-codes/[code]/route";
+import * as invitationSettings from "@/app/api/waitlists/[id]/invitation-settings/route";
 import { closeDb, pool } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { setSignupStatus } from "@/lib/signups/line";
@@ -213,6 +218,8 @@ describe("hostile input: owner API, sessions and ids", () => {
   const byId = [
     [item.GET, "GET"], [item.PATCH, "PATCH"], [item.DELETE, "DELETE"], [signups.GET, "GET"], [stats.GET, "GET"], [exportCsv.GET, "GET"],
     [importCsv.POST, "POST"], [upgrade.POST, "POST"], [portal.POST, "POST"], [signup.PATCH, "PATCH"], [signup.DELETE, "DELETE"],
+    [invitations.POST, "POST"], [waves.GET, "GET"], [waves.POST, "POST"], [wave.DELETE, "DELETE"], [inviteCode.GET, "GET"],
+    [invitationSettings.GET, "GET"], [invitationSettings.PATCH, "PATCH"],
   ] as const;
   const everyRoute = [[collection.GET, "GET"], [collection.POST, "POST"], ...byId] as const;
   const ownerState = async () =>

@@ -24,7 +24,11 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export type Who = "owner" | "public" | "anyone" | "stripe" | "auth.js";
 
 /** The first owner's world the calls are made against (real ids in the test database). */
-export type Ids = { id: string; signupId: string; slug: string; refCode: string; /** the signup's unsubscribe token */ token?: string };
+export type Ids = {
+  id: string; signupId: string; slug: string; refCode: string; /** the signup's unsubscribe token */ token?: string;
+  /** a scheduled wave of the list, and an invite code (lib/invitations) */
+  waveId?: string; code?: string;
+};
 
 export type ApiCall = {
   /** Appended to the URL, e.g. "?dry_run=1". Ids may be used. */
@@ -81,6 +85,17 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     who: "owner",
     // No subscription yet: 409 from the handler, past the gate.
     methods: { POST: { status: 409, code: "conflict" } },
+  },
+  "/api/waitlists/:id/invitations": { who: "owner", methods: { POST: { body: () => ({ top: 1 }), status: 200 } } },
+  "/api/waitlists/:id/waves": {
+    who: "owner",
+    methods: { GET: { status: 200 }, POST: { body: () => ({ kind: "daily", size: 5, time: "10:00" }), status: 201 } },
+  },
+  "/api/waitlists/:id/waves/:waveId": { who: "owner", methods: { DELETE: { status: 200 } } },
+  "/api/waitlists/:id/invite-codes/:code": { who: "owner", methods: { GET: { status: 200 } } },
+  "/api/waitlists/:id/invitation-settings": {
+    who: "owner",
+    methods: { GET: { status: 200 }, PATCH: { body: () => ({ invite_message: "Welcome aboard" }), status: 200 } },
   },
   "/api/public/:slug/config": {
     who: "public",
@@ -149,6 +164,7 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/signups": { ownerSees: "title" },
   "/dashboard/w/:id/import": { ownerSees: "Import people from a CSV" },
   "/dashboard/w/:id/settings": { ownerSees: "title" },
+  "/dashboard/w/:id/invitations": { ownerSees: "Let people in" },
 };
 
 /** "app/api/waitlists/[id]/route.ts" -> "/api/waitlists/:id"; route groups "(x)" vanish, "[...x]" -> ":...x". */

@@ -38,6 +38,8 @@ export async function accessWorld() {
     slug: waitlist.slug,
     refCode: signup.refCode,
     token: await mintSignupToken(signup.id, "unsubscribe"),
+    waveId: (await db().inviteWave.create({ data: { waitlistId: waitlist.id, size: 10, kind: "daily", timeOfDay: "10:00", nextRunAt: new Date(Date.now() + 86_400_000) } })).id,
+    code: "ABCD2345",
   };
   return {
     a,

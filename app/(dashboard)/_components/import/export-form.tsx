@@ -14,7 +14,9 @@ export function ExportForm({ waitlistId }: { waitlistId: string }) {
           <select name="status" defaultValue="all" className={control}>
             <option value="all">Everyone</option>
             <option value="waiting">Waiting</option>
-            <option value="invited">Let in</option>
+            <option value="invited">Invited</option>
+            <option value="joined">Joined</option>
+            <option value="removed">Removed</option>
             <option value="pending">Pending (not confirmed)</option>
           </select>
         </label>

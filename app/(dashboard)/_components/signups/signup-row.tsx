@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 import type { SignupRow } from "@/lib/signups/queries";
+import { SignupStatusBadge } from "./status-badge";
+import { StatusMenu } from "./status-menu";
 
 type Props = {
   waitlistId: string;
@@ -12,12 +13,15 @@ type Props = {
   /** After a successful change; `removed` when the person left the list. */
   onChanged: (removed: boolean) => void;
   onError: (message: string) => void;
+  /** Chosen for "Invite selected" (waiting people only). */
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
 };
 
 // Times in UTC like the overview's chart: the same on the server render and in every browser.
 const joinedFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function SignupRowView({ waitlistId, signup, onChanged, onError }: Props) {
+export function SignupRowView({ waitlistId, signup, onChanged, onError, selected, onSelect }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<"invite" | "remove" | null>(null);
   const url = `/api/waitlists/${waitlistId}/signups/${signup.id}`;
@@ -43,7 +47,21 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError }: Props)
 
   return (
     <tr data-testid="signup-row" className="align-middle hover:bg-surface/60">
-      <td className="px-4 py-3 font-medium text-ink tabular-nums">{signup.position ?? <span className="text-muted">–</span>}</td>
+      <td className="px-4 py-3 font-medium text-ink tabular-nums">
+        <span className="inline-flex items-center gap-2">
+          {/* In the position cell: the column's text stays the position. */}
+          {signup.status === "waiting" ? (
+            <input
+              type="checkbox"
+              checked={selected}
+              onChange={(e) => onSelect(e.target.checked)}
+              aria-label={`Select ${signup.email}`}
+              className="size-4 accent-brand-600"
+            />
+          ) : null}
+          {signup.position ?? <span className="text-muted">–</span>}
+        </span>
+      </td>
       <td className="max-w-72 px-4 py-3">
         <p className="truncate font-medium text-ink">{signup.email}</p>
         {signup.name || details ? (
@@ -56,13 +74,7 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError }: Props)
         <time dateTime={signup.joined_at}>{joinedFormat.format(new Date(signup.joined_at))} UTC</time>
       </td>
       <td className="px-4 py-3">
-        {signup.status === "waiting" ? (
-          <Badge tone="brand">Waiting</Badge>
-        ) : signup.status === "pending" ? (
-          <Badge tone="neutral" title="Has not confirmed their email yet (double opt-in): not in line">Pending</Badge>
-        ) : (
-          <Badge tone="success">Let in</Badge>
-        )}
+        <SignupStatusBadge status={signup.status} />
       </td>
       <td className="px-4 py-3">
         <div className="flex items-center justify-end gap-2 whitespace-nowrap">
@@ -89,6 +101,7 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError }: Props)
                   {busy === "invite" ? "Letting in…" : "Let in"}
                 </Button>
               ) : null}
+              <StatusMenu url={url} signup={signup} onChanged={() => onChanged(false)} onError={onError} />
               <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Remove ${signup.email}`}>
                 Remove
               </Button>

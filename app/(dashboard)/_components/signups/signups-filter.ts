@@ -1,10 +1,12 @@
+import type { LISTED_STATUSES } from "@/lib/signups/schemas";
+
 // The signups table's filter, shared by the server page (first render) and the client table.
 
 export const SIGNUPS_PAGE_SIZE = 25;
 
 export type SignupsFilter = {
   q: string;
-  status: "all" | "waiting" | "invited" | "pending";
+  status: "all" | (typeof LISTED_STATUSES)[number];
   order: "position" | "joined";
 };
 

@@ -8,6 +8,7 @@ import type { SignupPage } from "@/lib/signups/queries";
 import { SignupRowView } from "./signup-row";
 import { filterToSearch, isFiltered, SIGNUPS_PAGE_SIZE, type SignupsFilter } from "./signups-filter";
 import { SignupsToolbar } from "./signups-toolbar";
+import { InviteSelected } from "./invite-selected";
 import { FormAlert } from "@/components/ui/form-alert";
 
 type Props = {
@@ -28,6 +29,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [total, setTotal] = useState(totalSignups);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const request = useRef<AbortController | null>(null);
   const searchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pageIndex = cursors.length - 1;
@@ -47,6 +49,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
         // A page emptied by removals: step back rather than show a blank page with "Previous".
         if (result.data.signups.length === 0 && nextCursors.length > 1) return load(next, nextCursors.slice(0, -1));
         setPage({ signups: result.data.signups, next_cursor: result.data.next_cursor });
+        setSelected(new Set());
         setCursors(nextCursors);
         setError(null);
       } else {
@@ -87,6 +90,13 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
           </button>
         </FormAlert>
       ) : null}
+      <InviteSelected
+        waitlistId={waitlistId}
+        ids={[...selected]}
+        onInvited={() => void reload()}
+        onError={setError}
+        onClear={() => setSelected(new Set())}
+      />
       <Card className="overflow-hidden">
         {page.signups.length === 0 ? (
           <EmptyTable filtered={filtered} slug={slug} total={total} onClear={() => changeFilter({ ...filter, q: "", status: "all" })} />
@@ -96,7 +106,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
               <caption className="sr-only">People on this waitlist</caption>
               <thead className="border-b border-line bg-surface text-xs font-medium text-muted">
                 <tr>
-                  <th scope="col" className="w-16 px-4 py-3">#</th>
+                  <th scope="col" className="w-20 px-4 py-3">#</th>
                   <th scope="col" className="px-4 py-3">Person</th>
                   <th scope="col" className="hidden px-4 py-3 md:table-cell">Referred by</th>
                   <th scope="col" className="hidden px-4 py-3 text-right sm:table-cell">Referrals</th>
@@ -118,6 +128,15 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
                       void reload();
                     }}
                     onError={setError}
+                    selected={selected.has(signup.id)}
+                    onSelect={(on) =>
+                      setSelected((prev) => {
+                        const next = new Set(prev);
+                        if (on) next.add(signup.id);
+                        else next.delete(signup.id);
+                        return next;
+                      })
+                    }
                   />
                 ))}
               </tbody>

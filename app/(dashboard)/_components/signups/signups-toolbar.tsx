@@ -6,8 +6,10 @@ import type { SignupsFilter } from "./signups-filter";
 const STATUSES: { value: SignupsFilter["status"]; label: string }[] = [
   { value: "all", label: "All" },
   { value: "waiting", label: "Waiting" },
-  { value: "invited", label: "Let in" },
   { value: "pending", label: "Pending" },
+  { value: "invited", label: "Invited" },
+  { value: "joined", label: "Joined" },
+  { value: "removed", label: "Removed" },
 ];
 
 type Props = {

@@ -40,6 +40,7 @@ export default async function WaitlistLayout({ children, params }: Props) {
           Overview
         </NavLink>
         <NavLink href={`${base}/signups`}>Signups</NavLink>
+        <NavLink href={`${base}/invitations`}>Let people in</NavLink>
         <NavLink href={`${base}/import`}>Import</NavLink>
         <NavLink href={`${base}/settings`}>Settings</NavLink>
       </nav>

@@ -5,6 +5,8 @@ import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { env } from "@/lib/env";
 import { appOrigin } from "@/lib/waitlists/hosted";
 import { waitlistStats } from "@/lib/waitlists/stats";
+import { funnelOf } from "@/lib/invitations/queries";
+import { FunnelCard } from "../../../_components/invitations/funnel-card";
 import { CopyButton } from "../../../_components/copy-button";
 import { PlanPanel } from "../../../_components/billing/plan-panel";
 import { PlanBanner } from "../../../_components/plan-banner";
@@ -22,7 +24,7 @@ const number = (n: number) => n.toLocaleString("en-US");
 export default async function WaitlistOverviewPage({ params, searchParams }: Props) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const waitlist = await dashboardWaitlist(id);
-  const stats = await waitlistStats(waitlist.id);
+  const [stats, funnel] = await Promise.all([waitlistStats(waitlist.id), funnelOf(waitlist.id)]);
   const origin = appOrigin();
   const hostedUrl = `${origin}/w/${waitlist.slug}`;
 
@@ -70,6 +72,8 @@ export default async function WaitlistOverviewPage({ params, searchParams }: Pro
           detail={`${number(stats.referred)} joined through a friend's link`}
         />
       </dl>
+
+      <FunnelCard funnel={funnel} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card>

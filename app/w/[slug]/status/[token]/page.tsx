@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cardClass } from "@/components/hosted/form-styles";
 import { HostedShell } from "@/components/hosted/hosted-shell";
+import { InvitationNotice } from "@/components/hosted/invitation-notice";
 import { LiveRefresh } from "@/components/hosted/live-refresh";
 import { SharePanel } from "@/components/hosted/share-panel";
 import { getSignupStatus } from "@/lib/signups/status";
@@ -65,10 +66,7 @@ export default async function SignupStatusPage({ params, searchParams }: Props) 
               </p>
             </>
           ) : (
-            <>
-              <p className="text-2xl font-bold">You&apos;ve been let in</p>
-              <p className="mt-1 text-sm text-(color:--wf-muted)">Check your inbox for the next steps.</p>
-            </>
+            <InvitationNotice status={status} />
           )}
         </div>
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { jsonOk } from "@/lib/api/respond";
 import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
-import { removeSignup, setSignupStatus } from "@/lib/signups/line";
+import { removeSignup, setSignupStatus, type OwnerStatus } from "@/lib/signups/line";
 import { signupStatusOf } from "@/lib/signups/queries";
 import { updateSignupSchema } from "@/lib/signups/schemas";
 import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
@@ -22,7 +22,8 @@ export const PATCH = ownerRoute<Params>(async (req, { owner, params }) => {
   const waitlist = await requireOwnedWaitlist(owner.id, params.id);
   const id = signupId(params.signupId);
   const { status } = await parseJsonBody(req, updateSignupSchema);
-  const changed = await setSignupStatus(waitlist.id, id, status === "invited" ? "INVITED" : "WAITING");
+  // Through the keeper: "invited" lets a waiting person in and queues their invitation email.
+  const changed = await setSignupStatus(waitlist.id, id, status.toUpperCase() as OwnerStatus);
   // Nothing changed: already in that state (fine), not on this list (404), or not confirmed yet (409).
   const current = changed ? null : await signupStatusOf(waitlist.id, id);
   if (!changed && !current) throw new AppError("not_found", "No such person on this waitlist.");

@@ -1,0 +1,43 @@
+import { Badge } from "@/components/ui/badge";
+import { formatInZone, WEEKDAYS } from "@/lib/invitations/schedule";
+import type { Wave } from "@/lib/invitations/waves";
+import { CancelWaveButton } from "./cancel-wave-button";
+
+// The list's waves, with times shown in the list's zone.
+
+function describe(w: Wave, timeZone: string): string {
+  const people = `Top ${w.size.toLocaleString("en-US")}`;
+  if (w.kind === "daily") return `${people} every day at ${w.time}`;
+  if (w.kind === "weekly") return `${people} every ${WEEKDAYS[w.weekday ?? 0]} at ${w.time}`;
+  return `${people} once${w.next_run_at ? ` on ${formatInZone(new Date(w.next_run_at), timeZone)}` : ""}`;
+}
+
+export function WavesList({ waitlistId, waves, timeZone }: { waitlistId: string; waves: Wave[]; timeZone: string }) {
+  if (waves.length === 0) {
+    return <p className="text-sm text-muted">No waves yet. Schedule one above, and it runs on its own.</p>;
+  }
+  return (
+    <ul className="divide-y divide-line" aria-label="Waves">
+      {waves.map((w) => {
+        const label = describe(w, timeZone);
+        return (
+          <li key={w.id} data-testid="wave" className="flex flex-wrap items-center justify-between gap-3 py-3">
+            <div className="min-w-0">
+              <p className="text-sm font-medium text-ink">{label}</p>
+              <p className="text-xs text-muted">
+                {w.status === "scheduled" && w.next_run_at ? `Next run: ${formatInZone(new Date(w.next_run_at), timeZone)}` : null}
+                {w.last_run_at
+                  ? `${w.status === "scheduled" ? " · " : ""}Last run: ${formatInZone(new Date(w.last_run_at), timeZone)}, ${w.last_invited_count ?? 0} invited`
+                  : null}
+              </p>
+            </div>
+            <div className="flex items-center gap-2">
+              <Badge tone={w.status === "scheduled" ? "brand" : w.status === "done" ? "success" : "neutral"}>{w.status}</Badge>
+              {w.status === "scheduled" ? <CancelWaveButton waitlistId={waitlistId} waveId={w.id} label={label} /> : null}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

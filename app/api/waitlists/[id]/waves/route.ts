@@ -1,0 +1,18 @@
+import { jsonOk } from "@/lib/api/respond";
+import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
+import { createWaveSchema } from "@/lib/invitations/schemas";
+import { createWave, listWaves } from "@/lib/invitations/waves";
+import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  return jsonOk({ ok: true, waves: await listWaves(waitlist.id) });
+});
+
+export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  const input = await parseJsonBody(req, createWaveSchema);
+  return jsonOk({ ok: true, wave: await createWave(waitlist.id, input) }, { status: 201 });
+});
