@@ -6,6 +6,8 @@ import { env } from "@/lib/env";
 export type JobPayloads = {
   /** The welcome email to a new signup, queued in the signup's own transaction. */
   "signup-welcome": { signupId: string };
+  /** "Email me my link": one job per request (requestId), queued only for an address on the list. */
+  "signup-status-link": { signupId: string; requestId: string };
 };
 
 export type JobName = keyof JobPayloads;
@@ -20,6 +22,10 @@ type QueueDefinition<N extends JobName> = {
 export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
   "signup-welcome": {
     singletonKey: (d) => `welcome:${d.signupId}`,
+    expireInSeconds: 120,
+  },
+  "signup-status-link": {
+    singletonKey: (d) => `status-link:${d.requestId}`,
     expireInSeconds: 120,
   },
 };

@@ -32,7 +32,8 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
       await Promise.all(
         batch.map(async (job) => {
           try {
-            await HANDLERS[name](job.data);
+            // The queue named `name` holds only JobPayloads[name] (enqueue() is typed per queue).
+            await (HANDLERS[name] as (data: JobPayloads[JobName]) => Promise<unknown>)(job.data);
           } catch (error) {
             logger.warn(`job ${name} ${job.id} failed; pg-boss retries it until its retry limit`, error);
             const message = error instanceof Error ? error.message : String(error);

@@ -32,3 +32,21 @@ export function unsubscribeHeaders(token: string): Record<string, string> {
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }
+
+/** "Download my data": the person's JSON file (app/api/public/data/[token]), opened with a status token. */
+export function myDataPath(token: string): string {
+  return `/api/public/data/${encodeURIComponent(token)}`;
+}
+
+export function myDataUrl(token: string): string {
+  return `${env().appOrigin}${myDataPath(token)}`;
+}
+
+/** "Leave this waitlist": a page that asks first (GET erases nothing), then posts to /api/public/leave/<token>. */
+export function leavePagePath(token: string): string {
+  return `/leave/${encodeURIComponent(token)}`;
+}
+
+export function leavePageUrl(token: string): string {
+  return `${env().appOrigin}${leavePagePath(token)}`;
+}

@@ -3,6 +3,7 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { HostedShell } from "@/components/hosted/hosted-shell";
 import { SignupForm } from "@/components/hosted/signup-form";
+import { StatusLinkSection } from "@/components/hosted/status-link-section";
 import { HONEYPOT_FIELD } from "@/lib/signups/schemas";
 import { getAvailability } from "@/lib/waitlists/availability";
 import { absoluteUrl, appOrigin, captchaThemeFor, defaultDescription, refFromSearch } from "@/lib/waitlists/hosted";
@@ -84,6 +85,7 @@ export default async function HostedWaitlistPage({ params, searchParams }: Props
         refCode={refFromSearch(search)}
         initialState={availability.state}
       />
+      <StatusLinkSection waitlist={waitlist} captchaAction={TURNSTILE_ACTIONS.hosted} />
     </HostedShell>
   );
 }
