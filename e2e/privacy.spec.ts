@@ -102,3 +102,20 @@ test("a lost status link comes back by email from the hosted page; its page down
   expect((await request.get(statusUrl!)).status()).toBe(404);
   expect(browserErrors).toEqual([]);
 });
+
+test("the iframe embed offers the same recovery, its captcha solved as the embed's", async ({ page, request, run, browserErrors }) => {
+  test.setTimeout(90_000);
+  await stubTurnstile(page);
+  const w = await createWaitlist({ title: "Framed recovery" });
+  const email = uniqueEmail("framed");
+  await apiSignUp(request, w.slug, { email });
+
+  expect((await page.goto(`/w/${w.slug}/embed`))?.status()).toBe(200);
+  const recovery = new StatusLinkRecovery(page);
+  await recovery.request(email);
+  await expect(recovery.form.locator('[data-e2e-action="embed"]')).toHaveCount(1);
+  await expect(recovery.answer).toHaveText("If that address is on the list, we've sent its link.");
+  const mail = await mailTo(run.resendUrl, email, /^Your link to the Framed recovery waitlist$/);
+  expect(findLink(mail, `/w/${w.slug}/status/`)).toBeDefined();
+  expect(browserErrors).toEqual([]);
+});
