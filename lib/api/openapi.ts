@@ -1,4 +1,5 @@
 import { ERROR_STATUS } from "@/lib/api/errors";
+import { privacyPaths, privacySchemas } from "@/lib/api/openapi-privacy";
 import { HONEYPOT_FIELD, SIGNUP_MAX_BYTES, REF_CODE_ALPHABET, REF_CODE_LENGTH } from "@/lib/signups/schemas";
 import { THEME_FONTS, THEME_RADII } from "@/lib/waitlists/schemas";
 
@@ -125,9 +126,11 @@ export const openApiDocument = {
         },
       },
     },
+    ...privacyPaths(error, slugParam, rateLimitHeaders),
   },
   components: {
     schemas: {
+      ...privacySchemas,
       Error: {
         type: "object",
         required: ["ok", "error"],

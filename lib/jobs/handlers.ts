@@ -2,6 +2,7 @@ import "server-only";
 import type { JobName, JobPayloads } from "@/lib/jobs/queues";
 import { runWave } from "@/lib/invitations/waves";
 import { sendInvitationEmail } from "@/lib/signup-email/send-invitation";
+import { sendStatusLinkEmail } from "@/lib/signup-email/send-status-link";
 import { sendWelcomeEmail } from "@/lib/signup-email/send-welcome";
 import { sendConfirmationEmail } from "@/lib/signup-email/send-confirm";
 
@@ -12,4 +13,5 @@ export const HANDLERS: { [N in JobName]: (data: JobPayloads[N]) => Promise<unkno
   "signup-confirm": (data) => sendConfirmationEmail(data.signupId, data.resend),
   "signup-invited": (data) => sendInvitationEmail(data.signupId),
   "invite-wave": (data) => runWave(data.waveId, data.runAt),
+  "signup-status-link": (data) => sendStatusLinkEmail(data.signupId, data.requestId),
 };

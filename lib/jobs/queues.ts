@@ -15,6 +15,8 @@ export type JobPayloads = {
   "signup-invited": { signupId: string };
   /** One run of a scheduled wave at `runAt` (ISO), queued with startAfter = runAt (lib/invitations/waves.ts). */
   "invite-wave": { waveId: string; runAt: string };
+  /** "Email me my link": one job per request (requestId), queued only for an address on the list. */
+  "signup-status-link": { signupId: string; requestId: string };
 };
 
 export type JobName = keyof JobPayloads;
@@ -42,6 +44,10 @@ export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
   "invite-wave": {
     singletonKey: (d) => `wave:${d.waveId}:${d.runAt}`,
     expireInSeconds: 300,
+  },
+  "signup-status-link": {
+    singletonKey: (d) => `status-link:${d.requestId}`,
+    expireInSeconds: 120,
   },
 };
 

@@ -5,9 +5,9 @@ import { pool } from "@/lib/db";
 import { EmailSendError, sendEmail } from "@/lib/email/transport";
 import { env } from "@/lib/env";
 import type { EmailTheme, FooterLinks } from "@/lib/signup-email/email-layout";
-import { unsubscribeHeaders, unsubscribePageUrl } from "@/lib/signup-email/links";
+import { leavePageUrl, myDataUrl, unsubscribeHeaders, unsubscribePageUrl } from "@/lib/signup-email/links";
 import { oneLine, senderFor } from "@/lib/signup-email/sender";
-import { mintSignupToken } from "@/lib/signup-email/tokens";
+import { mintSignupTokens } from "@/lib/signup-email/tokens";
 import type { SignupStatusValue } from "@/lib/signups/statuses";
 import { readableTextOn } from "@/lib/waitlists/contrast";
 import { readTheme } from "@/lib/waitlists/schemas";
@@ -98,8 +98,7 @@ export async function deliverSignupEmail(options: DeliverOptions): Promise<Deliv
     waitlist: { id: row.waitlist_id, slug: row.slug, title: row.title, referralBoost: row.referral_boost },
     theme: { waitlistTitle: row.title, primary: theme.primary, onPrimary: readableTextOn(theme.primary), logoUrl: theme.logo_url },
   };
-  const unsubscribeToken = options.transactional ? null : await mintSignupToken(signupId, "unsubscribe");
-  const footer: FooterLinks = { unsubscribeUrl: unsubscribeToken ? unsubscribePageUrl(unsubscribeToken) : null };
+  const { unsubscribeToken, footer } = await footerFor(signupId, options.transactional === true);
   const email = await options.compose(mailRow, footer);
   if (!email) return { sent: false, reason: "not_applicable" };
 
@@ -124,4 +123,23 @@ export async function deliverSignupEmail(options: DeliverOptions): Promise<Deliv
     [eventKey, signupId, kind, id],
   );
   return { sent: true, providerId: id };
+}
+
+/**
+ * A mailing's footer: unsubscribe, "Download my data" (a status token: the person's read key, the same one
+ * the welcome email's status link is; lib/signups/own-token.ts) and "Leave this waitlist" (a leave token,
+ * which only erases). A transactional email, asked for by the person, carries none: the status link it
+ * carries leads to the same choices.
+ */
+async function footerFor(signupId: string, transactional: boolean) {
+  if (transactional) return { unsubscribeToken: null, footer: { unsubscribeUrl: null } satisfies FooterLinks };
+  const [unsubscribeToken, dataToken, leaveToken] = await mintSignupTokens(signupId, ["unsubscribe", "status", "leave"]);
+  const footer: FooterLinks = {
+    unsubscribeUrl: unsubscribePageUrl(unsubscribeToken!),
+    extra: [
+      { label: "Download my data", href: myDataUrl(dataToken!) },
+      { label: "Leave this waitlist", href: leavePageUrl(leaveToken!) },
+    ],
+  };
+  return { unsubscribeToken: unsubscribeToken!, footer };
 }

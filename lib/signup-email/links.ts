@@ -41,3 +41,21 @@ export function confirmPagePath(token: string): string {
 export function confirmPageUrl(token: string): string {
   return `${env().appOrigin}${confirmPagePath(token)}`;
 }
+
+/** "Download my data": the person's JSON file (app/api/public/data/[token]), opened with a status token. */
+export function myDataPath(token: string): string {
+  return `/api/public/data/${encodeURIComponent(token)}`;
+}
+
+export function myDataUrl(token: string): string {
+  return `${env().appOrigin}${myDataPath(token)}`;
+}
+
+/** "Leave this waitlist": a page that asks first (GET erases nothing), then posts to /api/public/leave/<token>. */
+export function leavePagePath(token: string): string {
+  return `/leave/${encodeURIComponent(token)}`;
+}
+
+export function leavePageUrl(token: string): string {
+  return `${env().appOrigin}${leavePagePath(token)}`;
+}

@@ -33,3 +33,13 @@ export async function signupIdOfToken(
   );
   return rows[0]?.signup_id ?? null;
 }
+
+/** Several tokens for one signup in one statement (an email's footer carries three), in the order asked. */
+export async function mintSignupTokens(signupId: string, purposes: readonly TokenPurpose[]): Promise<string[]> {
+  const minted = purposes.map(() => newStatusToken());
+  await pool().query(
+    `INSERT INTO signup_tokens (token_hash, signup_id, purpose) SELECT h, $1, p FROM unnest($2::text[], $3::text[]) AS t(h, p)`,
+    [signupId, minted.map((m) => m.hash), purposes],
+  );
+  return minted.map((m) => m.token);
+}

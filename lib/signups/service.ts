@@ -1,9 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { verifyTurnstile } from "@/lib/abuse/turnstile";
-import { captchaOriginProblem } from "@/lib/abuse/turnstile-origin";
-import { env } from "@/lib/env";
+import { requireCaptcha } from "@/lib/abuse/require-captcha";
 import { logger } from "@/lib/log";
 import { resendConfirmation, spendConfirmationMail } from "@/lib/signups/confirmation";
 import { createSignup } from "@/lib/signups/mutations";
@@ -39,28 +37,7 @@ export async function signUp(
 
   if (!waitlist.isOpen) throw new AppError("waitlist_closed", "This waitlist is not taking signups right now.");
 
-  const captcha = await verifyTurnstile(input.turnstile ?? undefined, ip, `${waitlist.id}:${input.email}`);
-  const originProblem =
-    captcha.ok && env().turnstileMode === "enforce"
-      ? captchaOriginProblem(captcha, { appHostname: new URL(env().appOrigin).hostname, allowedHosts: waitlist.allowedHosts })
-      : null;
-  if (originProblem) {
-    logger.info("signup refused: captcha from elsewhere", { slug: waitlist.slug, problem: originProblem });
-    throw new AppError(
-      "turnstile_failed",
-      "This signup form isn't allowed on this site. Sign up on the waitlist's own page instead.",
-      "turnstile",
-    );
-  }
-  if (!captcha.ok) {
-    throw new AppError(
-      "turnstile_failed",
-      captcha.reason === "missing-input-response"
-        ? "Complete the captcha, then submit again."
-        : "The captcha check failed or expired. Please complete it again.",
-      "turnstile",
-    );
-  }
+  await requireCaptcha(waitlist, input.turnstile, ip, `${waitlist.id}:${input.email}`);
 
   // Double opt-in mails whoever this address is: the caps are spent before anything is stored, so a refusal
   // (429 too_many_emails) stores nothing. The stored list decides under its lock whether the newcomer is

@@ -123,6 +123,21 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     // gate (app/api/public/confirm/[token]/route.test.ts covers real confirm links).
     methods: { POST: { status: 404, code: "not_found" } },
   },
+  "/api/public/:slug/status-link": {
+    who: "public",
+    methods: {
+      // The same answer whether or not the address is on the list.
+      POST: { body: () => ({ email: `access-${Math.random().toString(36).slice(2, 10)}@example.com` }), status: 200 },
+      OPTIONS: { status: 204 },
+    },
+  },
+  // The fixture's token is an unsubscribe token, which opens no data and erases nobody: the handler's own
+  // 404 (the privacy route tests cover status and leave tokens).
+  "/api/public/data/:token": { who: "public", methods: { GET: { status: 404, code: "not_found" } } },
+  "/api/public/leave/:token": {
+    who: "public",
+    methods: { POST: { body: () => "leave=erase", contentType: "application/x-www-form-urlencoded", status: 404, code: "not_found" } },
+  },
   "/api/health": { who: "anyone", methods: { GET: { status: 200 } } },
   // The benchmark's floor: a 404 for everyone unless the server was started with BENCH_NOOP_ROUTE=1.
   "/api/bench/noop": {

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { HostedShell } from "@/components/hosted/hosted-shell";
 import { SignupForm } from "@/components/hosted/signup-form";
+import { StatusLinkSection } from "@/components/hosted/status-link-section";
 import { TURNSTILE_ACTIONS } from "@/lib/abuse/turnstile-actions";
 import { HONEYPOT_FIELD } from "@/lib/signups/schemas";
 import { absoluteUrl, appOrigin, captchaThemeFor, defaultDescription, hostedPageView } from "@/lib/waitlists/hosted";
@@ -75,6 +76,7 @@ export async function HostedWaitlist({ slug, refCode }: { slug: string; refCode:
         refCode={refCode}
         initialState={availability.state}
       />
+      <StatusLinkSection waitlist={waitlist} captchaAction={TURNSTILE_ACTIONS.hosted} />
     </HostedShell>
   );
 }

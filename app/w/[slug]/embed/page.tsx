@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { FONT_VARIABLE_CLASSES } from "@/components/hosted/fonts";
 import { FrameResizer } from "@/components/hosted/frame-resizer";
 import { SignupForm } from "@/components/hosted/signup-form";
+import { StatusLinkSection } from "@/components/hosted/status-link-section";
 import { themeStyle } from "@/components/hosted/theme-style";
 import { HONEYPOT_FIELD } from "@/lib/signups/schemas";
 import { getAvailability } from "@/lib/waitlists/availability";
@@ -52,6 +53,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
             refCode={refFromSearch(search)}
             initialState={availability.state}
           />
+          <StatusLinkSection waitlist={waitlist} captchaAction={TURNSTILE_ACTIONS.embed} />
           {waitlist.branding ? (
             <p className="mt-2 text-center text-xs">
               <a

@@ -4,6 +4,7 @@ import { cardClass } from "@/components/hosted/form-styles";
 import { HostedShell } from "@/components/hosted/hosted-shell";
 import { InvitationNotice } from "@/components/hosted/invitation-notice";
 import { LiveRefresh } from "@/components/hosted/live-refresh";
+import { PrivacyLinks } from "@/components/hosted/privacy-links";
 import { SharePanel } from "@/components/hosted/share-panel";
 import { getSignupStatus } from "@/lib/signups/status";
 import { absoluteUrl } from "@/lib/waitlists/hosted";
@@ -97,6 +98,8 @@ export default async function SignupStatusPage({ params, searchParams }: Props) 
           This page is private: anyone with its address can see your place. Share your referral link above, never
           this page&apos;s address.
         </p>
+
+        <PrivacyLinks token={token} />
       </div>
     </HostedShell>
   );
