@@ -12,7 +12,7 @@ import { QUEUES, retryPolicy, type JobName, type JobPayloads } from "@/lib/jobs/
 export async function enqueue<N extends JobName>(
   name: N,
   data: JobPayloads[N],
-  options: { client?: pg.ClientBase } = {},
+  options: { client?: pg.ClientBase; startAfterSeconds?: number } = {},
 ): Promise<string | null> {
   const boss = await jobs();
   const queue = QUEUES[name];
@@ -21,5 +21,6 @@ export async function enqueue<N extends JobName>(
     singletonKey: queue.singletonKey(data),
     expireInSeconds: queue.expireInSeconds,
     ...(options.client ? { db: asBossDb(options.client) } : {}),
+    ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
   });
 }

@@ -6,6 +6,10 @@ import { env } from "@/lib/env";
 export type JobPayloads = {
   /** The welcome email to a new signup, queued in the signup's own transaction. */
   "signup-welcome": { signupId: string };
+  /** One "friends joined through your link" digest; `day` (UTC, YYYY-MM-DD) makes it at most one a day. */
+  "signup-digest": { signupId: string; day: string };
+  /** The periodic sweep that queues digests (lib/signup-email/digest-sweep.ts); it queues its own next run. */
+  "digest-sweep": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;
@@ -21,6 +25,14 @@ export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
   "signup-welcome": {
     singletonKey: (d) => `welcome:${d.signupId}`,
     expireInSeconds: 120,
+  },
+  "signup-digest": {
+    singletonKey: (d) => `digest:${d.signupId}:${d.day}`,
+    expireInSeconds: 120,
+  },
+  "digest-sweep": {
+    singletonKey: () => "digest-sweep",
+    expireInSeconds: 600,
   },
 };
 

@@ -18,6 +18,7 @@ export type OwnedWaitlist = PageView & {
   cap: number | null;
   full: boolean;
   created_at: string;
+  referral_digest: boolean;
 };
 
 const SELECT = {
@@ -28,9 +29,10 @@ const SELECT = {
   signupCount: true,
   waitingCount: true,
   createdAt: true,
+  referralDigest: true,
 } as const;
 
-type Row = PageRow & { capacity: number | null; referralBoost: number; allowedHosts: string[]; signupCount: number; waitingCount: number; createdAt: Date };
+type Row = PageRow & { capacity: number | null; referralBoost: number; allowedHosts: string[]; signupCount: number; waitingCount: number; createdAt: Date; referralDigest: boolean };
 
 export function toOwnedWaitlist(row: Row): OwnedWaitlist {
   const cap = effectiveCap(plans(env().FREE_SIGNUP_CAP)[row.plan], row.capacity);
@@ -46,6 +48,7 @@ export function toOwnedWaitlist(row: Row): OwnedWaitlist {
     cap,
     full: cap !== null && row.signupCount >= cap,
     created_at: row.createdAt.toISOString(),
+    referral_digest: row.referralDigest,
   };
 }
 

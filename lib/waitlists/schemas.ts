@@ -126,6 +126,7 @@ export const updateWaitlistSchema = z
       .array(allowedHostSchema)
       .max(ALLOWED_HOSTS_MAX, `At most ${ALLOWED_HOSTS_MAX} sites.`)
       .transform((hosts) => [...new Set(hosts)]),
+    referral_digest: z.boolean(),
   })
   .partial()
   .strict();
