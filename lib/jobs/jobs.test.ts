@@ -4,6 +4,7 @@ import { pool, withTransaction } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { startBoss } from "@/lib/jobs/boss";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { JOB_NAMES } from "@/lib/jobs/queues";
 import { createSignup } from "@/lib/signups/mutations";
 import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
 import { startMailWorld, type MailWorld } from "@/tests/support/mail-world";
@@ -137,8 +138,8 @@ describe("set-up", () => {
     resetEnvCache();
     try {
       const bosses = await Promise.all(Array.from({ length: 8 }, () => startBoss({ supervise: false })));
-      const { rows } = await pool().query(`SELECT name, policy FROM ${schema}.queue`);
-      expect(rows).toEqual([{ name: "signup-welcome", policy: "short" }]);
+      const { rows } = await pool().query(`SELECT name, policy FROM ${schema}.queue ORDER BY name`);
+      expect(rows).toEqual([...JOB_NAMES].sort().map((name) => ({ name, policy: "short" })));
       await Promise.all(bosses.map((b) => b.stop({ close: false, graceful: false })));
     } finally {
       process.env.JOB_SCHEMA = world.schema;
