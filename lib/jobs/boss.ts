@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ensureFailedJobIndexes } from "@/lib/jobs/failed-indexes";
 import { JOB_NAMES } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 
@@ -51,6 +52,7 @@ async function ensureQueues(boss: PgBoss): Promise<void> {
       // "short": a second job with the same singletonKey is dropped while the first still waits to run.
       if (!existing.has(name)) await boss.createQueue(name, { name, policy: "short" });
     }
+    await ensureFailedJobIndexes(client);
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [QUEUE_SETUP_LOCK]).catch(() => undefined);
     client.release();

@@ -24,7 +24,8 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export type Who = "owner" | "public" | "anyone" | "stripe" | "auth.js";
 
 /** The first owner's world the calls are made against (real ids in the test database). */
-export type Ids = { id: string; signupId: string; slug: string; refCode: string; /** the signup's unsubscribe token */ token?: string };
+export type Ids = { id: string; signupId: string; slug: string; refCode: string; /** the signup's unsubscribe token */ token?: string;
+  /** the signup's welcome job (pg-boss id; waiting, so Retry answers 409) */ jobId?: string };
 
 export type ApiCall = {
   /** Appended to the URL, e.g. "?dry_run=1". Ids may be used. */
@@ -77,6 +78,9 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     methods: { POST: { body: () => "email\nnew@example.com\n", contentType: "text/csv", status: 402, code: "plan_required" } },
   },
   "/api/waitlists/:id/upgrade": { who: "owner", methods: { POST: { status: 200 } } },
+  "/api/waitlists/:id/jobs": { who: "owner", methods: { GET: { query: () => "?state=failed", status: 200 } } },
+  // The fixture's welcome job is still waiting: 409 from the handler, past the gate.
+  "/api/waitlists/:id/jobs/:jobId/retry": { who: "owner", methods: { POST: { status: 409, code: "conflict" } } },
   "/api/waitlists/:id/billing-portal": {
     who: "owner",
     // No subscription yet: 409 from the handler, past the gate.
@@ -138,6 +142,7 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/signups": { ownerSees: "title" },
   "/dashboard/w/:id/import": { ownerSees: "Import people from a CSV" },
   "/dashboard/w/:id/settings": { ownerSees: "title" },
+  "/dashboard/w/:id/emails": { ownerSees: "Email delivery" },
 };
 
 /** "app/api/waitlists/[id]/route.ts" -> "/api/waitlists/:id"; route groups "(x)" vanish, "[...x]" -> ":...x". */
