@@ -3,6 +3,7 @@ import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { plans } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { DeleteWaitlist } from "../../../../_components/settings/delete-waitlist";
+import { ReferralDigestSetting } from "../../../../_components/settings/referral-digest-setting";
 import { SettingsForm } from "../../../../_components/settings/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -17,6 +18,7 @@ export default async function SettingsPage({ params }: Props) {
   return (
     <div className="space-y-10">
       <SettingsForm waitlist={waitlist} branding={branding} />
+      <ReferralDigestSetting waitlistId={waitlist.id} enabled={waitlist.referral_digest} />
       <DeleteWaitlist id={waitlist.id} slug={waitlist.slug} signups={waitlist.signup_count} />
     </div>
   );
