@@ -54,9 +54,7 @@ const schema = z
     DIGEST_SWEEP_SECONDS: z.coerce
       .number()
       .int()
-      .min(0)
-      .max(86_400)
-      .refine((s) => s === 0 || s >= 10, "0 (off) or at least 10 seconds")
+      .refine((s) => s === 0 || (s >= 10 && s <= 86_400), "0 (off), or 10 to 86400 seconds")
       .default(3600),
     // pg-boss's own schema, created and migrated by pg-boss itself.
     JOB_SCHEMA: z
