@@ -31,8 +31,7 @@ export async function startBoss(options: { supervise: boolean }): Promise<PgBoss
     maintenanceIntervalSeconds: 30,
   });
   boss.on("error", (error) => logger.error("job queue error", error));
-  await boss.start();
-  await ensureQueues(boss);
+  await startWithQueues(boss);
   return boss;
 }
 
@@ -40,13 +39,16 @@ export async function startBoss(options: { supervise: boolean }): Promise<PgBoss
 const QUEUE_SETUP_LOCK = 72_707_370;
 
 /**
- * Creates the queues that are missing. Under a session advisory lock: two processes creating the same queue at
- * once (app instances starting together on a new database) deadlock inside pg-boss's create_queue.
+ * Starts pg-boss and creates the queues that are missing, under a session advisory lock: two processes creating
+ * the same queue at once (app instances starting together on a new database) deadlock inside pg-boss's
+ * create_queue, and two creating pg-boss's schema at once can fail with a duplicate key (its CREATE SCHEMA IF NOT
+ * EXISTS runs on a catalog cache read before it waited for its own lock).
  */
-async function ensureQueues(boss: PgBoss): Promise<void> {
+async function startWithQueues(boss: PgBoss): Promise<void> {
   const client = await pool().connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
+    await boss.start();
     const existing = new Set((await boss.getQueues()).map((q) => q.name));
     for (const name of JOB_NAMES) {
       // "short": a second job with the same singletonKey is dropped while the first still waits to run.
