@@ -52,3 +52,19 @@ test("a failed email shows in the owner's dashboard, and Retry sends it", async 
   expect(browserErrors).toEqual([]);
   await owner.context.close();
 });
+
+test("the owner turns the referral digest on in Settings, and it stays on", async ({ browser, run, browserErrors }) => {
+  const suffix = randomBytes(3).toString("hex");
+  const owner = await signedInOwner(browser, run, `digest-${suffix}@example.com`);
+  const w = await createWaitlist(owner, run, { slug: `digest-${suffix}`, title: "Digest club" });
+  const page = owner.page;
+  await page.goto(`/dashboard/w/${w.id}/settings`);
+  const toggle = page.getByRole("switch", { name: "Email people when friends join through their link (at most daily)" });
+  await expect(toggle).not.toBeChecked();
+  await toggle.check();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await page.reload();
+  await expect(toggle).toBeChecked();
+  expect(browserErrors).toEqual([]);
+  await owner.context.close();
+});
