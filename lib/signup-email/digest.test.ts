@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { pool } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { sweepDigests } from "@/lib/signup-email/digest-sweep";
+import { runDigestSweep, startDigestSweeps, sweepDigests } from "@/lib/signup-email/digest-sweep";
 import { sendDigestEmail } from "@/lib/signup-email/send-digest";
 import { createSignup } from "@/lib/signups/mutations";
 import { updateWaitlist } from "@/lib/waitlists/mutations";
@@ -114,5 +115,25 @@ describe("the referral digest", () => {
     expect(digestsTo(turnedOn.referrer.email)[0]!.subject).toMatch(/^1 friend joined through your link: /);
     expect(digestsTo(off.referrer.email)).toEqual([]);
     expect(digestsTo(unsubscribed.referrer.email)).toEqual([]);
+  });
+
+  it("the sweep keeps exactly one next run scheduled, however many workers start or sweeps run", async () => {
+    process.env.DIGEST_SWEEP_SECONDS = "600";
+    resetEnvCache();
+    try {
+      const sweeps = async () =>
+        (
+          await pool().query<{ state: string; later: boolean }>(
+            `SELECT state, start_after > now() + interval '500 seconds' AS later FROM ${world.schema}.job WHERE name = 'digest-sweep'`,
+          )
+        ).rows;
+      await runDigestSweep();
+      await Promise.all([runDigestSweep(), startDigestSweeps(), startDigestSweeps()]);
+      expect(await sweeps()).toEqual([{ state: "created", later: true }]);
+    } finally {
+      process.env.DIGEST_SWEEP_SECONDS = "0";
+      resetEnvCache();
+      await pool().query(`DELETE FROM ${world.schema}.job WHERE name = 'digest-sweep'`);
+    }
   });
 });
