@@ -37,6 +37,7 @@ describe("parseEnv", () => {
       JOB_RETRY_DELAY_SECONDS: 30,
       JOB_RETRY_LIMIT: 10,
       JOB_SCHEMA: "pgboss",
+      DIGEST_SWEEP_SECONDS: 3600,
     });
     expect(env.AUTH_SECRET).toBeUndefined();
     expect(env.REDIS_URL).toBeUndefined();
@@ -90,6 +91,8 @@ describe("parseEnv", () => {
     ["JOB_RETRY_LIMIT", "21"],
     ["JOB_SCHEMA", "pgboss; DROP TABLE x"],
     ["JOB_SCHEMA", "PgBoss"],
+    ["DIGEST_SWEEP_SECONDS", "5"],
+    ["DIGEST_SWEEP_SECONDS", "-1"],
   ];
   it.each(bad)("names %s in the error when it is %j", (name, value) => {
     const problems = problemsOf({ ...base, [name]: value });

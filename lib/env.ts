@@ -49,6 +49,13 @@ const schema = z
     // First retry delay of a failed job; each next one doubles (exponential backoff), JOB_RETRY_LIMIT times.
     JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(10),
+    // How often the worker sweeps digest-enabled lists for "friends joined" emails (lib/signup-email/digest-sweep.ts);
+    // 0 = never on its own (tests, or a deployment that runs the sweep from its own scheduler).
+    DIGEST_SWEEP_SECONDS: z.coerce
+      .number()
+      .int()
+      .refine((s) => s === 0 || (s >= 10 && s <= 86_400), "0 (off), or 10 to 86400 seconds")
+      .default(3600),
     // pg-boss's own schema, created and migrated by pg-boss itself.
     JOB_SCHEMA: z
       .string()

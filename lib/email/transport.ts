@@ -26,7 +26,8 @@ export type OutgoingEmail = {
 /** Resend refused or failed; `providerCode` is its error name (e.g. invalid_idempotent_request). */
 export class EmailSendError extends Error {
   constructor(public readonly providerCode: string) {
-    super("The email could not be sent.");
+    // The provider's error name (e.g. validation_error), never its message: the owner sees this on failed jobs.
+    super(`The email provider refused the email (${providerCode}).`);
     this.name = "EmailSendError";
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ensureFailedJobIndexes } from "@/lib/jobs/failed-indexes";
 import { JOB_NAMES } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 
@@ -30,8 +31,7 @@ export async function startBoss(options: { supervise: boolean }): Promise<PgBoss
     maintenanceIntervalSeconds: 30,
   });
   boss.on("error", (error) => logger.error("job queue error", error));
-  await boss.start();
-  await ensureQueues(boss);
+  await startWithQueues(boss);
   return boss;
 }
 
@@ -39,18 +39,22 @@ export async function startBoss(options: { supervise: boolean }): Promise<PgBoss
 const QUEUE_SETUP_LOCK = 72_707_370;
 
 /**
- * Creates the queues that are missing. Under a session advisory lock: two processes creating the same queue at
- * once (app instances starting together on a new database) deadlock inside pg-boss's create_queue.
+ * Starts pg-boss and creates the queues that are missing, under a session advisory lock: two processes creating
+ * the same queue at once (app instances starting together on a new database) deadlock inside pg-boss's
+ * create_queue, and two creating pg-boss's schema at once can fail with a duplicate key (its CREATE SCHEMA IF NOT
+ * EXISTS runs on a catalog cache read before it waited for its own lock).
  */
-async function ensureQueues(boss: PgBoss): Promise<void> {
+async function startWithQueues(boss: PgBoss): Promise<void> {
   const client = await pool().connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
+    await boss.start();
     const existing = new Set((await boss.getQueues()).map((q) => q.name));
     for (const name of JOB_NAMES) {
       // "short": a second job with the same singletonKey is dropped while the first still waits to run.
       if (!existing.has(name)) await boss.createQueue(name, { name, policy: "short" });
     }
+    await ensureFailedJobIndexes(client);
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [QUEUE_SETUP_LOCK]).catch(() => undefined);
     client.release();

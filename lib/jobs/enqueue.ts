@@ -12,7 +12,7 @@ import { QUEUES, retryPolicy, type JobName, type JobPayloads } from "@/lib/jobs/
 export async function enqueue<N extends JobName>(
   name: N,
   data: JobPayloads[N],
-  options: { client?: pg.ClientBase; startAfter?: Date } = {},
+  options: { client?: pg.ClientBase; startAfter?: Date; startAfterSeconds?: number } = {},
 ): Promise<string | null> {
   const boss = await jobs();
   const queue = QUEUES[name];
@@ -22,5 +22,6 @@ export async function enqueue<N extends JobName>(
     expireInSeconds: queue.expireInSeconds,
     ...(options.client ? { db: asBossDb(options.client) } : {}),
     ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
   });
 }

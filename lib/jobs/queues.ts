@@ -17,6 +17,10 @@ export type JobPayloads = {
   "invite-wave": { waveId: string; runAt: string };
   /** "Email me my link": one job per request (requestId), queued only for an address on the list. */
   "signup-status-link": { signupId: string; requestId: string };
+  /** One "friends joined through your link" digest; `day` (UTC, YYYY-MM-DD) makes it at most one a day. */
+  "signup-digest": { signupId: string; day: string };
+  /** The periodic sweep that queues digests (lib/signup-email/digest-sweep.ts); it queues its own next run. */
+  "digest-sweep": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;
@@ -48,6 +52,14 @@ export const QUEUES: { [N in JobName]: QueueDefinition<N> } = {
   "signup-status-link": {
     singletonKey: (d) => `status-link:${d.requestId}`,
     expireInSeconds: 120,
+  },
+  "signup-digest": {
+    singletonKey: (d) => `digest:${d.signupId}:${d.day}`,
+    expireInSeconds: 120,
+  },
+  "digest-sweep": {
+    singletonKey: () => "digest-sweep",
+    expireInSeconds: 600,
   },
 };
 

@@ -1,10 +1,11 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { startBoss } from "@/lib/jobs/boss";
-import { HANDLERS } from "@/lib/jobs/handlers";
+import { runJob } from "@/lib/jobs/handlers";
 import { JOB_NAMES, type JobName, type JobPayloads } from "@/lib/jobs/queues";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { startDigestSweeps } from "@/lib/signup-email/digest-sweep";
 
 // The worker: polls every queue and runs its handler. Inside the app server (WORKER_MODE=inline, started by
 // lib/startup.ts) and in `npm run worker`; any number may run at once, since pg-boss hands each job to one
@@ -32,8 +33,7 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
       await Promise.all(
         batch.map(async (job) => {
           try {
-            // The queue's name picks its handler; TypeScript cannot tie the two unions together.
-            await (HANDLERS[name] as (data: JobPayloads[JobName]) => Promise<unknown>)(job.data);
+            await runJob(name, job.data);
           } catch (error) {
             logger.warn(`job ${name} ${job.id} failed; pg-boss retries it until its retry limit`, error);
             const message = error instanceof Error ? error.message : String(error);
@@ -44,6 +44,7 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
       );
     });
   }
+  await startDigestSweeps();
   return {
     stop: ({ timeoutMs = 10_000 } = {}) => stopBoss(boss, { graceful: true, timeout: timeoutMs }),
     abandon: () => stopBoss(boss, { graceful: false }),

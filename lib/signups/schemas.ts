@@ -128,3 +128,10 @@ export type ExportQuery = z.infer<typeof exportQuerySchema>;
 export const CSV_COLUMNS = [
   "position", "email", "name", "company", "twitter", "ref_code", "referred_by", "referrals", "status", "joined_at",
 ] as const;
+
+/** Options of the CSV import (POST /api/waitlists/:id/import?dry_run=1&welcome=1); other parameters are ignored. */
+export const importQuerySchema = z.object({
+  dry_run: z.enum(["0", "1"], "dry_run: 1 or 0").optional(),
+  // Off unless asked: imported people signed up somewhere else and may not expect mail from this list.
+  welcome: z.enum(["0", "1"], "welcome: 1 or 0").optional(),
+});

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { startDigestBaseline } from "@/lib/signup-email/digest-baseline";
 import { rescoreLine, withLockedLine } from "@/lib/signups/line";
 import { invalidatePublicWaitlist } from "@/lib/waitlists/public";
 import { requireOwnedWaitlist, toOwnedWaitlist, type OwnedWaitlist } from "@/lib/waitlists/queries";
@@ -42,7 +43,9 @@ export async function updateWaitlist(ownerId: string, id: string, input: UpdateW
         ["field_twitter", input.fields?.twitter],
         ["allowed_hosts", input.allowed_hosts],
         ["double_opt_in", input.double_opt_in],
+        ["referral_digest", input.referral_digest],
       ];
+      if (input.referral_digest) await startDigestBaseline(line.client, id);
       if (input.theme) {
         const { rows } = await line.client.query<{ theme: unknown }>(`SELECT theme FROM waitlists WHERE id = $1`, [id]);
         changes.push(["theme", JSON.stringify({ ...readTheme(rows[0]?.theme), ...input.theme })]);

@@ -19,6 +19,7 @@ export type OwnedWaitlist = PageView & {
   cap: number | null;
   full: boolean;
   created_at: string;
+  referral_digest: boolean;
 };
 
 const SELECT = {
@@ -30,6 +31,7 @@ const SELECT = {
   signupCount: true,
   waitingCount: true,
   createdAt: true,
+  referralDigest: true,
 } as const;
 
 type Row = PageRow & {
@@ -40,6 +42,7 @@ type Row = PageRow & {
   signupCount: number;
   waitingCount: number;
   createdAt: Date;
+  referralDigest: boolean;
 };
 
 export function toOwnedWaitlist(row: Row): OwnedWaitlist {
@@ -57,6 +60,7 @@ export function toOwnedWaitlist(row: Row): OwnedWaitlist {
     cap,
     full: cap !== null && row.signupCount >= cap,
     created_at: row.createdAt.toISOString(),
+    referral_digest: row.referralDigest,
   };
 }
 

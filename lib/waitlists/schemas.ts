@@ -128,6 +128,7 @@ export const updateWaitlistSchema = z
       .transform((hosts) => [...new Set(hosts)]),
     /** Double opt-in: new signups confirm an emailed link before they get a place (docs/double-opt-in.md). */
     double_opt_in: z.boolean(),
+    referral_digest: z.boolean(),
   })
   .partial()
   .strict();

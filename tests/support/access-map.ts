@@ -28,6 +28,7 @@ export type Ids = {
   id: string; signupId: string; slug: string; refCode: string; /** the signup's unsubscribe token */ token?: string;
   /** a scheduled wave of the list, and an invite code (lib/invitations) */
   waveId?: string; code?: string;
+  /** the signup's welcome job (pg-boss id; waiting, so Retry answers 409) */ jobId?: string;
 };
 
 export type ApiCall = {
@@ -81,6 +82,9 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     methods: { POST: { body: () => "email\nnew@example.com\n", contentType: "text/csv", status: 402, code: "plan_required" } },
   },
   "/api/waitlists/:id/upgrade": { who: "owner", methods: { POST: { status: 200 } } },
+  "/api/waitlists/:id/jobs": { who: "owner", methods: { GET: { query: () => "?state=failed", status: 200 } } },
+  // The fixture's welcome job is still waiting: 409 from the handler, past the gate.
+  "/api/waitlists/:id/jobs/:jobId/retry": { who: "owner", methods: { POST: { status: 409, code: "conflict" } } },
   "/api/waitlists/:id/billing-portal": {
     who: "owner",
     // No subscription yet: 409 from the handler, past the gate.
@@ -180,6 +184,7 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/import": { ownerSees: "Import people from a CSV" },
   "/dashboard/w/:id/settings": { ownerSees: "title" },
   "/dashboard/w/:id/invitations": { ownerSees: "Let people in" },
+  "/dashboard/w/:id/emails": { ownerSees: "Email delivery" },
 };
 
 /** "app/api/waitlists/[id]/route.ts" -> "/api/waitlists/:id"; route groups "(x)" vanish, "[...x]" -> ":...x". */

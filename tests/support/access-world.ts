@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
+import { env } from "@/lib/env";
+import { quoteIdent } from "@/lib/jobs/ident";
 import { mintSignupToken } from "@/lib/signup-email/tokens";
 import { createSignup } from "@/lib/signups/mutations";
 import type { Ids } from "@/tests/support/access-map";
@@ -40,6 +42,7 @@ export async function accessWorld() {
     token: await mintSignupToken(signup.id, "unsubscribe"),
     waveId: (await db().inviteWave.create({ data: { waitlistId: waitlist.id, size: 10, kind: "daily", timeOfDay: "10:00", nextRunAt: new Date(Date.now() + 86_400_000) } })).id,
     code: "ABCD2345",
+    jobId: await welcomeJobId(signup.id),
   };
   return {
     a,
@@ -55,6 +58,16 @@ export async function accessWorld() {
     secrets: [marker, a.email, waitlist.id, waitlist.slug, signup.id, signup.refCode, signupEmail],
     snapshot: () => snapshot(a.id, waitlist.id),
   };
+}
+
+/** The signup's welcome job, queued with it (the worker does not run here, so it stays waiting). */
+async function welcomeJobId(signupId: string): Promise<string> {
+  const { rows } = await pool().query<{ id: string }>(
+    `SELECT id FROM ${quoteIdent(env().JOB_SCHEMA)}.job WHERE name = 'signup-welcome' AND data->>'signupId' = $1`,
+    [signupId],
+  );
+  if (!rows[0]) throw new Error("fixture signup: no welcome job");
+  return rows[0].id;
 }
 
 /** A's state that a refused call must leave exactly as it was. */

@@ -28,6 +28,9 @@ export type FakeResend = {
   messages: CapturedEmail[];
   /** While set, every send answers this HTTP status (an outage); null ends it. Counts in `refused`. */
   failWith(status: number | null): void;
+  /** Refuses every send to `to` with 422 (a bounced address), until `accept(to)`; also over HTTP (POST/DELETE /__refuse?to=). */
+  refuse(to: string): void;
+  accept(to: string): void;
   /** Sends answered with failWith's status so far. */
   refused(): number;
   /** Holds sends open (never answered) until release(); resolves once `count` sends are held. */
@@ -47,6 +50,7 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
   const messages: CapturedEmail[] = [];
   const byIdempotencyKey = new Map<string, { id: string; body: string }>();
   let outage: number | null = null;
+  const refusedRecipients = new Set<string>();
   let refused = 0;
   let holding = false;
   const held: { go: () => void; drop: () => void }[] = [];
@@ -66,6 +70,13 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
       const to = url.searchParams.get("to")?.toLowerCase();
       return sendJson(res, 200, to ? messages.filter((m) => m.to.some((t) => t.toLowerCase().includes(to))) : messages);
     }
+    if (path === "/__refuse") {
+      const to = url.searchParams.get("to")?.toLowerCase();
+      if (!to) return error({ statusCode: 422, name: "validation_error", message: "Missing `to`." });
+      if (req.method === "DELETE") refusedRecipients.delete(to);
+      else refusedRecipients.add(to);
+      return sendJson(res, 200, { ok: true });
+    }
     if (path !== "/emails" || req.method !== "POST") {
       return error({ statusCode: 404, name: "not_found", message: "The requested endpoint does not exist." });
     }
@@ -73,6 +84,11 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     if (outage !== null) {
       refused++;
       return error({ statusCode: outage, name: "internal_server_error", message: "An unexpected error occurred." });
+    }
+    const recipients = req.headers["content-type"]?.includes("json") ? refusedIn(body.toString("utf8"), refusedRecipients) : [];
+    if (recipients.length > 0) {
+      refused++;
+      return error({ statusCode: 422, name: "validation_error", message: `Invalid \`to\` field: ${recipients[0]}.` });
     }
     if (holding) {
       const go = await new Promise<boolean>((resolve) => {
@@ -155,6 +171,8 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
       outage = status;
     },
     refused: () => refused,
+    refuse: (to) => void refusedRecipients.add(to.toLowerCase()),
+    accept: (to) => void refusedRecipients.delete(to.toLowerCase()),
     hold(count = 1) {
       holding = true;
       return new Promise<void>((resolve) => {
@@ -169,6 +187,16 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     },
     close: fake.close,
   };
+}
+
+/** The refused addresses a JSON send names in `to`. */
+function refusedIn(body: string, refused: Set<string>): string[] {
+  if (refused.size === 0) return [];
+  try {
+    return asList((JSON.parse(body) as { to?: unknown }).to).filter((t) => refused.has(t.toLowerCase()));
+  } catch {
+    return [];
+  }
 }
 
 /** Reads captured mail from a fake running in another process (Playwright's global setup). */

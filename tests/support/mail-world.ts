@@ -32,6 +32,8 @@ export async function startMailWorld() {
     JOB_RETRY_DELAY_SECONDS: "1",
     JOB_RETRY_LIMIT: "6",
     LOG_LEVEL: "silent",
+    // No periodic digest sweep: another file's worker would sweep this file's lists (digest.test.ts sweeps itself).
+    DIGEST_SWEEP_SECONDS: "0",
   };
   resetEnvCache();
   const workers: Worker[] = [];

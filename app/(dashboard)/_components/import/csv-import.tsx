@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { issuesCsv, type ImportIssue } from "./import-report";
+import { WelcomeOption } from "./welcome-option";
 
 // Upload → preview (mapping, counts, first rows; nothing written) → import with live progress → report.
 
@@ -29,6 +30,7 @@ const MAX_MB = 20;
 export function CsvImport({ waitlistId }: { waitlistId: string }) {
   const [state, setState] = useState<State>({ step: "pick" });
   const [error, setError] = useState<string | null>(null);
+  const [welcome, setWelcome] = useState(false);
   const url = `/api/waitlists/${waitlistId}/import`;
 
   async function check(file: File) {
@@ -53,7 +55,7 @@ export function CsvImport({ waitlistId }: { waitlistId: string }) {
     setError(null);
     setState({ step: "importing", processed: 0, total });
     try {
-      const res = await fetch(url, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
+      const res = await fetch(welcome ? `${url}?welcome=1` : url, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: { message: string } } | null;
         setState({ step: "pick" });
@@ -147,6 +149,7 @@ export function CsvImport({ waitlistId }: { waitlistId: string }) {
               </tbody>
             </table>
           </div>
+          <WelcomeOption checked={welcome} onChange={setWelcome} />
           <div className="flex gap-3">
             <Button onClick={() => void run(state.file, state.preview.valid_rows)} disabled={state.preview.valid_rows === 0}>
               Import {state.preview.valid_rows.toLocaleString("en-US")} people

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { dashboardWaitlist } from "@/lib/dashboard/gate";
+import { FailedEmailsBadge } from "../../../_components/emails/failed-emails-badge";
 import { NavLink } from "../../../_components/nav-link";
 import { WaitlistStatusBadge } from "../../../_components/waitlist-status-badge";
 
@@ -43,6 +44,7 @@ export default async function WaitlistLayout({ children, params }: Props) {
         <NavLink href={`${base}/invitations`}>Let people in</NavLink>
         <NavLink href={`${base}/import`}>Import</NavLink>
         <NavLink href={`${base}/settings`}>Settings</NavLink>
+        <NavLink href={`${base}/emails`}>Email delivery<FailedEmailsBadge waitlistId={waitlist.id} /></NavLink>
       </nav>
       <div className="pt-8">{children}</div>
     </div>

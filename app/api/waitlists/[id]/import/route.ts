@@ -2,10 +2,11 @@ import { logger } from "@/lib/log";
 import { AppError } from "@/lib/errors";
 import { limitedBody } from "@/lib/api/body";
 import { jsonOk } from "@/lib/api/respond";
-import { ownerRoute } from "@/lib/api/owner-route";
+import { ownerRoute, parseQuery } from "@/lib/api/owner-route";
 import { plans } from "@/lib/billing/plans";
 import { importRows } from "@/lib/signups/import";
 import { IMPORT_MAX_BYTES, parseImport } from "@/lib/signups/import-parse";
+import { importQuerySchema } from "@/lib/signups/schemas";
 import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +15,7 @@ const CSV_TYPES = /^(text\/csv|text\/plain|application\/csv|application\/vnd\.ms
 const REPORT_LIMIT = 10_000;
 
 // POST text/csv. ?dry_run=1 answers the column mapping, counts and the first rows without writing anything.
+// ?welcome=1 queues each imported person's welcome email in the import's transaction (off by default).
 // Otherwise the whole file is validated first (a bad file changes nothing), then rows go in in batches of one
 // transaction and the answer is a stream of NDJSON lines: {"type":"progress",...} per batch, then
 // {"type":"done",...}, or {"type":"error",...} when it failed and nothing was imported.
@@ -25,6 +27,7 @@ export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) =>
   if (!CSV_TYPES.test(req.headers.get("content-type") ?? "")) {
     throw new AppError("invalid_content_type", "Upload the file as CSV (Content-Type: text/csv).");
   }
+  const query = parseQuery(req, importQuerySchema);
   const parsed = await parseImport(limitedBody(req, IMPORT_MAX_BYTES));
   const summary = {
     columns: parsed.columns,
@@ -33,7 +36,7 @@ export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) =>
     valid_rows: parsed.rows.length,
     invalid_rows: parsed.issues.length,
   };
-  if (new URL(req.url).searchParams.get("dry_run") === "1") {
+  if (query.dry_run === "1") {
     return jsonOk({ ok: true, ...summary, preview: parsed.rows.slice(0, 10).map(publicRow), issues: parsed.issues.slice(0, 100) });
   }
 
@@ -43,7 +46,9 @@ export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) =>
       const send = (line: object) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       try {
         send({ type: "started", ...summary });
-        const result = await importRows(waitlist.id, parsed.rows, (p) => send({ type: "progress", ...p }));
+        const result = await importRows(waitlist.id, parsed.rows, (p) => send({ type: "progress", ...p }), {
+          welcome: query.welcome === "1",
+        });
         const issues = [...parsed.issues, ...result.issues].sort((a, b) => a.line - b.line);
         send({
           type: "done",

@@ -4,6 +4,7 @@ import { plans } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { DeleteWaitlist } from "../../../../_components/settings/delete-waitlist";
 import { DoubleOptInSetting } from "../../../../_components/settings/double-opt-in-setting";
+import { ReferralDigestSetting } from "../../../../_components/settings/referral-digest-setting";
 import { SettingsForm } from "../../../../_components/settings/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -19,6 +20,7 @@ export default async function SettingsPage({ params }: Props) {
     <div className="space-y-10">
       <SettingsForm waitlist={waitlist} branding={branding} />
       <DoubleOptInSetting id={waitlist.id} enabled={waitlist.double_opt_in} />
+      <ReferralDigestSetting waitlistId={waitlist.id} enabled={waitlist.referral_digest} />
       <DeleteWaitlist id={waitlist.id} slug={waitlist.slug} signups={waitlist.signup_count} />
     </div>
   );
