@@ -15,7 +15,7 @@ const HOUR = 60 * 60;
 
 export type MailCapDecision = { allowed: true } | { allowed: false; scope: "recipient" | "ip"; resetSeconds: number };
 
-type Limiters = { recipient: RateLimiter; ip: RateLimiter };
+type Limiters = { recipient: RateLimiter; ip: RateLimiter; connected: Promise<unknown> };
 const holder = globalThis as typeof globalThis & { __waitforgeSignupMailCaps?: Limiters };
 
 function limiters(): Limiters {
@@ -29,7 +29,12 @@ function limiters(): Limiters {
         keyPrefix: "wf:rl:signup-mail:to",
       }),
       ip: createRateLimiter({ points: perIp, durationSeconds: HOUR, redisUrl, keyPrefix: "wf:rl:signup-mail:ip" }),
+      connected: Promise.resolve(),
     };
+    // Counts taken while Redis is still connecting go to the in-memory insurance and would be forgotten once it
+    // answers: the first caller waits (at most 2 s, once per process) for the shared store instead.
+    const l = holder.__waitforgeSignupMailCaps;
+    l.connected = Promise.all([l.recipient.ready(), l.ip.ready()]);
   }
   return holder.__waitforgeSignupMailCaps;
 }
@@ -44,6 +49,7 @@ function recipientKey(email: string): string {
  */
 export async function consumeSignupMailCap(email: string, ip: string): Promise<MailCapDecision> {
   const l = limiters();
+  await l.connected;
   const byIp = await l.ip.consume(ip);
   if (!byIp.allowed) return { allowed: false, scope: "ip", resetSeconds: byIp.resetSeconds };
   const byRecipient = await l.recipient.consume(recipientKey(email));

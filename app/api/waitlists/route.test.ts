@@ -163,7 +163,7 @@ describe("owner API: signups", () => {
     const wildcard = await callOwner(signups.GET, { id: waitlist.id }, { cookie: owner.cookie, query: "?q=%25" });
     expect(wildcard.json.signups).toEqual([]);
 
-    for (const query of ["?order=nope", "?limit=0", "?cursor=garbage", "?status=removed", "?q=a%00b"]) {
+    for (const query of ["?order=nope", "?limit=0", "?cursor=garbage", "?status=deleted", "?q=a%00b"]) {
       const r = await callOwner(signups.GET, { id: waitlist.id }, { cookie: owner.cookie, query });
       expect({ query, status: r.status }).toEqual({ query, status: 400 });
     }
