@@ -62,7 +62,7 @@ test("the owner turns the referral digest on in Settings, and it stays on", asyn
   const toggle = page.getByRole("switch", { name: "Email people when friends join through their link (at most daily)" });
   await expect(toggle).not.toBeChecked();
   await toggle.check();
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByTestId("referral-digest-setting").getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await page.reload();
   await expect(toggle).toBeChecked();
   expect(browserErrors).toEqual([]);

@@ -29,7 +29,7 @@ export function ReferralDigestSetting({ waitlistId, enabled }: { waitlistId: str
   }
 
   return (
-    <Card>
+    <Card data-testid="referral-digest-setting">
       <CardHeader>
         <CardTitle>Referral emails</CardTitle>
         <CardDescription>Tell people when their sharing pays off. Unsubscribed people never get it.</CardDescription>

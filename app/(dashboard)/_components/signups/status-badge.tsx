@@ -4,7 +4,7 @@ import type { SignupRow } from "@/lib/signups/queries";
 // One badge per status (lib/signups/statuses.ts), in the signups table.
 
 const BADGES: Record<SignupRow["status"], { tone: BadgeTone; label: string }> = {
-  pending: { tone: "warning", label: "Unconfirmed" },
+  pending: { tone: "warning", label: "Pending" },
   waiting: { tone: "brand", label: "Waiting" },
   invited: { tone: "success", label: "Invited" },
   joined: { tone: "success", label: "Joined" },
