@@ -76,7 +76,8 @@ export const openApiDocument = {
             description:
               "Created, or the email was already on the list (duplicate: true). On a list with double opt-in the " +
               'person is status: "pending" until they click the emailed link; position is then the place they get ' +
-              "if they confirm now. Signing up again while pending re-sends the email.",
+              "if they confirm now, and there is no status_token (the status link comes with confirming). Signing up " +
+              "again while pending re-sends the email.",
             headers: rateLimitHeaders,
             content: {
               "application/json": {
@@ -111,17 +112,24 @@ export const openApiDocument = {
       post: {
         operationId: "confirmSignup",
         summary:
-          "Confirm a double opt-in signup with the token from its confirmation email. Idempotent; GET never confirms " +
-          "(the emailed link opens a page with the button, since mail scanners open links).",
+          "Confirm a double opt-in signup with the token from its confirmation email. Single-use: once confirmed, the " +
+          "person's confirm links are deleted (404 after). GET never confirms (the emailed link opens a page with " +
+          "the button, since mail scanners open links).",
         parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
         responses: {
           "200": {
-            description: "Confirmed now (confirmed: true), or before (false). A browser's form post gets 303 to the status page.",
+            description:
+              "Confirmed now (confirmed: true), or by a concurrent request with the same link (false). A browser's " +
+              "form post gets 303 instead.",
             headers: rateLimitHeaders,
             content: { "application/json": { schema: { $ref: "#/components/schemas/SignupConfirmed" } } },
           },
-          "303": { description: "A browser's form post (Sec-Fetch-Mode: navigate): to the person's private status page." },
-          "404": error("Not a confirmation link.", ["not_found"]),
+          "303": {
+            description:
+              "A browser's form post (Sec-Fetch-Mode: navigate): to a fresh private status page when this post " +
+              "confirmed, otherwise (link used or unknown) back to the confirm page, which says so.",
+          },
+          "404": error("Not a confirmation link, or one used already.", ["not_found"]),
           "429": error("Rate limited (120 requests per IP per minute).", ["rate_limited"]),
         },
       },
@@ -204,7 +212,9 @@ export const openApiDocument = {
           share_path: { type: "string", pattern: "^/w/[a-z0-9-]+\\?ref=[A-Z0-9]+$" },
           status_token: {
             type: "string",
-            description: "Secret for the signup's private status page (/w/{slug}/status/{token}). Shown once.",
+            description:
+              "Secret for the signup's private status page (/w/{slug}/status/{token}). Shown once; absent when " +
+              "pending (double opt-in).",
           },
           status: {
             const: "pending",
@@ -218,7 +228,7 @@ export const openApiDocument = {
         required: ["ok", "confirmed", "status", "position"],
         properties: {
           ok: { const: true },
-          confirmed: { type: "boolean", description: "false: it was confirmed before; nothing changed" },
+          confirmed: { type: "boolean", description: "false: a concurrent request confirmed it; nothing changed" },
           status: { enum: ["waiting", "invited", "joined", "removed"] },
           position: { type: ["integer", "null"], minimum: 1, description: "null unless waiting" },
         },

@@ -7,8 +7,6 @@ import { consumeSignupMailCap } from "@/lib/signup-email/mail-caps";
 import { mintSignupToken } from "@/lib/signup-email/tokens";
 import { hashStatusToken } from "@/lib/signups/codes";
 import { confirmPendingSignup, type ConfirmOutcome } from "@/lib/signups/line";
-import { positionOf } from "@/lib/signups/position";
-import { sharePath } from "@/lib/signups/service";
 import { isStatusTokenShape } from "@/lib/signups/status";
 import type { SignupStatusValue } from "@/lib/signups/statuses";
 
@@ -47,17 +45,14 @@ export type ConfirmationView = {
   waitlistTitle: string;
   slug: string;
   status: SignupStatusValue;
-  /** The place in line once waiting; null while pending or once let in. */
-  position: number | null;
-  sharePath: string;
 };
 
-type TokenRow = { signup_id: string; waitlist_id: string; title: string; slug: string; status: SignupStatusValue; score: number; seq: number; ref_code: string };
+type TokenRow = { signup_id: string; waitlist_id: string; title: string; slug: string; status: SignupStatusValue };
 
 async function signupOfConfirmToken(token: string): Promise<TokenRow | null> {
   if (!isStatusTokenShape(token)) return null;
   const { rows } = await pool().query<TokenRow>(
-    `SELECT s.id AS signup_id, s.waitlist_id, w.title, w.slug, s.status, s.score, s.seq, s.ref_code
+    `SELECT s.id AS signup_id, s.waitlist_id, w.title, w.slug, s.status
        FROM signup_tokens t JOIN signups s ON s.id = t.signup_id JOIN waitlists w ON w.id = s.waitlist_id
       WHERE t.token_hash = $1 AND t.purpose = 'confirm'`,
     [hashStatusToken(token)],
@@ -65,36 +60,33 @@ async function signupOfConfirmToken(token: string): Promise<TokenRow | null> {
   return rows[0] ?? null;
 }
 
-/** For the confirm page (GET changes nothing): whose list, and whether it is done already; null if unknown. */
+/**
+ * For the confirm page (GET changes nothing): whose list, and whether it is done already; null if unknown (or
+ * used: confirming deletes the person's confirm links). Nothing of the person's own: a confirm link reads nothing.
+ */
 export async function describeConfirmation(token: string): Promise<ConfirmationView | null> {
   const row = await signupOfConfirmToken(token);
-  if (!row) return null;
-  return {
-    waitlistTitle: row.title,
-    slug: row.slug,
-    status: row.status,
-    position: row.status === "WAITING" ? await positionOf(pool(), row.waitlist_id, row.score, row.seq) : null,
-    sharePath: sharePath(row.slug, row.ref_code),
-  };
+  return row ? { waitlistTitle: row.title, slug: row.slug, status: row.status } : null;
 }
 
 export type ConfirmedByToken = {
   outcome: Exclude<ConfirmOutcome, { kind: "not_found" }>;
   slug: string;
-  /** With `statusLink`: a fresh private status link for the page that follows. */
+  /** With `statusLink`, when this call confirmed them: a fresh private status link for the page that follows. */
   statusToken: string | null;
 };
 
 /**
- * Confirms the token's signup (idempotent: a second time answers "already"). Throws not_found for a token
- * that is not a confirm link of anyone's.
+ * Confirms the token's signup; the link is single-use (a concurrent second use answers "already", a later one
+ * not_found). Throws not_found for a token that is not a confirm link of anyone's. Only the confirmation itself
+ * mints a status link: a confirm link that lingers in a mailbox or a forward must not read the person later.
  */
 export async function confirmByToken(token: string, options: { statusLink: boolean }): Promise<ConfirmedByToken> {
   const row = await signupOfConfirmToken(token);
   const outcome = row ? await confirmPendingSignup(row.waitlist_id, row.signup_id) : null;
   if (!row || !outcome || outcome.kind === "not_found") {
-    throw new AppError("not_found", "This confirmation link is not valid. Use the link from your most recent email.");
+    throw new AppError("not_found", "This confirmation link is not valid, or it was used already.");
   }
-  const statusToken = options.statusLink ? await mintSignupToken(row.signup_id, "status") : null;
+  const statusToken = options.statusLink && outcome.kind === "confirmed" ? await mintSignupToken(row.signup_id, "status") : null;
   return { outcome, slug: row.slug, statusToken };
 }

@@ -6,7 +6,9 @@ import { resetSignupMailCaps } from "@/lib/signup-email/mail-caps";
 import { mintSignupToken } from "@/lib/signup-email/tokens";
 import { confirmByToken, describeConfirmation } from "@/lib/signups/confirmation";
 import { exportCsvStream } from "@/lib/signups/export";
+import { eraseSignup } from "@/lib/signups/line-erase";
 import { createSignup, type CreateSignupResult } from "@/lib/signups/mutations";
+import { signupOfOwnToken } from "@/lib/signups/own-token";
 import { listSignups } from "@/lib/signups/queries";
 import { exportQuerySchema, listSignupsQuerySchema } from "@/lib/signups/schemas";
 import { getSignupStatus } from "@/lib/signups/status";
@@ -127,7 +129,7 @@ describe("the confirmation", () => {
     expect(await sendConfirmationEmail(p.id)).toEqual({ sent: false, reason: "already_sent" });
 
     // Looking changes nothing.
-    expect(await describeConfirmation(token!)).toMatchObject({ status: "PENDING", position: null, waitlistTitle: "Rocket Club" });
+    expect(await describeConfirmation(token!)).toEqual({ status: "PENDING", slug: w.slug, waitlistTitle: "Rocket Club" });
     expect(await row(p.id)).toMatchObject({ status: "PENDING" });
 
     const done = await confirmByToken(token!, { statusLink: true });
@@ -143,8 +145,8 @@ describe("the confirmation", () => {
     await vi.waitFor(() => expect(world.messagesTo(email)).toHaveLength(2), { timeout: 15_000 });
     expect(world.messagesTo(email)[1]!.subject).toBe("You're #2 on the Rocket Club waitlist");
 
-    // Twice is harmless: nothing moves, no second welcome.
-    expect((await confirmByToken(token!, { statusLink: false })).outcome).toEqual({ kind: "already", status: "WAITING", position: 2 });
+    // Twice is harmless: the link was used up, nothing moves, no second welcome.
+    await expect(confirmByToken(token!, { statusLink: false })).rejects.toMatchObject({ code: "not_found" });
     expect(await row(a.id)).toMatchObject({ referralCount: 1 });
     expect(await jobsOf(p.id, "signup-welcome")).toEqual([`welcome:${p.id}`]);
     await expectLineMatchesDefinition(w.id, 2);
@@ -159,12 +161,44 @@ describe("the confirmation", () => {
   });
 });
 
+describe("confirming, as a key to the person", () => {
+  const tokensOf = async (signupId: string, purpose: string) =>
+    (await pool().query(`SELECT 1 FROM signup_tokens WHERE signup_id = $1 AND purpose = $2`, [signupId, purpose])).rowCount;
+
+  it("locks out whoever held the status token from before, and leaves no confirm link that reads or mints", async () => {
+    const w = await createWaitlist({ doubleOptIn: true });
+    // Whoever typed the address in: the status token stored at signup is one they could have been given.
+    const p = created(await createSignup({ waitlistId: w.id, email: uniqueEmail("victim") }));
+    const [link, otherLink] = [await mintSignupToken(p.id, "confirm"), await mintSignupToken(p.id, "confirm")];
+    expect(await getSignupStatus(w.slug, p.statusToken)).toMatchObject({ status: "pending" });
+
+    const done = await confirmByToken(link, { statusLink: true });
+    expect(done.outcome).toMatchObject({ kind: "confirmed" });
+    expect(await getSignupStatus(w.slug, done.statusToken!)).toMatchObject({ status: "waiting", position: 1 });
+    // The token from before confirmation reads nothing, exports nothing and erases nobody.
+    expect(await getSignupStatus(w.slug, p.statusToken)).toBeNull();
+    expect(await signupOfOwnToken(p.statusToken, ["status", "leave"])).toBeNull();
+    expect(await eraseSignup(p.statusToken)).toBeNull();
+    expect(await row(p.id)).toMatchObject({ status: "WAITING" });
+
+    // Every confirm link of theirs is used up.
+    expect(await tokensOf(p.id, "confirm")).toBe(0);
+    expect(await describeConfirmation(link)).toBeNull();
+    await expect(confirmByToken(otherLink, { statusLink: true })).rejects.toMatchObject({ code: "not_found" });
+    // One minted as the confirmation committed (a confirmation email racing it) confirms nothing and mints nothing.
+    const late = await confirmByToken(await mintSignupToken(p.id, "confirm"), { statusLink: true });
+    expect(late).toMatchObject({ outcome: { kind: "already", status: "WAITING" }, statusToken: null });
+    expect(await tokensOf(p.id, "status")).toBe(1);
+  });
+});
+
 describe("confirmation emails through the public signup", () => {
   it("re-sends to a pending person who signs up again, and refuses the 4th of a day to one recipient", async () => {
     const w = await createWaitlist({ title: "Capped", doubleOptIn: true });
     const email = uniqueEmail("again");
     const first = await postSignup(w.slug, { email }, { ip: uniqueIp() });
-    expect(first.json).toMatchObject({ ok: true, position: 1, status: "pending", status_token: expect.any(String) });
+    expect(first.json).toMatchObject({ ok: true, position: 1, status: "pending" });
+    expect(first.json).not.toHaveProperty("status_token");
     for (let i = 0; i < 2; i++) {
       const again = await postSignup(w.slug, { email }, { ip: uniqueIp() });
       expect(again.json).toEqual({ ok: true, duplicate: true, position: 1, ref_code: first.json.ref_code, status: "pending" });

@@ -1,5 +1,7 @@
 import "server-only";
+import { jobs } from "@/lib/jobs/boss";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { newStatusToken } from "@/lib/signups/codes";
 import { withLockedLine } from "@/lib/signups/line";
 import { blockSql, positionOf } from "@/lib/signups/position";
 import type { SignupStatusValue } from "@/lib/signups/statuses";
@@ -10,6 +12,10 @@ import type { SignupStatusValue } from "@/lib/signups/statuses";
 // waiting_count and their block, their referrer is credited now, by the rules of the signup statement's
 // credit step (lib/signups/line-join.ts: referral_count + 1, score - boost, blocks moved while waiting), and
 // the welcome job is queued with the change. A second confirmation finds nobody pending and changes nothing.
+// Whoever typed the address in before it was confirmed may hold the signup's first status token, and every
+// confirm link is a key until used: the confirmation replaces the stored status token hash with one of a token
+// nobody is given, and deletes the person's confirm tokens (the confirm POST mints the confirmed person a
+// fresh status link instead, lib/signups/confirmation.ts).
 
 export type ConfirmOutcome =
   | { kind: "confirmed"; position: number }
@@ -17,12 +23,14 @@ export type ConfirmOutcome =
   | { kind: "already"; status: SignupStatusValue; position: number | null }
   | { kind: "not_found" };
 
-// $1 signup id, $2 waitlist id, $3 the locked list's referral boost.
+// $1 signup id, $2 waitlist id, $3 the locked list's referral boost, $4 the new status token hash.
 const CONFIRM_SQL = `
 WITH me AS (
-  UPDATE signups SET status = 'WAITING', confirmed_at = now()
+  UPDATE signups SET status = 'WAITING', confirmed_at = now(), status_token_hash = $4
    WHERE id = $1::uuid AND waitlist_id = $2 AND status = 'PENDING'
   RETURNING id, score, seq, referred_by_id
+), used AS (
+  DELETE FROM signup_tokens t USING me WHERE t.signup_id = me.id AND t.purpose = 'confirm'
 ), w AS (
   UPDATE waitlists SET waiting_count = waiting_count + 1 FROM me WHERE waitlists.id = $2
   RETURNING waitlists.id
@@ -45,11 +53,13 @@ SELECT id, score, seq FROM me`;
 
 /** Confirms a pending signup of this waitlist (double opt-in). */
 export async function confirmPendingSignup(waitlistId: string, signupId: string): Promise<ConfirmOutcome> {
+  await jobs(); // the producer starts before the line's lock is taken (its first start sets pg-boss up)
   const outcome = await withLockedLine(waitlistId, async ({ client, waitlist }): Promise<ConfirmOutcome> => {
     const { rows } = await client.query<{ id: string; score: number; seq: number }>(CONFIRM_SQL, [
       signupId,
       waitlistId,
       waitlist.referralBoost,
+      newStatusToken().hash,
     ]);
     const me = rows[0];
     if (me) {

@@ -9,7 +9,8 @@ import { isStatusTokenShape } from "@/lib/signups/status";
 //             (signup_tokens): whoever holds it is the person, who may see, download or erase their data;
 //   "leave"   a mailed token that only erases (every email's footer), never reads.
 // Unsubscribe and confirm tokens are not keys to anything here: the List-Unsubscribe header travels further
-// than the email body (mail providers, forwarding services).
+// than the email body (mail providers, forwarding services), and a confirm link only confirms, once (it mints a
+// status link only in the POST that confirms, and confirming deletes it: lib/signups/line-confirm.ts).
 
 export type OwnTokenPurpose = "status" | "leave";
 

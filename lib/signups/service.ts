@@ -61,8 +61,8 @@ export async function signUp(
         position: result.position,
         ref_code: result.refCode,
         share_path: sharePath(waitlist.slug, result.refCode),
-        status_token: result.statusToken,
-        ...(result.pending ? { status: "pending" as const } : {}),
+        // A pending signup's submitter is anyone who typed the address: the status link comes with confirming.
+        ...(result.pending ? { status: "pending" as const } : { status_token: result.statusToken }),
       };
     case "duplicate":
       if (result.status === "PENDING" && waitlist.doubleOptIn) await resendConfirmation(waitlist.id, input.email);

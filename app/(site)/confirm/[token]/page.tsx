@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { describeConfirmation } from "@/lib/signups/confirmation";
-import { absoluteUrl } from "@/lib/waitlists/hosted";
 
 // Where a double opt-in email's link lands. Opening it changes nothing (mail scanners open links on their
 // own); the button posts to the confirm endpoint, which puts the person in line and sends them on to their
-// private status page. Opened again later, it says they are confirmed already; the button still leads to a
-// fresh status page.
+// private status page. The link is single-use: opened again later it is not found (./not-found.tsx); in the
+// moment a second press races the first, it says they are confirmed and points to "Email me my link" on the
+// waitlist's page, since a confirm link mints no status link once confirmed.
 
 export const dynamic = "force-dynamic";
 
@@ -33,22 +33,19 @@ export default async function ConfirmPage({ params }: Props) {
           <CardDescription>
             {pending
               ? "One click and you're in line. Your referral link starts counting from then on."
-              : view.position !== null
-                ? `You're #${view.position.toLocaleString("en-US")} on the ${view.waitlistTitle} waitlist.`
-                : `Your email is confirmed for the ${view.waitlistTitle} waitlist.`}
+              : `Your email is confirmed for the ${view.waitlistTitle} waitlist. To see your place, use "Email me my link" on the waitlist's page.`}
           </CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
-          {!pending && (
-            <p className="text-sm text-muted">
-              Your share link: <span className="break-all font-medium text-ink">{absoluteUrl(view.sharePath)}</span>
-            </p>
+          {pending ? (
+            <form method="post" action={`/api/public/confirm/${encodeURIComponent(token)}`}>
+              <Button type="submit">Confirm my spot</Button>
+            </form>
+          ) : (
+            <ButtonLink href={`/w/${encodeURIComponent(view.slug)}`} variant="secondary">
+              Go to the waitlist page
+            </ButtonLink>
           )}
-          <form method="post" action={`/api/public/confirm/${encodeURIComponent(token)}`}>
-            <Button type="submit" variant={pending ? "primary" : "secondary"}>
-              {pending ? "Confirm my spot" : "Open my status page"}
-            </Button>
-          </form>
         </CardContent>
       </Card>
     </section>
