@@ -4,7 +4,7 @@ import { pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { jobs } from "@/lib/jobs/boss";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { localDateTime, nextRun, type Recurrence } from "@/lib/invitations/schedule";
+import { dateTimeExists, localDateTime, nextRun, type Recurrence } from "@/lib/invitations/schedule";
 import { SCHEDULED_WAVES_MAX, type CreateWaveInput } from "@/lib/invitations/schemas";
 import { admitInLine, withLockedLine } from "@/lib/signups/line";
 
@@ -94,6 +94,7 @@ export async function createWave(waitlistId: string, input: CreateWaveInput, now
     }
     let first: Date;
     if (input.kind === "once") {
+      if (!dateTimeExists(input.run_at)) throw new AppError("invalid_input", "run_at: That date does not exist.", "run_at");
       const at = parseRunAt(input.run_at, timeZone);
       if (!at) throw new AppError("invalid_input", "run_at: use a date and time like 2026-12-07T10:00 or an ISO 8601 time.", "run_at");
       if (at.getTime() <= now.getTime()) throw new AppError("invalid_input", "run_at: pick a time in the future.", "run_at");
