@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInZone, isTimeZone, localDateTime, nextRun, zonedTime } from "@/lib/invitations/schedule";
+import { dateTimeExists, formatInZone, isTimeZone, localDateTime, nextRun, zonedTime } from "@/lib/invitations/schedule";
 
 // The next run of a recurring wave, with the clock injected: local time of day stays put across DST changes.
 
@@ -61,6 +61,17 @@ describe("helpers", () => {
     expect(localDateTime("2026-12-07T10:00", "Europe/Berlin")?.toISOString()).toBe("2026-12-07T09:00:00.000Z");
     expect(localDateTime("2026-12-07 10:00", "UTC")).toBeNull();
     expect(localDateTime("2026-13-07T10:00", "UTC")).toBeNull();
+  });
+
+  it("refuses dates and times that do not exist instead of rolling them over", () => {
+    expect(localDateTime("2026-02-31T10:00", "UTC")).toBeNull();
+    expect(localDateTime("2026-02-29T10:00", "Europe/Berlin")).toBeNull();
+    expect(localDateTime("2026-04-31T10:00", "UTC")).toBeNull();
+    expect(localDateTime("2026-12-07T24:00", "UTC")).toBeNull();
+    expect(localDateTime("2028-02-29T10:00", "UTC")?.toISOString()).toBe("2028-02-29T10:00:00.000Z");
+    expect(dateTimeExists("2027-02-30T10:00:00Z")).toBe(false);
+    expect(dateTimeExists("2027-02-28T10:00:00+01:00")).toBe(true);
+    expect(dateTimeExists("tomorrow")).toBe(true); // not this check's business: the shape is checked elsewhere
     expect(formatInZone(at("2026-12-07T09:00:00Z"), "Europe/Berlin")).toMatch(/Mon, Dec 7, 2026.*10:00 \(Europe\/Berlin\)/);
   });
 });

@@ -97,12 +97,29 @@ export function nextRun(rule: Recurrence, timeZone: string, after: Date): Date {
   throw new Error("no next run within 8 days");
 }
 
-/** "2026-12-07T10:00" (a datetime-local value) in `timeZone`, as an instant; null when malformed. */
+const DATE_TIME_PREFIX = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+
+/**
+ * Whether the "YYYY-MM-DDTHH:MM" a value starts with is a real calendar date and time of day. Date.UTC and
+ * Date.parse roll an impossible one over (2026-02-31 becomes March 3), so it must survive the round trip.
+ * True for values without that prefix: their shape is checked elsewhere.
+ */
+export function dateTimeExists(value: string): boolean {
+  const m = DATE_TIME_PREFIX.exec(value);
+  if (!m) return true;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const d = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  return (
+    d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day &&
+    d.getUTCHours() === hour && d.getUTCMinutes() === minute
+  );
+}
+
+/** "2026-12-07T10:00" (a datetime-local value) in `timeZone`, as an instant; null when malformed or impossible. */
 export function localDateTime(value: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return null;
+  if (!m || !dateTimeExists(value)) return null;
   const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
   return zonedTime(year, month, day, hour, minute, timeZone);
 }
 

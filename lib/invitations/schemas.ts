@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZone } from "@/lib/invitations/schedule";
+import { dateTimeExists, isTimeZone } from "@/lib/invitations/schedule";
 import { REF_CODE_ALPHABET, REF_CODE_LENGTH } from "@/lib/signups/schemas";
 import { storableText } from "@/lib/storable-text";
 
@@ -45,7 +45,13 @@ const weekday = z.number().int().min(0, "Weekday is 0 (Sunday) to 6 (Saturday)."
 export const createWaveSchema = z.discriminatedUnion(
   "kind",
   [
-    z.object({ kind: z.literal("once"), size, run_at: z.string().trim().min(1, "Give the date and time.").max(40) }).strict(),
+    z
+      .object({
+        kind: z.literal("once"),
+        size,
+        run_at: z.string().trim().min(1, "Give the date and time.").max(40).refine(dateTimeExists, "That date does not exist."),
+      })
+      .strict(),
     z.object({ kind: z.literal("daily"), size, time: timeOfDay }).strict(),
     z.object({ kind: z.literal("weekly"), size, weekday, time: timeOfDay }).strict(),
   ],

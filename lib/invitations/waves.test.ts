@@ -95,6 +95,10 @@ describe("a scheduled wave", () => {
     const { waitlist } = await listWith(0);
     await expect(createWave(waitlist.id, { kind: "once", size: 1, run_at: "2020-01-01T00:00:00Z" })).rejects.toMatchObject({ code: "invalid_input", field: "run_at" });
     await expect(createWave(waitlist.id, { kind: "once", size: 1, run_at: "tomorrow" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(createWave(waitlist.id, { kind: "once", size: 1, run_at: "2027-02-31T10:00" })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "run_at: That date does not exist.",
+    });
     for (let i = 0; i < 20; i++) await createWave(waitlist.id, { kind: "daily", size: 1, time: "09:00" });
     await expect(createWave(waitlist.id, { kind: "daily", size: 1, time: "09:00" })).rejects.toMatchObject({ code: "conflict" });
     expect(await listWaves(waitlist.id)).toHaveLength(20);

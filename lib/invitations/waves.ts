@@ -4,7 +4,7 @@ import { pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { jobs } from "@/lib/jobs/boss";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { localDateTime, nextRun, type Recurrence } from "@/lib/invitations/schedule";
+import { dateTimeExists, localDateTime, nextRun, type Recurrence } from "@/lib/invitations/schedule";
 import { SCHEDULED_WAVES_MAX, type CreateWaveInput } from "@/lib/invitations/schemas";
 import { admitInLine, withLockedLine } from "@/lib/signups/line";
 
@@ -29,7 +29,15 @@ export type Wave = {
   last_run_at: string | null;
   last_invited_count: number | null;
   created_at: string;
+  /**
+   * Scheduled, but its run is more than STALLED_AFTER_MS overdue: the run's job died (it is among the failed
+   * jobs to retry) or no worker is running. A recurring wave stays stuck until that run is retried.
+   */
+  stalled: boolean;
 };
+
+/** How late a run may be before its wave counts as stalled (a worker polls every few seconds). */
+export const STALLED_AFTER_MS = 10 * 60_000;
 
 type WaveRow = {
   id: string;
@@ -47,7 +55,7 @@ type WaveRow = {
 
 const COLUMNS = `id, waitlist_id, size, kind, weekday, time_of_day, next_run_at, status, last_run_at, last_invited_count, created_at`;
 
-function toWave(r: WaveRow): Wave {
+function toWave(r: WaveRow, now: Date): Wave {
   return {
     id: r.id,
     size: r.size,
@@ -59,6 +67,7 @@ function toWave(r: WaveRow): Wave {
     last_run_at: r.last_run_at?.toISOString() ?? null,
     last_invited_count: r.last_invited_count,
     created_at: r.created_at.toISOString(),
+    stalled: r.status === "scheduled" && r.next_run_at !== null && r.next_run_at.getTime() < now.getTime() - STALLED_AFTER_MS,
   };
 }
 
@@ -94,6 +103,7 @@ export async function createWave(waitlistId: string, input: CreateWaveInput, now
     }
     let first: Date;
     if (input.kind === "once") {
+      if (!dateTimeExists(input.run_at)) throw new AppError("invalid_input", "run_at: That date does not exist.", "run_at");
       const at = parseRunAt(input.run_at, timeZone);
       if (!at) throw new AppError("invalid_input", "run_at: use a date and time like 2026-12-07T10:00 or an ISO 8601 time.", "run_at");
       if (at.getTime() <= now.getTime()) throw new AppError("invalid_input", "run_at: pick a time in the future.", "run_at");
@@ -110,7 +120,7 @@ export async function createWave(waitlistId: string, input: CreateWaveInput, now
     );
     const wave = inserted[0]!;
     await queueRun(client, wave.id, first);
-    return toWave(wave);
+    return toWave(wave, now);
   });
   if (!created) throw new AppError("not_found", "No waitlist with this id in your account.");
   return created;
@@ -121,14 +131,14 @@ async function queueRun(client: PoolClient, waveId: string, at: Date): Promise<v
 }
 
 /** The list's waves: scheduled first (soonest first), then the finished and cancelled, newest first. */
-export async function listWaves(waitlistId: string): Promise<Wave[]> {
+export async function listWaves(waitlistId: string, now = new Date()): Promise<Wave[]> {
   const { rows } = await pool().query<WaveRow>(
     `SELECT ${COLUMNS} FROM invite_waves WHERE waitlist_id = $1
       ORDER BY (status = 'scheduled') DESC, CASE WHEN status = 'scheduled' THEN next_run_at END, created_at DESC
       LIMIT 100`,
     [waitlistId],
   );
-  return rows.map(toWave);
+  return rows.map((r) => toWave(r, now));
 }
 
 /** Cancels a scheduled wave of this list; its queued run will find it cancelled. False: no such wave here. */
@@ -139,7 +149,7 @@ export async function cancelWave(waitlistId: string, waveId: string): Promise<Wa
       WHERE id = $1::uuid AND waitlist_id = $2 RETURNING ${COLUMNS}`,
     [waveId, waitlistId],
   );
-  return rows[0] ? toWave(rows[0]) : null;
+  return rows[0] ? toWave(rows[0], new Date()) : null;
 }
 
 export type WaveRunOutcome = { ran: false; reason: "gone" | "not_scheduled" | "stale" } | { ran: true; invited: number; next: string | null };

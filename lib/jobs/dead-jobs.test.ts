@@ -4,6 +4,7 @@ import { POST as retryJob } from "@/app/api/waitlists/[id]/jobs/[jobId]/retry/ro
 import { POST as importCsv } from "@/app/api/waitlists/[id]/import/route";
 import { pool } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
+import { createWave, listWaves } from "@/lib/invitations/waves";
 import { createWaitlist } from "@/tests/support/fixtures";
 import { startMailWorld, type MailWorld } from "@/tests/support/mail-world";
 import { callOwner, signedInOwner } from "@/tests/support/owner-api";
@@ -82,6 +83,49 @@ describe("failed email jobs", () => {
     // Nothing failed any more: a second Retry is refused and sends nothing.
     expect(await retry(waitlist.id, jobId, a.cookie)).toMatchObject({ status: 409, json: { error: { code: "conflict" } } });
     expect(world.messagesTo(s.email)).toHaveLength(1);
+  });
+
+  it("a scheduled wave's dead run is listed and retried for its owner only; the wave shows as stalled until then", async () => {
+    const a = await signedInOwner();
+    const b = await signedInOwner();
+    const waitlist = await createWaitlist({ ownerId: a.id });
+    const other = await createWaitlist({ ownerId: b.id });
+    const people = [await world.signup({ waitlistId: waitlist.id }), await world.signup({ waitlistId: waitlist.id })];
+    const wave = await createWave(waitlist.id, { kind: "once", size: 1, run_at: new Date(Date.now() + 3_600_000).toISOString() });
+    // The run's job used up its retries (as pg-boss leaves it): the wave is still scheduled, its time passes.
+    const { rows } = await pool().query<{ id: string }>(
+      `UPDATE ${world.schema}.job SET state = 'failed', retry_count = 1, started_on = now(), completed_on = now(),
+              output = '{"message":"connection terminated"}'
+        WHERE name = 'invite-wave' AND data->>'waveId' = $1 RETURNING id`,
+      [wave.id],
+    );
+    const jobId = rows[0]!.id;
+    const late = new Date(Date.parse(wave.next_run_at!) + 11 * 60_000);
+    expect((await listWaves(waitlist.id, late))[0]).toMatchObject({ status: "scheduled", stalled: true });
+    expect((await listWaves(waitlist.id, new Date(Date.parse(wave.next_run_at!) + 9 * 60_000)))[0]).toMatchObject({ stalled: false });
+
+    const listed = (await list(waitlist.id, a.cookie)).json as Listed;
+    expect(listed.jobs).toEqual([
+      { id: jobId, kind: "invite-wave", recipient: "Top 1, once", attempts: 2, error: "connection terminated", failed_at: expect.any(String) },
+    ]);
+    expect(listed.summary).toMatchObject({ failed: 1 });
+    // Another owner: not in their list, not retryable through their list or A's.
+    expect(((await list(other.id, b.cookie)).json as Listed).jobs).toEqual([]);
+    expect(await retry(other.id, jobId, b.cookie)).toMatchObject({ status: 404 });
+    expect(await retry(waitlist.id, jobId, b.cookie)).toMatchObject({ status: 404 });
+    // Nor through another list of A's own.
+    const second = await createWaitlist({ ownerId: a.id });
+    expect(await retry(second.id, jobId, a.cookie)).toMatchObject({ status: 404 });
+
+    expect(await retry(waitlist.id, jobId, a.cookie)).toMatchObject({ status: 200, json: { ok: true } });
+    await world.worker();
+    await vi.waitFor(async () => expect((await listWaves(waitlist.id, late))[0]).toMatchObject({ status: "done", last_invited_count: 1, stalled: false }), {
+      timeout: 20_000,
+      interval: 250,
+    });
+    const { rows: statuses } = await pool().query<{ id: string; status: string }>(`SELECT id, status FROM signups WHERE waitlist_id = $1 ORDER BY seq`, [waitlist.id]);
+    expect(statuses).toEqual([{ id: people[0]!.id, status: "INVITED" }, { id: people[1]!.id, status: "WAITING" }]);
+    expect(((await list(waitlist.id, a.cookie)).json as Listed).jobs).toEqual([]);
   });
 
   it("a bad state filter is refused with the one error shape", async () => {

@@ -70,6 +70,24 @@ export function confirmKey(signupId: string, resend?: string): string {
 
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[];
 
+/** The queues whose jobs are about one signup (a signupId in the payload): the signup emails. */
+export type SignupJobName = { [N in JobName]: JobPayloads[N] extends { signupId: string } ? N : never }[JobName];
+
+// A Record, so a new signup queue that is not listed here fails to compile.
+const SIGNUP_JOBS: Record<SignupJobName, true> = {
+  "signup-welcome": true,
+  "signup-confirm": true,
+  "signup-invited": true,
+  "signup-status-link": true,
+  "signup-digest": true,
+};
+
+/**
+ * Their names, for `name = ANY(...)` in queries that look jobs up by data->>'signupId': pg-boss partitions its
+ * job table by queue name and indexes it by (name, ...), so the filter reads those queues only.
+ */
+export const SIGNUP_JOB_NAMES = Object.keys(SIGNUP_JOBS) as SignupJobName[];
+
 /**
  * Retries with exponential backoff: the n-th retry waits JOB_RETRY_DELAY_SECONDS * 2^(n-1), up to twice that
  * with pg-boss's jitter. With the defaults (30 s, 10 retries) a job keeps trying for about half a day, then

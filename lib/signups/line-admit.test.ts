@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { db, pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { updateInvitationSettings } from "@/lib/invitations/settings";
-import { inviteSignups, rebuildBlocks, removeSignup, setSignupStatus } from "@/lib/signups/line";
+import { confirmPendingSignup, inviteSignups, rebuildBlocks, removeSignup, setSignupStatus } from "@/lib/signups/line";
 import { createSignup } from "@/lib/signups/mutations";
 import { getSignupStatus } from "@/lib/signups/status";
 import { createWaitlist } from "@/tests/support/fixtures";
@@ -210,6 +210,29 @@ describe("joined, removed, back in line", () => {
     await refused(setSignupStatus(waitlist.id, a!.id, "JOINED"));
     expect(await setSignupStatus(waitlist.id, a!.id, "REMOVED")).toBe(true);
     expect(await setSignupStatus(waitlist.id, "00000000-0000-4000-8000-000000000000", "JOINED")).toBe(false);
+    await expectLineMatchesDefinition(waitlist.id, 1);
+  });
+
+  it("never puts a person removed while pending (double opt-in, never confirmed) in line; a removed confirmed one returns", async () => {
+    const waitlist = await createWaitlist({ title: "Opt-in Club", doubleOptIn: true });
+    const a = await createSignup({ waitlistId: waitlist.id, email: "opt-a@example.com" });
+    const p = await createSignup({ waitlistId: waitlist.id, email: "opt-p@example.com", ref: a.kind === "created" ? a.refCode : null });
+    if (a.kind !== "created" || p.kind !== "created") throw new Error("not created");
+    expect(await confirmPendingSignup(waitlist.id, a.id)).toMatchObject({ kind: "confirmed" });
+
+    expect(await setSignupStatus(waitlist.id, p.id, "REMOVED")).toBe(true);
+    await expect(setSignupStatus(waitlist.id, p.id, "WAITING")).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/never confirmed their email/),
+    });
+    expect(await rowOf(p.id)).toMatchObject({ status: "REMOVED" });
+    const referrerRow = await db().signup.findUniqueOrThrow({ where: { id: a.id }, select: { referralCount: true } });
+    expect(referrerRow.referralCount).toBe(0);
+    await expectLineMatchesDefinition(waitlist.id, 1);
+
+    // A confirmed person removed from the line can still be put back.
+    expect(await setSignupStatus(waitlist.id, a.id, "REMOVED")).toBe(true);
+    expect(await setSignupStatus(waitlist.id, a.id, "WAITING")).toBe(true);
     await expectLineMatchesDefinition(waitlist.id, 1);
   });
 });

@@ -96,15 +96,16 @@ export type OwnerStatus = Exclude<SignupStatusValue, "PENDING">;
 
 /**
  * One person's status as the owner sets it. INVITED lets a waiting person in through admitInLine (so they get
- * the invitation email); JOINED from waiting or invited; REMOVED from anything; WAITING puts an invited, joined
- * or removed person back in line at their old score. False when nothing changed or there is no such person;
+ * the invitation email); JOINED from waiting or invited; REMOVED from anything (removed_from keeps what they
+ * were); WAITING puts an invited, joined or removed person back in line at their old score, except one removed
+ * while PENDING. False when nothing changed or there is no such person;
  * AppError conflict for a change that makes no sense, waitlist_full when a removed person has no room to return.
  */
 export async function setSignupStatus(waitlistId: string, signupId: string, status: OwnerStatus): Promise<boolean> {
   if (status === "INVITED") await jobs(); // as in inviteSignups
   const changed = await withLockedLine(waitlistId, async (line) => {
-    const { rows } = await line.client.query<{ status: SignupStatusValue; score: number }>(
-      `SELECT status, score FROM signups WHERE id = $1::uuid AND waitlist_id = $2 FOR UPDATE`,
+    const { rows } = await line.client.query<{ status: SignupStatusValue; score: number; removed_from: SignupStatusValue | null }>(
+      `SELECT status, score, removed_from FROM signups WHERE id = $1::uuid AND waitlist_id = $2 FOR UPDATE`,
       [signupId, waitlistId],
     );
     const row = rows[0];
@@ -121,6 +122,11 @@ export async function setSignupStatus(waitlistId: string, signupId: string, stat
     if (status === "JOINED" && row.status === "REMOVED") {
       throw new AppError("conflict", "Put a removed person back in line before marking them joined.", "status");
     }
+    // Back in line is for people who were in it: one removed while pending never confirmed (double opt-in),
+    // so their referrer was never credited and they got no welcome; confirming is the only way in.
+    if (status === "WAITING" && row.removed_from === "PENDING") {
+      throw new AppError("conflict", "This person never confirmed their email, so they cannot be put in line; delete them and they can sign up again.", "status");
+    }
     const counted = (s: SignupStatusValue) => (s === "REMOVED" ? 0 : 1);
     const signupDelta = counted(status) - counted(row.status);
     if (signupDelta > 0 && roomLeft(line.waitlist) < signupDelta) {
@@ -130,9 +136,10 @@ export async function setSignupStatus(waitlistId: string, signupId: string, stat
       `UPDATE signups SET status = $2::text::"SignupStatus",
               invited_at = CASE WHEN $2::text = 'WAITING' THEN NULL ELSE invited_at END,
               joined_at = CASE WHEN $2::text = 'JOINED' THEN now() WHEN $2::text = 'WAITING' THEN NULL ELSE joined_at END,
-              removed_at = CASE WHEN $2::text = 'REMOVED' THEN now() END
+              removed_at = CASE WHEN $2::text = 'REMOVED' THEN now() END,
+              removed_from = CASE WHEN $2::text = 'REMOVED' THEN $3::text::"SignupStatus" END
         WHERE id = $1::uuid`,
-      [signupId, status],
+      [signupId, status, row.status],
     );
     const waitingDelta = (status === "WAITING" ? 1 : 0) - (row.status === "WAITING" ? 1 : 0);
     await line.client.query(

@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { SIGNUP_JOB_NAMES } from "@/lib/jobs/queues";
 import { removeSignup } from "@/lib/signups/line";
 import { signupOfOwnToken } from "@/lib/signups/own-token";
 
@@ -31,10 +32,19 @@ export async function eraseSignup(token: string): Promise<LeaveView | null> {
   return { waitlistTitle: own.title, slug: own.slug };
 }
 
-/** Jobs about this person that have not started (pg-boss's created and retry states). */
+/**
+ * Jobs about this person that have not started (pg-boss's created and retry states, i.e. state < 'active').
+ * Kept rather than left to the send step (which answers "gone" for an erased person, so correctness does not
+ * need it): a person who leaves expects nothing of theirs to stay queued, and a retrying job would otherwise
+ * wake a worker up to a dozen times. Only the signup queues' partitions are read, through pg-boss's
+ * (name, start_after) WHERE state < 'active' index, not the whole job table.
+ */
 async function dropQueuedJobs(signupId: string): Promise<void> {
   await pool()
-    .query(`DELETE FROM ${env().JOB_SCHEMA}.job WHERE data->>'signupId' = $1 AND state IN ('created', 'retry')`, [signupId])
+    .query(
+      `DELETE FROM ${env().JOB_SCHEMA}.job WHERE name = ANY($2::text[]) AND state < 'active' AND data->>'signupId' = $1`,
+      [signupId, SIGNUP_JOB_NAMES],
+    )
     .catch((error: unknown) => {
       // No queue set up yet on this database: no jobs to drop.
       if ((error as { code?: string }).code !== UNDEFINED_TABLE) throw error;

@@ -8,6 +8,7 @@ import { RetryButton } from "./retry-button";
 const KINDS: Record<string, string> = {
   "signup-welcome": "Welcome",
   "signup-digest": "Friends joined (digest)",
+  "invite-wave": "Scheduled wave",
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

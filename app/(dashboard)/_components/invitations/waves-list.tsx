@@ -1,9 +1,11 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { formatInZone, WEEKDAYS } from "@/lib/invitations/schedule";
 import type { Wave } from "@/lib/invitations/waves";
 import { CancelWaveButton } from "./cancel-wave-button";
 
-// The list's waves, with times shown in the list's zone.
+// The list's waves, with times shown in the list's zone. A stalled wave (its run is overdue: the run's job failed)
+// says so and points to where that run can be retried.
 
 function describe(w: Wave, timeZone: string): string {
   const people = `Top ${w.size.toLocaleString("en-US")}`;
@@ -30,9 +32,22 @@ export function WavesList({ waitlistId, waves, timeZone }: { waitlistId: string;
                   ? `${w.status === "scheduled" ? " · " : ""}Last run: ${formatInZone(new Date(w.last_run_at), timeZone)}, ${w.last_invited_count ?? 0} invited`
                   : null}
               </p>
+              {w.stalled ? (
+                <p className="text-xs text-red-700" data-testid="wave-stalled">
+                  This run is overdue and the wave is stuck until it runs:{" "}
+                  <Link href={`/dashboard/w/${waitlistId}/emails`} className="underline">
+                    retry it under Email delivery
+                  </Link>
+                  , or cancel the wave.
+                </p>
+              ) : null}
             </div>
             <div className="flex items-center gap-2">
-              <Badge tone={w.status === "scheduled" ? "brand" : w.status === "done" ? "success" : "neutral"}>{w.status}</Badge>
+              {w.stalled ? (
+                <Badge tone="danger">stalled</Badge>
+              ) : (
+                <Badge tone={w.status === "scheduled" ? "brand" : w.status === "done" ? "success" : "neutral"}>{w.status}</Badge>
+              )}
               {w.status === "scheduled" ? <CancelWaveButton waitlistId={waitlistId} waveId={w.id} label={label} /> : null}
             </div>
           </li>

@@ -144,6 +144,15 @@ describe("waves and invitation settings", () => {
       const r = await callOwner(createWave, { id: waitlist.id }, { cookie: owner.cookie, body });
       expect({ body, status: r.status, code: (r.json.error as { code: string } | undefined)?.code }).toEqual({ body, status: 400, code: "invalid_input" });
     }
+    // An impossible date is refused, not rolled over into the next month (2027-02-31 would be March 3).
+    for (const run_at of ["2027-02-31T10:00", "2027-02-30T10:00:00Z", "2027-04-31T09:00:00+02:00"]) {
+      const r = await callOwner(createWave, { id: waitlist.id }, { cookie: owner.cookie, body: { kind: "once", size: 1, run_at } });
+      expect({ run_at, status: r.status, error: r.json.error }).toEqual({
+        run_at,
+        status: 400,
+        error: { code: "invalid_input", message: "run_at: That date does not exist.", field: "run_at" },
+      });
+    }
     expect(((await callOwner(listWaves, { id: waitlist.id }, { cookie: owner.cookie })).json.waves as unknown[]).length).toBe(1);
 
     const stranger = await signedInOwner();
