@@ -1,24 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db, pool } from "@/lib/db";
 import { updateInvitationSettings } from "@/lib/invitations/settings";
 import { cancelWave, createWave, listWaves, runWave } from "@/lib/invitations/waves";
 import { createWaitlist } from "@/tests/support/fixtures";
 import { expectLineMatchesDefinition } from "@/tests/support/line-invariants";
-import { startMailWorld, type MailWorld } from "@/tests/support/mail-world";
+import { withMailWorld, type MailWorld } from "@/tests/support/mail-world";
 
 // Scheduled waves with the real queue: each run is a job with startAfter = its time; the worker runs it,
 // invites the top N and queues the next run in the same transaction; a cancelled wave's job does nothing.
 
 let world: MailWorld;
-beforeAll(async () => {
-  world = await startMailWorld();
-});
-afterEach(async () => {
-  await world.stopWorkers();
-});
-afterAll(async () => {
-  await world.close();
-});
+withMailWorld((w) => (world = w));
 
 async function listWith(count: number) {
   const waitlist = await createWaitlist({ title: "Wave Club" });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { pool } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { enqueue } from "@/lib/jobs/enqueue";
@@ -7,21 +7,13 @@ import { sendDigestEmail } from "@/lib/signup-email/send-digest";
 import { createSignup } from "@/lib/signups/mutations";
 import { updateWaitlist } from "@/lib/waitlists/mutations";
 import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
-import { APP, startMailWorld, type MailWorld } from "@/tests/support/mail-world";
+import { APP, withMailWorld, type MailWorld } from "@/tests/support/mail-world";
 
 // The "friends joined through your link" digest end to end: real signups crediting referrers, the sweep's
 // statement, pg-boss, the real worker and Resend SDK against the local fake.
 
 let world: MailWorld;
-beforeAll(async () => {
-  world = await startMailWorld();
-});
-afterEach(async () => {
-  await world.stopWorkers();
-});
-afterAll(async () => {
-  await world.close();
-});
+withMailWorld((w) => (world = w));
 
 const DIGEST = /joined through your link/;
 const digestsTo = (email: string) => world.messagesTo(email).filter((m) => DIGEST.test(m.subject));

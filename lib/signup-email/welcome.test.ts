@@ -1,23 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db, pool } from "@/lib/db";
 import { getSignupStatus } from "@/lib/signups/status";
 import { sendWelcomeEmail } from "@/lib/signup-email/send-welcome";
 import { createWaitlist } from "@/tests/support/fixtures";
-import { APP, FROM_ADDRESS, startMailWorld, type MailWorld } from "@/tests/support/mail-world";
+import { APP, FROM_ADDRESS, withMailWorld, type MailWorld } from "@/tests/support/mail-world";
 
 // The welcome email end to end: signup statement -> job in the same transaction -> real worker -> real Resend
 // SDK -> local fake. Content, links, headers, and that it arrives exactly once.
 
 let world: MailWorld;
-beforeAll(async () => {
-  world = await startMailWorld();
-});
-afterEach(async () => {
-  await world.stopWorkers();
-});
-afterAll(async () => {
-  await world.close();
-});
+withMailWorld((w) => (world = w));
 
 const UNSUBSCRIBE_HEADER = new RegExp(`^<${APP}/api/public/unsubscribe/([A-Za-z0-9_-]{32})>$`);
 

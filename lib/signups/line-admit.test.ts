@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db, pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { updateInvitationSettings } from "@/lib/invitations/settings";
@@ -7,21 +7,13 @@ import { createSignup } from "@/lib/signups/mutations";
 import { getSignupStatus } from "@/lib/signups/status";
 import { createWaitlist } from "@/tests/support/fixtures";
 import { expectLineMatchesDefinition } from "@/tests/support/line-invariants";
-import { APP, startMailWorld, type MailWorld } from "@/tests/support/mail-world";
+import { APP, withMailWorld, type MailWorld } from "@/tests/support/mail-world";
 
 // Letting people in through the keeper: positions move, counters stay exact, and each invited person gets the
 // "You're in" email once (real worker, pg-boss, Resend SDK against the local fake).
 
 let world: MailWorld;
-beforeAll(async () => {
-  world = await startMailWorld();
-});
-afterEach(async () => {
-  await world.stopWorkers();
-});
-afterAll(async () => {
-  await world.close();
-});
+withMailWorld((w) => (world = w));
 
 async function listWith(count: number, overrides: Parameters<typeof createWaitlist>[0] = {}) {
   const waitlist = await createWaitlist({ title: "Rocket Club", ...overrides });

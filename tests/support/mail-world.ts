@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { closeDb, pool } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { jobs, stopJobs } from "@/lib/jobs/boss";
@@ -84,4 +85,22 @@ export async function startMailWorld() {
       resetEnvCache();
     },
   };
+}
+
+/**
+ * A test file's mail world: started before its tests, its workers stopped after each, closed at the end.
+ * `ready` hands the world to the file (its tests run only after that).
+ */
+export function withMailWorld(ready: (world: MailWorld) => void): void {
+  let world: MailWorld | undefined;
+  beforeAll(async () => {
+    world = await startMailWorld();
+    ready(world);
+  });
+  afterEach(async () => {
+    await world?.stopWorkers();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
 }
