@@ -30,8 +30,8 @@ export async function privacyScene(world: MailWorld) {
 /** The tokens of an email footer's "Download my data" and "Leave this waitlist" links (text part). */
 export function footerTokens(mail: CapturedEmail): { data: string; leave: string } {
   const text = mail.text ?? "";
-  const data = /Download my data: \S+\/api\/public\/data\/([A-Za-z0-9_-]{32})\b/.exec(text)?.[1];
-  const leave = /Leave this waitlist: \S+\/leave\/([A-Za-z0-9_-]{32})\b/.exec(text)?.[1];
+  const data = /Download my data: \S+\/api\/public\/data\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/.exec(text)?.[1];
+  const leave = /Leave this waitlist: \S+\/leave\/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/.exec(text)?.[1];
   if (!data || !leave) throw new Error(`no privacy links in the footer of:\n${text}`);
   return { data, leave };
 }
