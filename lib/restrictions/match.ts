@@ -9,7 +9,8 @@ export function normalizeDomain(raw: string): string {
   try {
     // The WHATWG URL parser applies IDNA (Unicode to punycode, case folding) the same way in Node and browsers.
     const host = new URL(`http://${trimmed}`).hostname;
-    return host.includes(".") && !host.startsWith("[") ? host : "";
+    // Letters, digits and hyphens in at least two labels: no IP literals, no "*", no single-label names.
+    return /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/.test(host) && !/^[\d.]+$/.test(host) ? host : "";
   } catch {
     return "";
   }
@@ -32,6 +33,8 @@ export function parseAddress(raw: string): Address | null {
   const domain = normalizeDomain(raw.slice(at + 1));
   if (local === "" || domain === "") return null;
   const quoted = local.startsWith('"') && local.endsWith('"') && local.length >= 2;
+  // RFC 5322 specials and spaces only inside quotes.
+  if (!quoted && /[\s"(),:;<>@[\]\\]/.test(local)) return null;
   const plus = quoted ? -1 : local.indexOf("+");
   const subaddressed = plus > 0 && plus < local.length - 1;
   return { local, base: plus > 0 ? local.slice(0, plus) : local, domain, subaddressed };
