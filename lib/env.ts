@@ -35,6 +35,12 @@ const schema = z
       .string()
       .regex(/^[a-z0-9-]+$/i, "must be a header name")
       .optional(),
+    // The header a trusted edge sets to the visitor's ISO country (Cloudflare: CF-IPCountry). Unset: the
+    // waitlists' country restrictions are not applied (anyone could send the header), and settings say so.
+    COUNTRY_HEADER: z
+      .string()
+      .regex(/^[a-z0-9-]+$/i, "must be a header name")
+      .optional(),
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     STRIPE_PRICE_ID: z.string().min(1).optional(),

@@ -25,6 +25,13 @@ export const ERROR_CODES = [
   "internal_error",
   "billing_not_configured",
   "database_unavailable",
+  // Sign-up restrictions of a waitlist (lib/restrictions, docs/restrictions.md).
+  "email_not_allowed",
+  "email_blocked",
+  "disposable_email",
+  "subaddress_not_allowed",
+  "banned_keyword",
+  "country_not_allowed",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

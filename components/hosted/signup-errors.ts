@@ -1,4 +1,5 @@
 import type { ErrorCode } from "@/lib/errors";
+import { RESTRICTION_MESSAGES } from "@/lib/restrictions/messages";
 import { checkEmail } from "@/lib/signup-rules";
 
 // Every answer of the signup API, and every check a form makes before sending, mapped to what the visitor
@@ -76,6 +77,18 @@ export function problemFromResponse(status: number, body: unknown): FormProblem 
     case "too_many_emails":
       // Double opt-in's mail caps; the captcha was spent on this attempt.
       return { field: "email", message: SIGNUP_MESSAGES.too_many_emails, resetCaptcha: true };
+    // The owner's restrictions (docs/restrictions.md): checked before the captcha, so its token is still good.
+    case "email_not_allowed":
+    case "email_blocked":
+    case "disposable_email":
+    case "subaddress_not_allowed":
+      return { field: "email", message: serverMessage ?? RESTRICTION_MESSAGES[code] };
+    case "banned_keyword": {
+      const field = error?.field && FIELDS.has(error.field) ? (error.field as FormProblem["field"]) : undefined;
+      return { field, message: serverMessage ?? RESTRICTION_MESSAGES[code] };
+    }
+    case "country_not_allowed":
+      return { message: serverMessage ?? RESTRICTION_MESSAGES[code] };
     case "bad_json":
     case "invalid_content_type":
     case "payload_too_large":

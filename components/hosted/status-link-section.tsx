@@ -5,7 +5,7 @@ import { toPublicConfig, type PublicWaitlist } from "@/lib/waitlists/public";
 
 // The hosted page's "Email me my link" corner, below the signup form. Everything it needs is in the cached
 // public config: no per-request data, so the page stays cacheable.
-export function StatusLinkSection({ waitlist, captchaAction }: { waitlist: Omit<PublicWaitlist, "allowedHosts">; captchaAction: TurnstileAction }) {
+export function StatusLinkSection({ waitlist, captchaAction }: { waitlist: Omit<PublicWaitlist, "allowedHosts" | "restrictions">; captchaAction: TurnstileAction }) {
   return (
     <div className="mt-6">
       <StatusLinkForm

@@ -25,4 +25,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   internal_error: 500,
   billing_not_configured: 503,
   database_unavailable: 503,
+  // The owner decided who may join: 403 for who you are or where from, 400 for what was typed (fixable).
+  email_not_allowed: 403,
+  email_blocked: 403,
+  disposable_email: 400,
+  subaddress_not_allowed: 400,
+  banned_keyword: 400,
+  country_not_allowed: 403,
 };

@@ -85,19 +85,34 @@ export const openApiDocument = {
               },
             },
           },
-          "400": error("Invalid email, bad JSON, wrong content type, payload too large, or honeypot triggered.", [
-            "invalid_email",
-            "invalid_input",
-            "bad_json",
-            "invalid_content_type",
-            "payload_too_large",
-            "honeypot_triggered",
-          ]),
-          "403": error("Turnstile failed, or the waitlist is full or closed.", [
-            "turnstile_failed",
-            "waitlist_full",
-            "waitlist_closed",
-          ]),
+          "400": error(
+            "Invalid email, bad JSON, wrong content type, payload too large, or honeypot triggered; or refused by the " +
+              "waitlist's restrictions for something the person can change (docs/restrictions.md): disposable_email, " +
+              "subaddress_not_allowed, banned_keyword (field names the input). Nothing stored.",
+            [
+              "invalid_email",
+              "invalid_input",
+              "bad_json",
+              "invalid_content_type",
+              "payload_too_large",
+              "honeypot_triggered",
+              "disposable_email",
+              "subaddress_not_allowed",
+              "banned_keyword",
+            ],
+          ),
+          "403": error(
+            "Turnstile failed, or the waitlist is full or closed; or its restrictions refuse this address or country: " +
+              "email_not_allowed (invite-only list), email_blocked, country_not_allowed. Nothing stored.",
+            [
+              "turnstile_failed",
+              "waitlist_full",
+              "waitlist_closed",
+              "email_not_allowed",
+              "email_blocked",
+              "country_not_allowed",
+            ],
+          ),
           "404": error("Slug doesn't exist.", ["not_found"]),
           "429": error(
             "Rate limited (120 requests per IP per minute), or, on a list with double opt-in, too many confirmation " +

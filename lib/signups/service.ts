@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { requireCaptcha } from "@/lib/abuse/require-captcha";
 import { logger } from "@/lib/log";
+import { checkRestrictions } from "@/lib/restrictions/check";
 import { resendConfirmation, spendConfirmationMail } from "@/lib/signups/confirmation";
 import { createSignup } from "@/lib/signups/mutations";
 import {
@@ -25,6 +26,7 @@ export async function signUp(
   waitlist: PublicWaitlist,
   body: Record<string, unknown>,
   ip: string,
+  headers: Headers = new Headers(),
 ): Promise<SignupCreated | SignupDuplicate> {
   const honeypot = body[HONEYPOT_FIELD];
   if (honeypot !== undefined && honeypot !== null && honeypot !== "") {
@@ -36,6 +38,16 @@ export async function signUp(
   const input = parsed.data;
 
   if (!waitlist.isOpen) throw new AppError("waitlist_closed", "This waitlist is not taking signups right now.");
+  await checkRestrictions(
+    waitlist,
+    {
+      email: input.email,
+      name: waitlist.fields.name ? input.name : null,
+      company: waitlist.fields.company ? input.company : null,
+      twitter: waitlist.fields.twitter ? input.twitter : null,
+    },
+    headers,
+  );
 
   await requireCaptcha(waitlist, input.turnstile, ip, `${waitlist.id}:${input.email}`);
 

@@ -37,14 +37,14 @@ export function defaultDescription(title: string): string {
 }
 
 /** What the hosted page shows: the public config (not the allowed hosts, never published) and its state. */
-export type HostedPageView = { waitlist: Omit<PublicWaitlist, "allowedHosts">; availability: Availability };
+export type HostedPageView = { waitlist: Omit<PublicWaitlist, "allowedHosts" | "restrictions">; availability: Availability };
 
 async function loadView(slug: string): Promise<HostedPageView | null> {
   const found = await getPublicWaitlist(slug);
   if (!found) return null;
   const availability = await getAvailability(found.id);
   if (!availability) return null;
-  const { allowedHosts: _private, ...waitlist } = found;
+  const { allowedHosts: _private, restrictions: _rules, ...waitlist } = found;
   return { waitlist, availability };
 }
 

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { announceConfigChanged, onConfigChanged } from "@/lib/waitlists/config-bus";
 import { expireHostedPage } from "@/lib/waitlists/page-cache";
+import { RESTRICTION_COLUMNS, readRestrictions } from "@/lib/restrictions/row";
+import type { Restrictions } from "@/lib/restrictions/schemas";
 import { PAGE_COLUMNS, readPage, type PageView } from "@/lib/waitlists/row";
 import { SLUG_PATTERN, type PublicConfig } from "@/lib/waitlists/schemas";
 
@@ -20,6 +22,8 @@ export type PublicWaitlist = PageView & {
   allowedHosts: string[];
   /** Signups are stored pending until they confirm an emailed link (lib/signups/confirmation.ts). */
   doubleOptIn: boolean;
+  /** Never published: the owner's sign-up restrictions, checked on signup (lib/restrictions/check.ts). */
+  restrictions: Restrictions;
 };
 
 type Entry = { value: PublicWaitlist | null; expiresAt: number };
@@ -49,7 +53,7 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
 
   const row = await db().waitlist.findUnique({
     where: { slug },
-    select: { ...PAGE_COLUMNS, allowedHosts: true, doubleOptIn: true },
+    select: { ...PAGE_COLUMNS, allowedHosts: true, doubleOptIn: true, ...RESTRICTION_COLUMNS },
   });
   const value: PublicWaitlist | null = row
     ? {
@@ -59,6 +63,7 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
         isOpen: row.isOpen,
         allowedHosts: row.allowedHosts,
         doubleOptIn: row.doubleOptIn,
+        restrictions: readRestrictions(row),
       }
     : null;
   if (ttl > 0) {
@@ -84,7 +89,7 @@ export function resetPublicWaitlistCache(): void {
   listening.__waitforgeConfigListening = false;
 }
 
-export function toPublicConfig(w: Omit<PublicWaitlist, "allowedHosts">): PublicConfig {
+export function toPublicConfig(w: Omit<PublicWaitlist, "allowedHosts" | "restrictions">): PublicConfig {
   return {
     title: w.title,
     description: w.description,

@@ -16,6 +16,7 @@ import * as waves from "@/app/api/waitlists/[id]/waves/route";
 import * as wave from "@/app/api/waitlists/[id]/waves/[waveId]/route";
 import * as inviteCode from "@/app/api/waitlists/[id]/invite-codes/[code]/route";
 import * as invitationSettings from "@/app/api/waitlists/[id]/invitation-settings/route";
+import * as restrictions from "@/app/api/waitlists/[id]/restrictions/route";
 import { closeDb, pool } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { setSignupStatus } from "@/lib/signups/line";
@@ -220,6 +221,7 @@ describe("hostile input: owner API, sessions and ids", () => {
     [importCsv.POST, "POST"], [upgrade.POST, "POST"], [portal.POST, "POST"], [signup.PATCH, "PATCH"], [signup.DELETE, "DELETE"],
     [invitations.POST, "POST"], [waves.GET, "GET"], [waves.POST, "POST"], [wave.DELETE, "DELETE"], [inviteCode.GET, "GET"],
     [invitationSettings.GET, "GET"], [invitationSettings.PATCH, "PATCH"],
+    [restrictions.GET, "GET"], [restrictions.PATCH, "PATCH"],
   ] as const;
   const everyRoute = [[collection.GET, "GET"], [collection.POST, "POST"], ...byId] as const;
   const ownerState = async () =>

@@ -101,6 +101,10 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     who: "owner",
     methods: { GET: { status: 200 }, PATCH: { body: () => ({ invite_message: "Welcome aboard" }), status: 200 } },
   },
+  "/api/waitlists/:id/restrictions": {
+    who: "owner",
+    methods: { GET: { status: 200 }, PATCH: { body: () => ({ blocklist: ["spam.example"] }), status: 200 } },
+  },
   "/api/public/:slug/config": {
     who: "public",
     methods: { GET: { status: 200 }, OPTIONS: { status: 204 } },
@@ -184,6 +188,7 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/import": { ownerSees: "Import people from a CSV" },
   "/dashboard/w/:id/settings": { ownerSees: "title" },
   "/dashboard/w/:id/invitations": { ownerSees: "Let people in" },
+  "/dashboard/w/:id/restrictions": { ownerSees: "Refused in the last 7 days" },
   "/dashboard/w/:id/emails": { ownerSees: "Email delivery" },
 };
 

@@ -12,7 +12,7 @@ export const POST = publicRoute(async (req, { slug, ip }) => {
   const waitlist = await getPublicWaitlist(slug);
   if (!waitlist) throw new AppError("not_found", "There is no waitlist at this address.");
   const body = await readJsonObject(req, SIGNUP_MAX_BYTES);
-  return jsonOk(await signUp(waitlist, body, ip));
+  return jsonOk(await signUp(waitlist, body, ip, req.headers));
 });
 
 export const OPTIONS = preflight;
