@@ -2,22 +2,16 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { refusalsLast7Days } from "@/lib/restrictions/refusals";
-import type { CountryMode, RestrictionSettings, RestrictionsPatch, SignUpMode } from "@/lib/restrictions/schemas";
+import type { RestrictionSettings, RestrictionsPatch, SignUpMode } from "@/lib/restrictions/schemas";
 import { invalidatePublicWaitlist } from "@/lib/waitlists/public";
 
 // The restrictions of an owned waitlist (callers checked the owner). "closed" is the existing is_open switch,
 // the one source of truth for it: setting the mode writes is_open, and is_open = false reads back as closed.
 
-type Row = {
+// The stored columns: the settings' lists and switches as they are, plus the two the mode is read from.
+type Row = Omit<RestrictionSettings, "sign_up_mode" | "country_header" | "refused_last_7_days"> & {
   is_open: boolean;
   sign_up_restricted: boolean;
-  allowlist: string[];
-  blocklist: string[];
-  block_subaddresses: boolean;
-  block_disposable: boolean;
-  banned_keywords: string[];
-  country_mode: CountryMode;
-  country_codes: string[];
 };
 
 export async function getRestrictionSettings(waitlistId: string): Promise<RestrictionSettings> {
