@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   "waitlist_full",
   "waitlist_closed",
   "forbidden_origin",
+  "forbidden",
   "not_found",
   "method_not_allowed",
   "slug_taken",

@@ -16,6 +16,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   waitlist_full: 403,
   waitlist_closed: 403,
   forbidden_origin: 403,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   slug_taken: 409,

@@ -6,13 +6,19 @@ import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/api/respond";
 import { ownerFromSessionToken, sessionTokenFromRequest, type Owner } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { authenticateKey, bearerToken, type KeyScope } from "@/lib/keys/authenticate";
 
-// The one gate of every owner route: a signed-in owner (401 otherwise), a same-origin browser request for
-// anything that changes state (403), and the one error shape. Loading a waitlist by id AND owner happens in
+// The one gate of every owner route: a signed-in owner or an owner API key (401 otherwise), a same-origin
+// browser request for anything a cookie changes (403), a write-scoped key for anything a key changes (403), and
+// the one error shape. A request that sends `Authorization: Bearer` is judged by its key alone: a wrong key is
+// 401 even when a session cookie rides along, and a key request skips the Origin check (no browser sends a
+// bearer key by itself, so it cannot be forged cross-site). Loading a waitlist by id AND owner happens in
 // lib/waitlists/queries.ts (`requireOwnedWaitlist`), which every route with an :id calls.
 
 type RouteContext<P> = { params: Promise<P> };
-export type OwnerContext<P> = { owner: Owner; params: P };
+/** Who is calling: the dashboard's session, or an API key (with its id, for rate limits and the audit trail). */
+export type OwnerActor = { kind: "session" } | { kind: "key"; keyId: string; scope: KeyScope };
+export type OwnerContext<P> = { owner: Owner; actor: OwnerActor; params: P };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -21,14 +27,29 @@ export function ownerRoute<P = Record<string, never>>(
 ) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     try {
-      if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
-      const owner = await ownerFromSessionToken(sessionTokenFromRequest(req));
-      if (!owner) throw new AppError("unauthorized", "Sign in to use the owner API.");
-      return await handler(req, { owner, params: await route.params });
+      const { owner, actor } = await authenticate(req);
+      return await handler(req, { owner, actor, params: await route.params });
     } catch (error) {
       return jsonError(error);
     }
   };
+}
+
+async function authenticate(req: Request): Promise<{ owner: Owner; actor: OwnerActor }> {
+  const writes = !SAFE_METHODS.has(req.method);
+  const bearer = bearerToken(req);
+  if (bearer !== null) {
+    const key = await authenticateKey(bearer);
+    if (!key) throw new AppError("unauthorized", "This API key is not valid: it is unknown or was revoked.");
+    if (writes && key.scope !== "write") {
+      throw new AppError("forbidden", "This API key is read-only; create a read-write key to make changes.");
+    }
+    return { owner: key.owner, actor: { kind: "key", keyId: key.keyId, scope: key.scope } };
+  }
+  if (writes) assertSameOrigin(req);
+  const owner = await ownerFromSessionToken(sessionTokenFromRequest(req));
+  if (!owner) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer wf_live_…`.");
+  return { owner, actor: { kind: "session" } };
 }
 
 /**

@@ -33,6 +33,12 @@ export type JoinInput = {
   statusTokenHash: string;
   /** The referrer's code as given (already shape-checked); null for none. */
   referrerCode: string | null;
+  /** JSON text of the validated custom-field answers, metadata and attribution; null for none. */
+  answers?: string | null;
+  metadata?: string | null;
+  attribution?: string | null;
+  /** A product's own user id (feature waitlists); unique per waitlist. */
+  externalId?: string | null;
 };
 
 /**
@@ -77,9 +83,13 @@ WITH lock AS (
     FROM waitlists WHERE id = $1 AND is_open
    FOR UPDATE
 ), b AS (
-  SELECT t.email, t.name, t.company, t.twitter, t.ref_code, t.token_hash, t.referrer_code, t.ord::int AS ord
-    FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-         WITH ORDINALITY AS t(email, name, company, twitter, ref_code, token_hash, referrer_code, ord)
+  SELECT t.email, t.name, t.company, t.twitter, t.ref_code, t.token_hash, t.referrer_code,
+         t.answers::jsonb AS answers, t.metadata::jsonb AS metadata, t.attribution::jsonb AS attribution,
+         t.external_id, t.ord::int AS ord
+    FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                $11::text[], $12::text[], $13::text[], $14::text[])
+         WITH ORDINALITY AS t(email, name, company, twitter, ref_code, token_hash, referrer_code,
+                              answers, metadata, attribution, external_id, ord)
 ), firsts AS (
   SELECT DISTINCT ON (b.email) b.* FROM b
    WHERE NOT EXISTS (SELECT 1 FROM signups s WHERE s.waitlist_id = $1 AND s.email = b.email)
@@ -98,10 +108,11 @@ WITH lock AS (
   SELECT refd.*, (SELECT COUNT(*) FROM refd x WHERE x.batch_referrer = refd.id)::int AS credits FROM refd
 ), ins AS (
   INSERT INTO signups (id, waitlist_id, email, name, company, twitter, ref_code, seq, score, referral_count,
-                       status_token_hash, referred_by_id, status)
+                       status_token_hash, referred_by_id, status, answers, metadata, attribution, external_id)
   SELECT r.id, $1, r.email, r.name, r.company, r.twitter, r.ref_code, r.seq, r.seq - lock.referral_boost * r.credits,
          r.credits, r.token_hash, COALESCE(r.stored_referrer, r.batch_referrer),
-         (CASE WHEN r.pending THEN 'PENDING' ELSE 'WAITING' END)::"SignupStatus"
+         (CASE WHEN r.pending THEN 'PENDING' ELSE 'WAITING' END)::"SignupStatus",
+         r.answers, r.metadata, r.attribution, r.external_id
     FROM joined r, lock
   RETURNING id, seq, score, status
 ), w AS (
@@ -166,6 +177,8 @@ async function appendBatch(waitlistId: string, batch: readonly JoinInput[]): Pro
     column((i) => i.email), column((i) => i.name), column((i) => i.company), column((i) => i.twitter),
     column((i) => i.refCode), column((i) => i.statusTokenHash), column((i) => i.referrerCode),
     caps.FREE.signupCap, caps.PRO.signupCap,
+    column((i) => i.answers ?? null), column((i) => i.metadata ?? null), column((i) => i.attribution ?? null),
+    column((i) => i.externalId ?? null),
   ]);
   return rows.map(async (row): Promise<JoinResult> => {
     if (row.outcome !== "joined") return { outcome: row.outcome };

@@ -17,6 +17,12 @@ export type NewSignup = {
   company?: string | null;
   twitter?: string | null;
   ref?: string | null;
+  /** JSON text of validated custom-field answers, metadata and attribution (lib/fields, lib/signups). */
+  answers?: string | null;
+  metadata?: string | null;
+  attribution?: string | null;
+  /** A product's own user id (feature waitlists). */
+  externalId?: string | null;
 };
 
 export type CreateSignupResult =
@@ -45,6 +51,10 @@ export async function createSignup(input: NewSignup): Promise<CreateSignupResult
         refCode,
         statusTokenHash: status.hash,
         referrerCode: ref,
+        answers: input.answers ?? null,
+        metadata: input.metadata ?? null,
+        attribution: input.attribution ?? null,
+        externalId: input.externalId ?? null,
       });
     } catch (error) {
       // A random referral code (or token hash) collided, or the email was stored from elsewhere after the
