@@ -56,9 +56,9 @@ describe("the referral digest", () => {
     await vi.waitFor(async () => expect(await digestJobs(referrer.id)).toMatchObject([{ state: "completed" }]), { timeout: 10_000 });
 
     const [mail] = digestsTo(referrer.email);
-    // Fifth in line; two friends at two places each: second (first joined earlier with the same score).
-    expect(mail!.subject).toBe("2 friends joined through your link: you moved up from #5 to #2 on Rocket Club");
-    expect(mail!.text).toContain("2 friends joined through your link; you moved up from #5 to #2 on the Rocket Club waitlist.");
+    // Fifth in line; two friends at two places each: first (level with the first joiner, and referred up).
+    expect(mail!.subject).toBe("2 friends joined through your link: you moved up from #5 to #1 on Rocket Club");
+    expect(mail!.text).toContain("2 friends joined through your link; you moved up from #5 to #1 on the Rocket Club waitlist.");
     expect(mail!.text).toContain(`${APP}/w/${w.slug}?ref=${referrer.refCode}`);
     expect(mail!.html).toContain(`${APP}/w/${w.slug}?ref=${referrer.refCode}`);
     expect(mail!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
@@ -77,11 +77,11 @@ describe("the referral digest", () => {
     expect(digestsTo(referrer.email)).toHaveLength(1);
 
     // A day later (the sweep's key would name the next day) the next digest tells the one new friend, from
-    // the place the first one told.
+    // the place the first one told: already first, so no move to tell, only the place.
     await pool().query(`UPDATE signups SET digest_sent_at = now() - interval '25 hours' WHERE id = $1`, [referrer.id]);
     expect(await sendDigestEmail(referrer.id, "2099-01-03")).toMatchObject({ sent: true });
     expect(digestsTo(referrer.email)).toHaveLength(2);
-    expect(digestsTo(referrer.email)[1]!.subject).toBe("1 friend joined through your link: you moved up from #2 to #1 on Rocket Club");
+    expect(digestsTo(referrer.email)[1]!.subject).toBe("1 friend joined through your link: you're now #1 on Rocket Club");
     await sweepDigests();
     expect(await digestJobs(referrer.id)).toHaveLength(2);
   });

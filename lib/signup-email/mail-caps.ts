@@ -1,4 +1,5 @@
 import "server-only";
+import { canonicalMailbox } from "@/lib/signups/mailbox";
 import { createHash } from "node:crypto";
 import { createRateLimiter, type RateLimiter } from "@/lib/abuse/rate-limit";
 import { env } from "@/lib/env";
@@ -40,7 +41,8 @@ function limiters(): Limiters {
 }
 
 function recipientKey(email: string): string {
-  return createHash("sha256").update(email.trim().toLowerCase()).digest("base64url");
+  // Per mailbox: ann+1@, ann+2@ … are one inbox, so they share one allowance.
+  return createHash("sha256").update(canonicalMailbox(email.trim())).digest("base64url");
 }
 
 /**

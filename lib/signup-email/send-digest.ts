@@ -3,7 +3,7 @@ import { pool } from "@/lib/db";
 import { deliverSignupEmail, type DeliveryOutcome } from "@/lib/signup-email/deliver";
 import { DigestEmail, digestSubject, digestText, type DigestEmailProps } from "@/lib/signup-email/digest-email";
 import { shareUrl } from "@/lib/signup-email/links";
-import { positionOf, positionSql } from "@/lib/signups/position";
+import { positionOf, positionSql, scoreOf } from "@/lib/signups/position";
 
 // The digest job (queue "signup-digest", queued by lib/signup-email/digest-sweep.ts): "N friends joined through
 // your link; you moved up from #A to #B", at most one a day per person whatever runs at once.
@@ -86,7 +86,7 @@ export async function sendDigestEmail(signupId: string, day: string): Promise<De
  * (their score before the credits; the person themselves, now ahead of that score, is not counted).
  */
 async function placeWithout(waitlistId: string, claim: Claim, friends: number): Promise<number | null> {
-  const credit = claim.referral_boost * friends;
-  if (credit <= 0) return null;
-  return (await positionOf(pool(), waitlistId, claim.score + credit, claim.seq)) - 1;
+  if (claim.referral_boost * friends <= 0) return null;
+  const before = scoreOf(claim.seq, claim.referral_count - friends, claim.referral_boost);
+  return (await positionOf(pool(), waitlistId, before, claim.seq)) - 1;
 }

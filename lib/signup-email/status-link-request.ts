@@ -47,7 +47,8 @@ export async function requestStatusLink(waitlist: PublicWaitlist, body: Record<s
 async function queueStatusLink(waitlistId: string, email: string): Promise<void> {
   await jobs(); // the queue must exist for the in-statement insert
   await pool().query(
-    `WITH s AS (SELECT id, $3::text AS request_id FROM signups WHERE waitlist_id = $1 AND email = $2)
+    `WITH s AS (SELECT id, $3::text AS request_id FROM signups
+                 WHERE waitlist_id = $1 AND mailbox = canonical_mailbox($2) AND NOT mailbox_shared)
      ${jobInsertSql("signup-status-link", "s", "jsonb_build_object('signupId', s.id, 'requestId', s.request_id)", "'status-link:' || s.request_id")}`,
     [waitlistId, email, randomUUID()],
   );

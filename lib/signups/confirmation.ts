@@ -34,7 +34,8 @@ export async function spendConfirmationMail(email: string, ip: string): Promise<
 /** Queues one more confirmation email for a person still pending on this list (callers spent the cap). */
 export async function resendConfirmation(waitlistId: string, email: string): Promise<void> {
   const { rows } = await pool().query<{ id: string }>(
-    `SELECT id FROM signups WHERE waitlist_id = $1 AND email = $2 AND status = 'PENDING'`,
+    `SELECT id FROM signups
+      WHERE waitlist_id = $1 AND mailbox = canonical_mailbox($2) AND NOT mailbox_shared AND status = 'PENDING'`,
     [waitlistId, email],
   );
   const pending = rows[0];

@@ -8,6 +8,7 @@ import { confirmByToken, describeConfirmation } from "@/lib/signups/confirmation
 import { exportCsvStream } from "@/lib/signups/export";
 import { eraseSignup } from "@/lib/signups/line-erase";
 import { createSignup, type CreateSignupResult } from "@/lib/signups/mutations";
+import { scoreOf } from "@/lib/signups/position";
 import { signupOfOwnToken } from "@/lib/signups/own-token";
 import { listSignups } from "@/lib/signups/queries";
 import { exportQuerySchema, listSignupsQuerySchema } from "@/lib/signups/schemas";
@@ -84,8 +85,8 @@ describe("a pending signup", () => {
 
     const c = created(await createSignup({ waitlistId: w.id, email: uniqueEmail(), ref: a.refCode }));
     expect(c).toMatchObject({ pending: true, position: 3 });
-    expect(await row(c.id)).toMatchObject({ status: "PENDING", referralCount: 0, score: 3, referredById: a.id, confirmedAt: null });
-    expect(await row(a.id)).toMatchObject({ referralCount: 0, score: 1 });
+    expect(await row(c.id)).toMatchObject({ status: "PENDING", referralCount: 0, score: scoreOf(3, 0, 2), referredById: a.id, confirmedAt: null });
+    expect(await row(a.id)).toMatchObject({ referralCount: 0, score: scoreOf(1, 0, 2) });
 
     const d = created(await createSignup({ waitlistId: w.id, email: uniqueEmail(), ref: c.refCode }));
     expect(d).toMatchObject({ pending: true, position: 3 });
@@ -137,7 +138,7 @@ describe("the confirmation", () => {
     expect(done.outcome).toEqual({ kind: "confirmed", position: 2 });
     expect(await getSignupStatus(w.slug, done.statusToken!)).toMatchObject({ status: "waiting", position: 2 });
     expect(await row(p.id)).toMatchObject({ status: "WAITING", confirmedAt: expect.any(Date) });
-    expect(await row(a.id)).toMatchObject({ referralCount: 1, score: -1 });
+    expect(await row(a.id)).toMatchObject({ referralCount: 1, score: scoreOf(1, 1, 2) });
     expect(await getSignupStatus(w.slug, later.statusToken)).toMatchObject({ position: 3 });
     expect(await counters(w.id)).toEqual({ nextSeq: 3, waitingCount: 3, signupCount: 3 });
     await expectLineMatchesDefinition(w.id, 2);
@@ -266,7 +267,7 @@ describe("group commit with double opt-in", () => {
     // Confirm links minted as the email mints them, without waiting for the worker.
     const tokens = await Promise.all(admitted.map((a) => mintSignupToken(a.id, "confirm")));
     for (const t of tokens) await confirmByToken(t, { statusLink: false });
-    expect(await row(seed.id)).toMatchObject({ referralCount: 5, score: 1 - 5 });
+    expect(await row(seed.id)).toMatchObject({ referralCount: 5, score: scoreOf(1, 5, 1) });
     expect(await counters(optIn.id)).toEqual({ nextSeq: 12, waitingCount: 12, signupCount: 12 });
     await expectLineMatchesDefinition(optIn.id, 1);
   });

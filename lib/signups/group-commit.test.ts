@@ -4,7 +4,7 @@ import { resetEnvCache } from "@/lib/env";
 import { newRefCode, newStatusToken } from "@/lib/signups/codes";
 import { joinLine, type JoinInput } from "@/lib/signups/line";
 import { createSignup, type CreateSignupResult } from "@/lib/signups/mutations";
-import { blockOf, positionOf } from "@/lib/signups/position";
+import { blockOf, positionOf, scoreOf } from "@/lib/signups/position";
 import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
 import { expectLineMatchesDefinition } from "@/tests/support/line-invariants";
 
@@ -109,9 +109,9 @@ describe("group commit", () => {
       joinLine(joinInput(w.id, { referrerCode: newcomer.refCode })),
     ]);
     expect(batch.map((r) => r.outcome)).toEqual(["duplicate", "joined", "joined", "joined", "joined"]);
-    expect(await db().signup.findUniqueOrThrow({ where: { id: referrer.id } })).toMatchObject({ referralCount: 2, score: 7 - 2 * boost });
+    expect(await db().signup.findUniqueOrThrow({ where: { id: referrer.id } })).toMatchObject({ referralCount: 2, score: scoreOf(7, 2, boost) });
     const stored = await db().signup.findUniqueOrThrow({ where: { refCode: newcomer.refCode } });
-    expect(stored).toMatchObject({ referralCount: 1, seq: 10, score: 10 - boost });
+    expect(stored).toMatchObject({ referralCount: 1, seq: 10, score: scoreOf(10, 1, boost) });
     const referred = await db().signup.findMany({ where: { waitlistId: w.id, seq: { gt: 8 } }, orderBy: { seq: "asc" } });
     expect(referred.map((r) => r.referredById)).toEqual([referrer.id, null, referrer.id, stored.id]);
     // Every newcomer's answer is its place by the definition right after the batch.
@@ -174,11 +174,11 @@ describe("group commit", () => {
       await other.query(`SELECT 1 FROM waitlists WHERE id = $1 FOR UPDATE`, [w.id]);
       await other.query(
         `INSERT INTO signups (id, waitlist_id, email, ref_code, seq, score, status_token_hash)
-         VALUES (gen_random_uuid(), $1, $2, $3, 1, 1, $4)`,
+         VALUES (gen_random_uuid(), $1, $2, $3, 1, 2, $4)`,
         [w.id, raced, newRefCode(), newStatusToken().hash],
       );
       await other.query(`UPDATE waitlists SET next_seq = 1, waiting_count = 1, signup_count = 1 WHERE id = $1`, [w.id]);
-      await other.query(`INSERT INTO signup_blocks (waitlist_id, block, waiting) VALUES ($1, $2, 1)`, [w.id, blockOf(1)]);
+      await other.query(`INSERT INTO signup_blocks (waitlist_id, block, waiting) VALUES ($1, $2, 1)`, [w.id, blockOf(scoreOf(1, 0, 1))]);
       // This instance's batch (the raced email among others) starts its statement and waits for the lock...
       const batch = Promise.allSettled([joinLine(joinInput(w.id)), joinLine(joinInput(w.id, { email: raced })), joinLine(joinInput(w.id))]);
       await expect.poll(async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { parse } from "csv-parse";
 import { AppError } from "@/lib/errors";
 import { unguardCell } from "@/lib/signups/csv-guard";
+import { canonicalMailbox } from "@/lib/signups/mailbox";
 import { emailSchema, isStorableDate, STORABLE_DATE_RANGE, TEXT_MAX_LENGTH, twitterSchema } from "@/lib/signups/schemas";
 
 // Phase one of a CSV import: parse and validate the whole file before anything is written, so a bad file
@@ -104,7 +105,7 @@ export async function parseImport(source: AsyncIterable<Uint8Array>, options: { 
         issues.push({ line, email: rawEmail.slice(0, 254), reason: email.error.issues[0]?.message ?? "invalid email" });
         continue;
       }
-      if (seen.has(email.data)) {
+      if (seen.has(canonicalMailbox(email.data))) {
         issues.push({ line, email: email.data, reason: "Duplicate of an earlier row in this file." });
         continue;
       }
@@ -119,7 +120,7 @@ export async function parseImport(source: AsyncIterable<Uint8Array>, options: { 
         issues.push({ line, email: email.data, reason: `"${rawDate!.slice(0, 40)}" is not a date ${STORABLE_DATE_RANGE}.` });
         continue;
       }
-      seen.add(email.data);
+      seen.add(canonicalMailbox(email.data));
       rows.push({
         line,
         email: email.data,

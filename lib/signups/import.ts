@@ -5,6 +5,7 @@ import { jobInsertSql } from "@/lib/jobs/in-statement";
 import { newRefCode, newStatusToken } from "@/lib/signups/codes";
 import type { ImportIssue, ImportRow } from "@/lib/signups/import-parse";
 import { recordJoined, roomLeft, withLockedLine, type Line } from "@/lib/signups/line";
+import { scoreSql } from "@/lib/signups/position";
 
 // Phase two of a CSV import: rows (already validated, in join order) go in batches to the back of the line, in
 // order, through the line's keeper (lib/signups/line.ts). All batches share one transaction under the waitlist
@@ -66,8 +67,11 @@ async function insertBatch(line: Line, batch: ImportRow[], options: ImportOption
   const { client, waitlist } = line;
   const room = roomLeft(waitlist);
   // Rows already on the list are left out before numbering, so seqs stay consecutive.
+  // By mailbox, as a signup is (lib/signups/line-join.ts): the file's ann+news@ is the list's ann@.
   const { rows: existing } = await client.query<{ email: string }>(
-    `SELECT email FROM signups WHERE waitlist_id = $1 AND email = ANY($2::text[])`,
+    `SELECT t.email FROM unnest($2::text[]) AS t(email)
+      WHERE EXISTS (SELECT 1 FROM signups s
+                     WHERE s.waitlist_id = $1 AND s.mailbox = canonical_mailbox(t.email) AND NOT s.mailbox_shared)`,
     [waitlist.id, batch.map((r) => r.email)],
   );
   const taken = new Set(existing.map((r) => r.email));
@@ -85,7 +89,8 @@ async function insertBatch(line: Line, batch: ImportRow[], options: ImportOption
   await client.query(
     `WITH ins AS (
        INSERT INTO signups (waitlist_id, email, name, company, twitter, ref_code, seq, score, status_token_hash, created_at)
-       SELECT $1, t.email, t.name, t.company, t.twitter, t.ref_code, t.seq, t.seq, t.token_hash, COALESCE(t.joined_at, now())
+       SELECT $1, t.email, t.name, t.company, t.twitter, t.ref_code, t.seq, ${scoreSql("t.seq", "0", "0")}, t.token_hash,
+              COALESCE(t.joined_at, now())
          FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::timestamptz[])
            AS t(email, name, company, twitter, ref_code, seq, token_hash, joined_at)
        RETURNING id

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { updateInvitationSettings } from "@/lib/invitations/settings";
 import { confirmPendingSignup, inviteSignups, rebuildBlocks, removeSignup, setSignupStatus } from "@/lib/signups/line";
 import { createSignup } from "@/lib/signups/mutations";
+import { scoreSql } from "@/lib/signups/position";
 import { getSignupStatus } from "@/lib/signups/status";
 import { createWaitlist } from "@/tests/support/fixtures";
 import { expectLineMatchesDefinition } from "@/tests/support/line-invariants";
@@ -38,8 +39,9 @@ describe("inviting the top N", () => {
   it("takes the first two out of the line, moves everyone up, keeps the counters, queues one job each", async () => {
     const { waitlist, people } = await listWith(5);
     const [a, b, c, d] = people;
-    // Two credited referrals put c (seq 3) level with a (seq 1): "top" means line order (score, seq), not seq.
-    await pool().query(`UPDATE signups SET referral_count = 2, score = seq - 2 WHERE id = $1`, [c!.id]);
+    // Two credited referrals put c (seq 3) level with a (seq 1), and ahead (referred up): "top" means line
+    // order (score, seq), not seq.
+    await pool().query(`UPDATE signups SET referral_count = 2, score = ${scoreSql("seq", "2", "1")} WHERE id = $1`, [c!.id]);
     await rebuildBlocks(pool(), waitlist.id);
 
     const ids = await inviteSignups(waitlist.id, { top: 2 });
@@ -79,7 +81,7 @@ describe("inviting the top N", () => {
     const waitlist = await createWaitlist({ requireInviteCode: true, plan: "PRO" });
     await pool().query(
       `INSERT INTO signups (waitlist_id, email, ref_code, seq, score, status_token_hash)
-       SELECT $1, 'bulk' || g || '@example.com', 'R' || lpad(g::text, 7, '0') || substr(md5($1), 1, 4), g, g, md5($1 || g)
+       SELECT $1, 'bulk' || g || '@example.com', 'R' || lpad(g::text, 7, '0') || substr(md5($1), 1, 4), g, 2 * g, md5($1 || g)
          FROM generate_series(1, 1000) g`,
       [waitlist.id],
     );

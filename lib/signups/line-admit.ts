@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { jobs } from "@/lib/jobs/boss";
 import { jobInsertSql } from "@/lib/jobs/in-statement";
 import { roomLeft, withLockedLine, type Line } from "@/lib/signups/line";
+import { creditOnStatusChange } from "@/lib/signups/line-credit";
 import { blockSql } from "@/lib/signups/position";
 import { REF_CODE_ALPHABET, REF_CODE_LENGTH } from "@/lib/signups/schemas";
 import type { SignupStatusValue } from "@/lib/signups/statuses";
@@ -104,8 +105,15 @@ export type OwnerStatus = Exclude<SignupStatusValue, "PENDING">;
 export async function setSignupStatus(waitlistId: string, signupId: string, status: OwnerStatus): Promise<boolean> {
   if (status === "INVITED") await jobs(); // as in inviteSignups
   const changed = await withLockedLine(waitlistId, async (line) => {
-    const { rows } = await line.client.query<{ status: SignupStatusValue; score: number; removed_from: SignupStatusValue | null }>(
-      `SELECT status, score, removed_from FROM signups WHERE id = $1::uuid AND waitlist_id = $2 FOR UPDATE`,
+    const { rows } = await line.client.query<{
+      status: SignupStatusValue;
+      score: number;
+      removed_from: SignupStatusValue | null;
+      referred_by_id: string | null;
+      referral_credit: string | null;
+    }>(
+      `SELECT status, score, removed_from, referred_by_id, referral_credit FROM signups
+        WHERE id = $1::uuid AND waitlist_id = $2 FOR UPDATE`,
       [signupId, waitlistId],
     );
     const row = rows[0];
@@ -155,6 +163,8 @@ export async function setSignupStatus(waitlistId: string, signupId: string, stat
     }
     line.waitlist.waitingCount += waitingDelta;
     line.waitlist.signupCount += signupDelta;
+    // Removing takes back the credit this person gave; putting them back gives it back.
+    if (status === "REMOVED" || row.status === "REMOVED") await creditOnStatusChange(line, signupId, row, status === "REMOVED");
     return true;
   });
   return changed ?? false;

@@ -3,14 +3,14 @@ import { jobs } from "@/lib/jobs/boss";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { newStatusToken } from "@/lib/signups/codes";
 import { withLockedLine } from "@/lib/signups/line";
-import { blockSql, positionOf } from "@/lib/signups/position";
+import { blockSql, positionOf, scoreSql } from "@/lib/signups/position";
 import type { SignupStatusValue } from "@/lib/signups/statuses";
 
 // The line's keeper for double opt-in confirmations (lib/signups/line.ts re-exports it). Under the waitlist
 // row lock, in one transaction: the pending person becomes WAITING at the score they were stored with (so
 // their place is the one the signup answer promised, give or take people who moved meanwhile), joins
 // waiting_count and their block, their referrer is credited now, by the rules of the signup statement's
-// credit step (lib/signups/line-join.ts: referral_count + 1, score - boost, blocks moved while waiting), and
+// credit step (lib/signups/line-join.ts: referral_count + 1, rescored, blocks moved while waiting), and
 // the welcome job is queued with the change. A second confirmation finds nobody pending and changes nothing.
 // Whoever typed the address in before it was confirmed may hold the signup's first status token, and every
 // confirm link is a key until used: the confirmation replaces the stored status token hash with one of a token
@@ -24,20 +24,45 @@ export type ConfirmOutcome =
   | { kind: "not_found" };
 
 // $1 signup id, $2 waitlist id, $3 the locked list's referral boost, $4 the new status token hash.
+// The referrer's credit follows the signup statement's rules (lib/signups/line-join.ts), velocity included:
+// held for review when this referrer already has enough credited-or-held referees from the same IP or network
+// in the window (referral_credit is set only once confirmed, so pending ones do not count).
 const CONFIRM_SQL = `
-WITH me AS (
-  UPDATE signups SET status = 'WAITING', confirmed_at = now(), status_token_hash = $4
+WITH lw AS (
+  SELECT velocity_per_ip, velocity_per_network, make_interval(mins => velocity_window_minutes) AS win
+    FROM waitlists WHERE id = $2
+), hold AS (
+  SELECT CASE WHEN p.referred_by_id IS NULL THEN NULL
+              WHEN lw.velocity_per_ip > 0 AND p.ip_hash IS NOT NULL
+               AND (SELECT COUNT(*) FROM signups x
+                     WHERE x.referred_by_id = p.referred_by_id AND x.ip_hash = p.ip_hash
+                       AND x.referral_credit IS NOT NULL AND x.created_at > now() - lw.win) >= lw.velocity_per_ip
+                THEN 'same_ip'
+              WHEN lw.velocity_per_network > 0 AND p.ip_net IS NOT NULL
+               AND (SELECT COUNT(*) FROM signups x
+                     WHERE x.referred_by_id = p.referred_by_id AND x.ip_net = p.ip_net
+                       AND x.referral_credit IS NOT NULL AND x.created_at > now() - lw.win) >= lw.velocity_per_network
+                THEN 'same_network'
+         END AS reason
+    FROM signups p, lw WHERE p.id = $1::uuid AND p.waitlist_id = $2
+), me AS (
+  UPDATE signups SET status = 'WAITING', confirmed_at = now(), status_token_hash = $4,
+         referral_credit = CASE WHEN referred_by_id IS NULL THEN NULL
+                                WHEN (SELECT reason FROM hold) IS NOT NULL THEN 'held' ELSE 'credited' END,
+         hold_reason = (SELECT reason FROM hold)
    WHERE id = $1::uuid AND waitlist_id = $2 AND status = 'PENDING'
-  RETURNING id, score, seq, referred_by_id
+  RETURNING id, score, seq, referred_by_id, referral_credit
 ), used AS (
   DELETE FROM signup_tokens t USING me WHERE t.signup_id = me.id AND t.purpose = 'confirm'
 ), w AS (
   UPDATE waitlists SET waiting_count = waiting_count + 1 FROM me WHERE waitlists.id = $2
   RETURNING waitlists.id
 ), credit AS (
-  UPDATE signups r SET referral_count = r.referral_count + 1, score = r.score - $3::int
-    FROM me WHERE r.id = me.referred_by_id AND r.waitlist_id = $2
-  RETURNING r.score AS new_score, r.score + $3::int AS old_score, r.status
+  UPDATE signups r SET referral_count = r.referral_count + 1,
+         score = ${scoreSql("r.seq", "r.referral_count + 1", "$3::int")}
+    FROM me, signups o
+   WHERE r.id = me.referred_by_id AND r.waitlist_id = $2 AND me.referral_credit = 'credited' AND o.id = r.id
+  RETURNING r.score AS new_score, o.score AS old_score, r.status
 ), deltas AS (
   SELECT block, SUM(delta)::int AS delta FROM (
     SELECT ${blockSql("me.score")} AS block, 1 AS delta FROM me

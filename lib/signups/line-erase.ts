@@ -27,7 +27,7 @@ export async function eraseSignup(token: string): Promise<LeaveView | null> {
   const own = await signupOfOwnToken(token, ["leave", "status"]);
   if (!own) return null;
   // A concurrent erasure (a double click) or an owner's delete got there first: the row is gone either way.
-  if (!(await removeSignup(own.waitlistId, own.signupId))) return null;
+  if (!(await removeSignup(own.waitlistId, own.signupId, { keepCredit: true }))) return null;
   await dropQueuedJobs(own.signupId);
   return { waitlistTitle: own.title, slug: own.slug };
 }

@@ -4,7 +4,7 @@ import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { jobs } from "@/lib/jobs/boss";
 import { jobInsertSql } from "@/lib/jobs/in-statement";
-import { blockSql, positionOf } from "@/lib/signups/position";
+import { blockSql, positionOf, scoreSql } from "@/lib/signups/position";
 
 // The line's keeper for signups (lib/signups/line.ts re-exports it), by group commit: the signups for one
 // waitlist that arrive together in this process are appended by ONE statement, which takes the waitlist row
@@ -39,6 +39,9 @@ export type JoinInput = {
   attribution?: string | null;
   /** A product's own user id (feature waitlists); unique per waitlist. */
   externalId?: string | null;
+  /** The signup's network for the velocity rule (lib/signups/ip-network.ts); null when not from a request. */
+  ipHash?: string | null;
+  ipNet?: string | null;
 };
 
 /**
@@ -58,42 +61,46 @@ export type JoinResult =
   | { outcome: "refused" };
 
 // One statement for a batch ($2.. are arrays in arrival order; $9 Free cap, $10 Pro cap, null = no plan cap):
-//   lock      the waitlist row (FOR UPDATE) if it is open, with the room its caps leave
-//   b         the batch; firsts: each email's first arrival, unless already stored
+//   lock      the waitlist row (FOR UPDATE) if it is open, with the room its caps leave and its velocity rules
+//   b         the batch; firsts: each mailbox's first arrival (canonical_mailbox, the SQL definition), unless
+//             that mailbox is already stored: a.lice+x@gmail.com after alice@gmail.com is a duplicate
 //   adm       the first `room` of those in arrival order, numbered next_seq+1.. (the rest are full)
 //   refd      each one's referrer: someone stored, or someone admitted earlier in this batch (counted into
-//             that newcomer's own score as it is inserted)
-//   ins       a plain INSERT: an email stored concurrently after this snapshot is a unique violation, never a gap
-//   w         the counters; credit: stored referrers move up by boost × their new referrals
+//             that newcomer's own score as it is inserted); never one of the same mailbox (legacy rows)
+//   vel       the velocity rule: the referrer's referees from this IP (or /24) within the window, stored and
+//             earlier in the batch; at the threshold the credit is held for the owner's review, not given
+//   ins       a plain INSERT: a mailbox stored concurrently after this snapshot is a unique violation, never a gap
+//   w         the counters; credit: stored referrers move up by boost × their new credited referrals
 //   blk       signup_blocks in step: newcomers at their scores, credited waiting referrers from old to new block
 //   job       each newcomer's welcome email (lib/jobs/in-statement.ts): it commits with them or not at all
 // With double opt-in on (lock.pending), newcomers are stored PENDING: they take their seq and count in
 // signup_count (caps stay exact) but stay out of waiting_count and the blocks, credit nobody yet (their stored
-// referrer is kept in referred_by_id and credited on confirmation, lib/signups/line-confirm.ts), cannot be
-// credited (a pending person's code credits nobody, in or out of the batch), and get the confirmation job
-// instead of the welcome. Their position is the place they would have if they confirmed now: last.
+// referrer is kept in referred_by_id and credited, or held, on confirmation, lib/signups/line-confirm.ts),
+// cannot be credited (a pending person's code credits nobody, in or out of the batch), and get the
+// confirmation job instead of the welcome. Their position is the place they would have if they confirmed now.
 // A newcomer nobody in the batch referred is behind everyone waiting before it, so its position is the waiting
 // count before plus the newcomers ahead of it; one credited inside the batch is looked up after (rare: the
-// code is only known once its owner's batch committed).
+// code is only known once its owner's batch committed). Scores: lib/signups/position.ts (scoreSql).
 const batchSql = () => `
 WITH lock AS (
   SELECT id, next_seq, waiting_count, referral_boost, double_opt_in AS pending,
+         velocity_per_ip, velocity_per_network, make_interval(mins => velocity_window_minutes) AS velocity_window,
          LEAST(COALESCE(capacity, 2147483647),
                COALESCE(CASE WHEN plan = 'PRO' THEN $10::int ELSE $9::int END, 2147483647)) - signup_count AS room
     FROM waitlists WHERE id = $1 AND is_open
    FOR UPDATE
 ), b AS (
-  SELECT t.email, t.name, t.company, t.twitter, t.ref_code, t.token_hash, t.referrer_code,
-         t.answers::jsonb AS answers, t.metadata::jsonb AS metadata, t.attribution::jsonb AS attribution,
-         t.external_id, t.ord::int AS ord
+  SELECT t.email, canonical_mailbox(t.email) AS mailbox, t.name, t.company, t.twitter, t.ref_code, t.token_hash,
+         t.referrer_code, t.answers::jsonb AS answers, t.metadata::jsonb AS metadata,
+         t.attribution::jsonb AS attribution, t.external_id, t.ip_hash, t.ip_net, t.ord::int AS ord
     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                $11::text[], $12::text[], $13::text[], $14::text[])
+                $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
          WITH ORDINALITY AS t(email, name, company, twitter, ref_code, token_hash, referrer_code,
-                              answers, metadata, attribution, external_id, ord)
+                              answers, metadata, attribution, external_id, ip_hash, ip_net, ord)
 ), firsts AS (
-  SELECT DISTINCT ON (b.email) b.* FROM b
-   WHERE NOT EXISTS (SELECT 1 FROM signups s WHERE s.waitlist_id = $1 AND s.email = b.email)
-   ORDER BY b.email, b.ord
+  SELECT DISTINCT ON (b.mailbox) b.* FROM b
+   WHERE NOT EXISTS (SELECT 1 FROM signups s WHERE s.waitlist_id = $1 AND s.mailbox = b.mailbox AND NOT s.mailbox_shared)
+   ORDER BY b.mailbox, b.ord
 ), numbered AS (
   SELECT f.*, row_number() OVER (ORDER BY f.ord)::int AS n, gen_random_uuid() AS id FROM firsts f
 ), adm AS (
@@ -101,19 +108,45 @@ WITH lock AS (
 ), refd AS (
   SELECT a.*,
          (SELECT r.id FROM signups r
-           WHERE r.waitlist_id = $1 AND r.ref_code = a.referrer_code AND r.status <> 'PENDING') AS stored_referrer,
+           WHERE r.waitlist_id = $1 AND r.ref_code = a.referrer_code AND r.status <> 'PENDING'
+             AND r.mailbox <> a.mailbox) AS stored_referrer,
          (SELECT e.id FROM adm e WHERE e.ref_code = a.referrer_code AND e.ord < a.ord AND NOT e.pending) AS batch_referrer
     FROM adm a
+), vel AS (
+  SELECT r.*, COALESCE(r.stored_referrer, r.batch_referrer) AS referrer_id,
+         CASE WHEN r.pending OR COALESCE(r.stored_referrer, r.batch_referrer) IS NULL THEN NULL
+              WHEN lock.velocity_per_ip > 0 AND r.ip_hash IS NOT NULL
+               AND (SELECT COUNT(*) FROM signups x
+                     WHERE x.referred_by_id = r.stored_referrer AND x.ip_hash = r.ip_hash
+                       AND x.referral_credit IS NOT NULL AND x.created_at > now() - lock.velocity_window)
+                 + (SELECT COUNT(*) FROM refd y
+                     WHERE y.ord < r.ord AND y.referrer_code = r.referrer_code AND y.ip_hash = r.ip_hash
+                       AND COALESCE(y.stored_referrer, y.batch_referrer) IS NOT NULL) >= lock.velocity_per_ip
+                THEN 'same_ip'
+              WHEN lock.velocity_per_network > 0 AND r.ip_net IS NOT NULL
+               AND (SELECT COUNT(*) FROM signups x
+                     WHERE x.referred_by_id = r.stored_referrer AND x.ip_net = r.ip_net
+                       AND x.referral_credit IS NOT NULL AND x.created_at > now() - lock.velocity_window)
+                 + (SELECT COUNT(*) FROM refd y
+                     WHERE y.ord < r.ord AND y.referrer_code = r.referrer_code AND y.ip_net = r.ip_net
+                       AND COALESCE(y.stored_referrer, y.batch_referrer) IS NOT NULL) >= lock.velocity_per_network
+                THEN 'same_network'
+         END AS hold
+    FROM refd r, lock
 ), joined AS (
-  SELECT refd.*, (SELECT COUNT(*) FROM refd x WHERE x.batch_referrer = refd.id)::int AS credits FROM refd
+  SELECT v.*, (SELECT COUNT(*) FROM vel x WHERE x.batch_referrer = v.id AND x.hold IS NULL)::int AS credits FROM vel v
+), scored AS (
+  SELECT j.*, ${scoreSql("j.seq", "j.credits", "lock.referral_boost")} AS score FROM joined j, lock
 ), ins AS (
   INSERT INTO signups (id, waitlist_id, email, name, company, twitter, ref_code, seq, score, referral_count,
-                       status_token_hash, referred_by_id, status, answers, metadata, attribution, external_id)
-  SELECT r.id, $1, r.email, r.name, r.company, r.twitter, r.ref_code, r.seq, r.seq - lock.referral_boost * r.credits,
-         r.credits, r.token_hash, COALESCE(r.stored_referrer, r.batch_referrer),
-         (CASE WHEN r.pending THEN 'PENDING' ELSE 'WAITING' END)::"SignupStatus",
-         r.answers, r.metadata, r.attribution, r.external_id
-    FROM joined r, lock
+                       status_token_hash, referred_by_id, status, answers, metadata, attribution, external_id,
+                       referral_credit, hold_reason, ip_hash, ip_net)
+  SELECT r.id, $1, r.email, r.name, r.company, r.twitter, r.ref_code, r.seq, r.score, r.credits, r.token_hash,
+         r.referrer_id, (CASE WHEN r.pending THEN 'PENDING' ELSE 'WAITING' END)::"SignupStatus",
+         r.answers, r.metadata, r.attribution, r.external_id,
+         CASE WHEN r.referrer_id IS NULL OR r.pending THEN NULL WHEN r.hold IS NOT NULL THEN 'held' ELSE 'credited' END,
+         r.hold, r.ip_hash, r.ip_net
+    FROM scored r
   RETURNING id, seq, score, status
 ), w AS (
   UPDATE waitlists SET next_seq = next_seq + c.n, waiting_count = waiting_count + c.waiting, signup_count = signup_count + c.n
@@ -121,11 +154,12 @@ WITH lock AS (
    WHERE waitlists.id = $1 AND c.n > 0
   RETURNING waitlists.id
 ), credit AS (
-  UPDATE signups r SET referral_count = r.referral_count + c.n, score = r.score - lock.referral_boost * c.n
+  UPDATE signups r SET referral_count = r.referral_count + c.n,
+         score = ${scoreSql("r.seq", "r.referral_count + c.n", "lock.referral_boost")}
     FROM (SELECT stored_referrer AS id, COUNT(*)::int AS n FROM joined
-           WHERE stored_referrer IS NOT NULL AND NOT pending GROUP BY 1) c, lock
-   WHERE r.id = c.id
-  RETURNING r.score AS new_score, r.score + lock.referral_boost * c.n AS old_score, r.status
+           WHERE stored_referrer IS NOT NULL AND NOT pending AND hold IS NULL GROUP BY 1) c, lock, signups o
+   WHERE r.id = c.id AND o.id = c.id
+  RETURNING r.score AS new_score, o.score AS old_score, r.status
 ), deltas AS (
   SELECT block, SUM(delta)::int AS delta FROM (
     SELECT ${blockSql("ins.score")} AS block, 1 AS delta FROM ins WHERE ins.status = 'WAITING'
@@ -145,15 +179,14 @@ SELECT b.ord,
        CASE WHEN NOT EXISTS (SELECT 1 FROM lock) THEN 'refused'
             WHEN r.id IS NOT NULL THEN 'joined'
             WHEN NOT EXISTS (SELECT 1 FROM firsts f WHERE f.ord = b.ord)
-             AND (NOT EXISTS (SELECT 1 FROM firsts f WHERE f.email = b.email)
-                  OR EXISTS (SELECT 1 FROM adm a WHERE a.email = b.email)) THEN 'duplicate'
+             AND (NOT EXISTS (SELECT 1 FROM firsts f WHERE f.mailbox = b.mailbox)
+                  OR EXISTS (SELECT 1 FROM adm a WHERE a.mailbox = b.mailbox)) THEN 'duplicate'
             ELSE 'full' END AS outcome,
-       r.id, r.seq, r.seq - (SELECT referral_boost FROM lock) * r.credits AS score, r.credits, r.pending,
+       r.id, r.seq, r.score, r.credits, r.pending,
        CASE WHEN r.credits = 0 THEN (SELECT waiting_count FROM lock) + 1
-         + (SELECT COUNT(*) FROM joined x
-             WHERE NOT x.pending AND (x.seq - (SELECT referral_boost FROM lock) * x.credits, x.seq) < (r.seq - (SELECT referral_boost FROM lock) * r.credits, r.seq))
+         + (SELECT COUNT(*) FROM scored x WHERE NOT x.pending AND (x.score, x.seq) < (r.score, r.seq))
        END::int AS position
-  FROM b LEFT JOIN joined r ON r.ord = b.ord
+  FROM b LEFT JOIN scored r ON r.ord = b.ord
  ORDER BY b.ord
 `;
 
@@ -178,7 +211,7 @@ async function appendBatch(waitlistId: string, batch: readonly JoinInput[]): Pro
     column((i) => i.refCode), column((i) => i.statusTokenHash), column((i) => i.referrerCode),
     caps.FREE.signupCap, caps.PRO.signupCap,
     column((i) => i.answers ?? null), column((i) => i.metadata ?? null), column((i) => i.attribution ?? null),
-    column((i) => i.externalId ?? null),
+    column((i) => i.externalId ?? null), column((i) => i.ipHash ?? null), column((i) => i.ipNet ?? null),
   ]);
   return rows.map(async (row): Promise<JoinResult> => {
     if (row.outcome !== "joined") return { outcome: row.outcome };
@@ -187,7 +220,8 @@ async function appendBatch(waitlistId: string, batch: readonly JoinInput[]): Pro
   });
 }
 
-const EMAIL_TAKEN = "signups_waitlist_id_email_key";
+/** A mailbox (or an exact address) stored by a concurrent batch after this statement's snapshot. */
+const EMAIL_TAKEN = new Set(["signups_waitlist_id_email_key", "signups_waitlist_id_mailbox_key"]);
 
 /**
  * appendBatch, once more when another process stored one of the batch's emails after this statement's snapshot
@@ -200,7 +234,7 @@ async function appendBatchRacing(waitlistId: string, batch: readonly JoinInput[]
     return await appendBatch(waitlistId, batch);
   } catch (error) {
     const e = error as { code?: string; constraint?: string };
-    if (e.code !== UNIQUE_VIOLATION || e.constraint !== EMAIL_TAKEN) throw error;
+    if (e.code !== UNIQUE_VIOLATION || !EMAIL_TAKEN.has(e.constraint ?? "")) throw error;
     return appendBatch(waitlistId, batch);
   }
 }

@@ -16,7 +16,7 @@ async function appendUnderLock(waitlistId: string, count: number) {
     const seqs = Array.from({ length: n }, (_, i) => line.waitlist.nextSeq + 1 + i);
     await line.client.query(
       `INSERT INTO signups (waitlist_id, email, ref_code, seq, score, status_token_hash)
-       SELECT $1, e, c, s, s, h FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS t(e, c, s, h)`,
+       SELECT $1, e, c, s, 2 * s, h FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS t(e, c, s, h)`,
       [waitlistId, seqs.map(() => uniqueEmail()), seqs.map(() => newRefCode()), seqs, seqs.map(() => newStatusToken().hash)],
     );
     await recordJoined(line, seqs);
@@ -41,7 +41,7 @@ describe("the line's keeper", () => {
     const w = await createWaitlist({ capacity: 1300, plan: "PRO", referralBoost: 2 });
     const first = await createSignup({ waitlistId: w.id, email: uniqueEmail() });
     if (first.kind !== "created") throw new Error(`unexpected ${first.kind}`);
-    // Past one block of scores (1024), so more than one block row moves.
+    // Past one block of scores (2048 scores, 1024 newcomers), so more than one block row moves.
     expect(await appendUnderLock(w.id, 1100)).toHaveLength(1100);
     const referred = await createSignup({ waitlistId: w.id, email: uniqueEmail(), ref: first.refCode });
     expect(referred).toMatchObject({ kind: "created", position: 1102 });

@@ -3,12 +3,14 @@ import type { Pool, PoolClient } from "pg";
 import { effectiveCap, plans, type PlanId } from "@/lib/billing/plans";
 import { withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
-import { blockOf, blockSql } from "@/lib/signups/position";
+import { blockOf, blockSql, scoreOf, scoreSql } from "@/lib/signups/position";
 import type { SignupStatusValue } from "@/lib/signups/statuses";
 
 export { joinLine, type JoinInput, type JoinResult } from "@/lib/signups/line-join";
 export { confirmPendingSignup, type ConfirmOutcome } from "@/lib/signups/line-confirm";
 export { admitInLine, inviteSignups, setSignupStatus, type AdmitSelection, type OwnerStatus } from "@/lib/signups/line-admit";
+export { approveHeld, rejectHeld } from "@/lib/signups/line-credit";
+import { moveCredits } from "@/lib/signups/line-credit";
 
 // The keeper of the line. A waitlist's counters (next_seq, waiting_count, signup_count) and its per-block
 // waiting counts (signup_blocks, see lib/signups/position.ts) change only here, in the same transaction as the
@@ -66,7 +68,7 @@ export function roomLeft(w: LockedWaitlist): number {
 
 /**
  * Counts people the caller has just inserted under this lock as waiting rows with these seqs (taken in order
- * from line.waitlist.nextSeq + 1, score = seq): moves next_seq and both counters and adds them to their blocks.
+ * from line.waitlist.nextSeq + 1, score = scoreOf(seq, 0)): moves next_seq and both counters and adds them to their blocks.
  */
 export async function recordJoined(line: Line, seqs: readonly number[]): Promise<void> {
   if (seqs.length === 0) return;
@@ -76,7 +78,10 @@ export async function recordJoined(line: Line, seqs: readonly number[]): Promise
     [line.waitlist.id, seqs.length],
   );
   const deltas = new Map<number, number>();
-  for (const seq of seqs) deltas.set(blockOf(seq), (deltas.get(blockOf(seq)) ?? 0) + 1);
+  for (const seq of seqs) {
+    const block = blockOf(scoreOf(seq, 0, line.waitlist.referralBoost));
+    deltas.set(block, (deltas.get(block) ?? 0) + 1);
+  }
   await addToBlocks(line.client, line.waitlist.id, deltas);
   // The locked snapshot stays true for the rest of this transaction (the next batch numbers after these).
   line.waitlist.nextSeq += seqs.length;
@@ -84,11 +89,21 @@ export async function recordJoined(line: Line, seqs: readonly number[]): Promise
   line.waitlist.waitingCount += seqs.length;
 }
 
-/** Removes a person (owner action): everyone behind them moves up one place. Scoped by waitlist id. */
-export async function removeSignup(waitlistId: string, signupId: string): Promise<boolean> {
-  const removed = await withLockedLine(waitlistId, async ({ client }) => {
-    const { rows } = await client.query<{ score: number; status: SignupStatusValue }>(
-      `DELETE FROM signups WHERE id = $1::uuid AND waitlist_id = $2 RETURNING score, status`,
+/**
+ * Deletes a person: everyone behind them moves up one place. Scoped by waitlist id. The owner's delete takes
+ * back the credit they gave their referrer; the person's own erasure keeps it (`keepCredit`, docs/privacy.md:
+ * a friend leaving should not cost the one who brought them).
+ */
+export async function removeSignup(waitlistId: string, signupId: string, { keepCredit = false } = {}): Promise<boolean> {
+  const removed = await withLockedLine(waitlistId, async (line) => {
+    const { client } = line;
+    const { rows } = await client.query<{
+      score: number;
+      status: SignupStatusValue;
+      referred_by_id: string | null;
+      referral_credit: string | null;
+    }>(
+      `DELETE FROM signups WHERE id = $1::uuid AND waitlist_id = $2 RETURNING score, status, referred_by_id, referral_credit`,
       [signupId, waitlistId],
     );
     const row = rows[0];
@@ -100,6 +115,7 @@ export async function removeSignup(waitlistId: string, signupId: string): Promis
       [waitlistId, waiting ? 1 : 0, row.status === "REMOVED" ? 0 : 1],
     );
     if (waiting) await addToBlocks(client, waitlistId, new Map([[blockOf(row.score), -1]]));
+    if (!keepCredit && row.referred_by_id && row.referral_credit === "credited") await moveCredits(line, new Map([[row.referred_by_id, -1]]));
     return true;
   });
   return removed ?? false;
@@ -110,8 +126,8 @@ export async function rescoreLine(line: Line, boost: number): Promise<void> {
   const id = line.waitlist.id;
   await line.client.query(`UPDATE waitlists SET referral_boost = $2, updated_at = now() WHERE id = $1`, [id, boost]);
   await line.client.query(
-    `UPDATE signups SET score = seq - $2 * referral_count
-      WHERE waitlist_id = $1 AND score <> seq - $2 * referral_count`,
+    `UPDATE signups SET score = ${scoreSql("seq", "referral_count", "$2::int")}
+      WHERE waitlist_id = $1 AND score <> ${scoreSql("seq", "referral_count", "$2::int")}`,
     [id, boost],
   );
   await rebuildBlocks(line.client, id);

@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import { newRefCode, newStatusToken } from "@/lib/signups/codes";
+import { ipNetworkOf } from "@/lib/signups/ip-network";
 import { joinLine, type JoinResult } from "@/lib/signups/line";
 import { positionOf } from "@/lib/signups/position";
 import { REF_CODE_PATTERN } from "@/lib/signups/schemas";
@@ -23,6 +24,8 @@ export type NewSignup = {
   attribution?: string | null;
   /** A product's own user id (feature waitlists). */
   externalId?: string | null;
+  /** The client's IP, for the referral velocity rule; none for imports and server-to-server calls. */
+  ip?: string | null;
 };
 
 export type CreateSignupResult =
@@ -37,6 +40,7 @@ const UNIQUE_VIOLATION = "23505";
 
 export async function createSignup(input: NewSignup): Promise<CreateSignupResult> {
   const ref = input.ref && REF_CODE_PATTERN.test(input.ref) ? input.ref : null;
+  const network = ref ? ipNetworkOf(input.ip) : null;
   for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
     const refCode = newRefCode();
     const status = newStatusToken();
@@ -55,6 +59,8 @@ export async function createSignup(input: NewSignup): Promise<CreateSignupResult
         metadata: input.metadata ?? null,
         attribution: input.attribution ?? null,
         externalId: input.externalId ?? null,
+        ipHash: network?.ipHash ?? null,
+        ipNet: network?.ipNet ?? null,
       });
     } catch (error) {
       // A random referral code (or token hash) collided, or the email was stored from elsewhere after the
@@ -96,7 +102,9 @@ async function explainRefusal(input: NewSignup): Promise<CreateSignupResult> {
 
 async function duplicateOf(waitlistId: string, email: string): Promise<CreateSignupResult> {
   const { rows } = await pool().query<{ ref_code: string; score: number; seq: number; status: SignupStatusValue }>(
-    `SELECT ref_code, score, seq, status FROM signups WHERE waitlist_id = $1 AND email = $2`,
+    // The mailbox's first row (a.lice+x@gmail.com answers as alice@gmail.com, who holds the place).
+    `SELECT ref_code, score, seq, status FROM signups
+      WHERE waitlist_id = $1 AND mailbox = canonical_mailbox($2) AND NOT mailbox_shared`,
     [waitlistId, email],
   );
   const existing = rows[0];

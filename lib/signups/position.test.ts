@@ -9,38 +9,62 @@ import { expectLineMatchesDefinition } from "@/tests/support/line-invariants";
 
 afterAll(closeDb);
 
-const person = (id: string, seq: number, referrals: number, boost: number, waiting = true): RankInput => ({
-  id,
-  seq,
-  score: scoreOf(seq, referrals, boost),
-  waiting,
-});
+const person = (id: string, seq: number, referrals: number, waiting = true): RankInput => ({ id, seq, referrals, waiting });
+
+/** The stored score's order, (score, seq), for the same people: it must agree with the rule. */
+function byScore(people: RankInput[], boost: number): Map<string, number> {
+  const line = people
+    .filter((p) => p.waiting)
+    .map((p) => ({ ...p, score: scoreOf(p.seq, p.referrals, boost) }))
+    .sort((a, b) => a.score - b.score || a.seq - b.seq);
+  return new Map(line.map((p, i) => [p.id, i + 1]));
+}
 
 describe("the definition of a position", () => {
   it("orders by join sequence when nobody referred anyone", () => {
-    const p = referencePositions([person("a", 1, 0, 1), person("b", 2, 0, 1), person("c", 3, 0, 1)]);
+    const p = referencePositions([person("a", 1, 0), person("b", 2, 0), person("c", 3, 0)], 1);
     expect([...p]).toEqual([["a", 1], ["b", 2], ["c", 3]]);
   });
 
-  it("moves a referrer up by boost places per referral, ties going to the earlier joiner", () => {
-    // b (seq 2) with one referral at boost 1 has score 1, the same as a: a joined first and stays ahead.
-    const p = referencePositions([person("a", 1, 0, 1), person("b", 2, 1, 1), person("c", 3, 0, 1)]);
-    expect(p.get("a")).toBe(1);
-    expect(p.get("b")).toBe(2);
-    // Two referrals pass a.
-    const q = referencePositions([person("a", 1, 0, 1), person("b", 2, 2, 1), person("c", 3, 0, 1)]);
-    expect(q.get("b")).toBe(1);
-    expect(q.get("a")).toBe(2);
+  it("moves a referrer up by exactly boost places per referral: a first referral at boost 1 passes one person", () => {
+    // b (seq 2) with one referral at boost 1 lands level with a: the referred-up person goes first.
+    const p = referencePositions([person("a", 1, 0), person("b", 2, 1), person("c", 3, 0)], 1);
+    expect([p.get("b"), p.get("a"), p.get("c")]).toEqual([1, 2, 3]);
+    // In a line of ten, the last person with k referrals at boost 1 is at 10 - k; at boost 2, 10 - 2k.
+    for (const boost of [1, 2]) {
+      for (const k of [1, 2, 3, 4]) {
+        const line = Array.from({ length: 10 }, (_, i) => person(`p${i + 1}`, i + 1, i === 9 ? k : 0));
+        expect({ boost, k, at: referencePositions(line, boost).get("p10") }).toEqual({ boost, k, at: 10 - boost * k });
+      }
+    }
+  });
+
+  it("orders level referred-up people by referrals' base, then the earlier joiner", () => {
+    // c (seq 5, 2 referrals) and b (seq 4, 1 referral... base 3) vs a (seq 3, none): base 3 for all three.
+    const p = referencePositions([person("a", 3, 0), person("b", 4, 1), person("c", 5, 2)], 1);
+    expect([p.get("b"), p.get("c"), p.get("a")]).toEqual([1, 2, 3]);
+  });
+
+  it("is what the stored score orders by, over a pseudo-random line", () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (const boost of [1, 2, 5]) {
+      const people = Array.from({ length: 300 }, (_, i) => person(`p${i}`, i + 1, rand(4) === 0 ? rand(6) : 0, rand(9) > 0));
+      expect(byScore(people, boost)).toEqual(referencePositions(people, boost));
+    }
   });
 
   it("caps the effect of a boost bigger than the line at first place", () => {
-    const p = referencePositions([person("a", 1, 0, 500), person("b", 2, 0, 500), person("c", 3, 1, 500)]);
+    const p = referencePositions([person("a", 1, 0), person("b", 2, 0), person("c", 3, 1)], 500);
     expect(p.get("c")).toBe(1);
     expect([...p.values()].sort()).toEqual([1, 2, 3]);
   });
 
   it("does not count people who were let in (or removed, whose rows are gone)", () => {
-    const p = referencePositions([person("a", 1, 0, 1, false), person("b", 2, 0, 1), person("d", 4, 0, 1)]);
+    const p = referencePositions([person("a", 1, 0, false), person("b", 2, 0), person("d", 4, 0)], 1);
     expect(p.get("a")).toBeUndefined();
     expect(p.get("b")).toBe(1);
     expect(p.get("d")).toBe(2);

@@ -3,23 +3,34 @@ import type { Pool, PoolClient } from "pg";
 
 // THE definition of a place in line, used by the API, the hosted page, the dashboard and the CSV.
 //
-//   score    = seq - referral_boost * referral_count      (seq: 1-based join order; lower score = earlier)
-//   position = 1 + number of WAITING people with a smaller (score, seq)
+//   base     = seq - referral_boost * referral_count      (seq: 1-based join order; lower = earlier)
+//   position = 1 + number of WAITING people ahead, ordered by base, then people with referrals before people
+//              without, then seq
 //
-// So each credited referral moves a person up by `boost` places (ties go to whoever joined first), a new
-// signup is last, and people who were let in or removed are not counted. Invited people have no position.
+// So each credited referral moves a person up by exactly `boost` places: landing level with someone's base,
+// the referred-up person goes first (with ties to the earlier joiner, a first referral at boost 1 moved nobody).
+// A new signup is last, and people who were let in or removed are not counted. Invited people have no position.
+//
+// Stored as one integer so the whole order is (score, seq):
+//   score = 2 * base - (1 if referral_count > 0 else 0)
+// scoreOf/scoreSql are its only spellings; referencePositions states the rule directly, as the test reference.
 //
 // Counting the people ahead is linear in the position (~50 ms at a million), so waiting people are also
 // counted per block of BLOCK_SIZE scores in signup_blocks, which lib/signups/line.ts keeps in the same
 // transaction as every change of a score or status. A lookup is then a sum over at most
-// (line length / BLOCK_SIZE) block rows plus a count inside one block.
+// (line length * 2 / BLOCK_SIZE) block rows plus a count inside one block.
 
-export const BLOCK_SIZE = 1024;
+export const BLOCK_SIZE = 2048;
 
 type Queryable = Pool | PoolClient;
 
 export function scoreOf(seq: number, referralCount: number, boost: number): number {
-  return seq - boost * referralCount;
+  return 2 * (seq - boost * referralCount) - (referralCount > 0 ? 1 : 0);
+}
+
+/** scoreOf() in SQL, for SQL expressions of seq, referral count and boost (columns or parameters). */
+export function scoreSql(seq: string, referralCount: string, boost: string): string {
+  return `(2 * ((${seq}) - (${boost}) * (${referralCount})) - CASE WHEN (${referralCount}) > 0 THEN 1 ELSE 0 END)`;
 }
 
 export function blockOf(score: number): number {
@@ -31,11 +42,15 @@ export function blockSql(score: string): string {
   return `floor((${score})::numeric / ${BLOCK_SIZE})::int`;
 }
 
-export type RankInput = { id: string; seq: number; score: number; waiting: boolean };
+export type RankInput = { id: string; seq: number; referrals: number; waiting: boolean };
 
-/** The definition executed in memory: the reference the SQL is tested against. */
-export function referencePositions(people: readonly RankInput[]): Map<string, number> {
-  const line = people.filter((p) => p.waiting).sort((a, b) => a.score - b.score || a.seq - b.seq);
+/** The definition executed in memory, spelled as the rule rather than the score: the reference the SQL is tested against. */
+export function referencePositions(people: readonly RankInput[], boost: number): Map<string, number> {
+  const base = (p: RankInput) => p.seq - boost * p.referrals;
+  const referred = (p: RankInput) => (p.referrals > 0 ? 0 : 1);
+  const line = people
+    .filter((p) => p.waiting)
+    .sort((a, b) => base(a) - base(b) || referred(a) - referred(b) || a.seq - b.seq);
   return new Map(line.map((p, i) => [p.id, i + 1]));
 }
 

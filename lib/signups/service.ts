@@ -64,6 +64,7 @@ export async function signUp(
     company: waitlist.fields.company ? input.company : null,
     twitter: waitlist.fields.twitter ? input.twitter : null,
     ref: input.ref,
+    ip,
   });
 
   switch (result.kind) {

@@ -24,7 +24,7 @@ async function join(waitlistId: string, ref?: string) {
 
 describe("getSignupStatus", () => {
   it("shows the live position and referral count, and moves up as friends join", async () => {
-    // A boost of 2 moves the referrer past one person: score 3 - 2 = 1, behind Alice's (1, seq 1) on the tie.
+    // A boost of 2 moves the referrer past two people: level with Alice (seq 1), the referred-up person goes first.
     const w = await createWaitlist({ referralBoost: 2 });
     await join(w.id);
     await join(w.id);
@@ -43,8 +43,8 @@ describe("getSignupStatus", () => {
 
     await join(w.id, carol.refCode);
     const after = await getSignupStatus(w.slug, carol.statusToken);
-    expect(after).toMatchObject({ referralCount: 1, position: 2, waiting: 4 });
-    expect(await getRefPosition(w.id, carol.refCode)).toBe(2);
+    expect(after).toMatchObject({ referralCount: 1, position: 1, waiting: 4 });
+    expect(await getRefPosition(w.id, carol.refCode)).toBe(1);
   });
 
   it("answers null for unknown, malformed and other-waitlist tokens", async () => {

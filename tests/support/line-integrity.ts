@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { hashStatusToken } from "@/lib/signups/codes";
-import { blockOf, positionSql, referencePositions } from "@/lib/signups/position";
+import { blockOf, positionSql, referencePositions, scoreOf } from "@/lib/signups/position";
 import type { LoadSignup } from "@/tests/support/signup-load";
 
 // What "nothing acknowledged is lost" means for one waitlist, checked on the database after the fact. Each
@@ -15,6 +15,7 @@ export type LineRow = {
   status: "WAITING" | "INVITED";
   referral_count: number;
   referred_by_id: string | null;
+  referral_credit: "credited" | "held" | "revoked" | null;
   status_token_hash: string;
   /** The app's own position lookup (block sums + in-block count), null for people let in. */
   position: number | null;
@@ -22,7 +23,8 @@ export type LineRow = {
 
 export async function readLine(pool: pg.Pool, waitlistId: string): Promise<LineRow[]> {
   const { rows } = await pool.query<LineRow>(
-    `SELECT s.id, s.email, s.ref_code, s.seq, s.score, s.status, s.referral_count, s.referred_by_id, s.status_token_hash,
+    `SELECT s.id, s.email, s.ref_code, s.seq, s.score, s.status, s.referral_count, s.referred_by_id, s.referral_credit,
+            s.status_token_hash,
             CASE WHEN s.status = 'WAITING' THEN ${positionSql("s.waitlist_id", "s.score", "s.seq")} END::int AS position
        FROM signups s WHERE s.waitlist_id = $1 ORDER BY s.seq`,
     [waitlistId],
@@ -52,12 +54,15 @@ export async function lineProblems(pool: pg.Pool, waitlistId: string, rows: Line
     if (r.seq !== i + 1) problems.push(`seq gap: row ${i + 1} has seq ${r.seq}`);
   });
 
+  // A referrer's count is the referees whose credit stands (held ones wait for review, lib/signups/line-credit.ts).
   const referred = new Map<string, number>();
-  for (const r of rows) if (r.referred_by_id) referred.set(r.referred_by_id, (referred.get(r.referred_by_id) ?? 0) + 1);
+  for (const r of rows) {
+    if (r.referred_by_id && r.referral_credit === "credited") referred.set(r.referred_by_id, (referred.get(r.referred_by_id) ?? 0) + 1);
+  }
   for (const r of rows) {
     const credited = referred.get(r.id) ?? 0;
     if (r.referral_count !== credited) problems.push(`${r.email}: referral_count ${r.referral_count}, referred ${credited}`);
-    if (r.score !== r.seq - list.referral_boost * r.referral_count) problems.push(`${r.email}: score ${r.score} disagrees`);
+    if (r.score !== scoreOf(r.seq, r.referral_count, list.referral_boost)) problems.push(`${r.email}: score ${r.score} disagrees`);
   }
 
   const { rows: blocks } = await pool.query<{ block: number; waiting: number }>(
@@ -69,7 +74,10 @@ export async function lineProblems(pool: pg.Pool, waitlistId: string, rows: Line
   for (const b of blocks) if (b.waiting !== (actual.get(b.block) ?? 0)) problems.push(`block ${b.block}: ${b.waiting} counted, ${actual.get(b.block) ?? 0} waiting`);
   for (const [block] of actual) if (!blocks.some((b) => b.block === block)) problems.push(`block ${block} has no signup_blocks row`);
 
-  const expected = referencePositions(rows.map((r) => ({ id: r.id, seq: r.seq, score: r.score, waiting: r.status === "WAITING" })));
+  const expected = referencePositions(
+    rows.map((r) => ({ id: r.id, seq: r.seq, referrals: r.referral_count, waiting: r.status === "WAITING" })),
+    list.referral_boost,
+  );
   for (const r of waiting) {
     if (r.position !== expected.get(r.id)) problems.push(`${r.email}: position ${r.position}, by definition ${expected.get(r.id)}`);
   }

@@ -13,7 +13,10 @@ export async function expectLineMatchesDefinition(waitlistId: string, boost: num
   );
   for (const r of rows) expect(r.score).toBe(scoreOf(r.seq, r.referral_count, boost));
   const waiting = rows.filter((r) => r.status === "WAITING");
-  const expected = referencePositions(rows.map((r) => ({ id: r.id, seq: r.seq, score: r.score, waiting: r.status === "WAITING" })));
+  const expected = referencePositions(
+    rows.map((r) => ({ id: r.id, seq: r.seq, referrals: r.referral_count, waiting: r.status === "WAITING" })),
+    boost,
+  );
   for (const r of waiting) {
     expect({ id: r.id, position: await positionOf(pool(), waitlistId, r.score, r.seq) }).toEqual({
       id: r.id,

@@ -128,7 +128,7 @@ describe("owner API: waitlists", () => {
     await createSignup({ waitlistId: waitlist.id, email: uniqueEmail(), ref: people[5]!.refCode });
     const before = await callOwner(signups.GET, { id: waitlist.id }, { cookie: owner.cookie });
     const at = (r: typeof before, ref: string) => (r.json.signups as { ref_code: string; position: number }[]).find((s) => s.ref_code === ref)?.position;
-    expect(at(before, people[5]!.refCode)).toBe(6); // boost 1: level with #5, who joined first
+    expect(at(before, people[5]!.refCode)).toBe(5); // boost 1: level with #5, and the referred-up person goes first
     await callOwner(item.PATCH, { id: waitlist.id }, { cookie: owner.cookie, method: "PATCH", body: { referral_boost: 10 } });
     const after = await callOwner(signups.GET, { id: waitlist.id }, { cookie: owner.cookie });
     expect(at(after, people[5]!.refCode)).toBe(1);

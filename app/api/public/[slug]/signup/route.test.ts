@@ -66,13 +66,12 @@ describe("POST /api/public/:slug/signup: success", () => {
     expect(friend.json.position).toBe(6);
     const row = await db().signup.findFirstOrThrow({ where: { refCode: String(referrer.ref_code) } });
     expect(row.referralCount).toBe(1);
-    // Boost 2 takes #5 (score 5) to score 3: past #4, level with #3, who joined earlier and stays ahead
-    // (a credit moves someone up by at most `boost` places). Checked through the duplicate path, the same
-    // lookup the hosted page uses.
+    // Boost 2 takes #5 exactly two places up: past #4, and past #3, whom it lands level with (ties go to the
+    // referred-up person). Checked through the duplicate path, the same lookup the hosted page uses.
     const me = await postSignup(w.slug, body({ email: row.email }));
-    expect(me.json.position).toBe(4);
+    expect(me.json.position).toBe(3);
     await postSignup(w.slug, body({ ref: referrer.ref_code }));
-    expect((await postSignup(w.slug, body({ email: row.email }))).json.position).toBe(2);
+    expect((await postSignup(w.slug, body({ email: row.email }))).json.position).toBe(1);
     const friendRow = await db().signup.findFirstOrThrow({ where: { refCode: String(friend.json.ref_code) } });
     expect(friendRow.referredById).toBe(row.id);
   });

@@ -46,7 +46,7 @@ describe("GET /api/public/data/:token", () => {
         twitter: "patdoe",
         status: "waiting",
         // Boost 2: Rex (seq 2, one referral: score 0), Ann (seq 1, score 1), Pat (seq 3, one referral: score 1).
-        position: 3,
+        position: 2,
         ref_code: pat.refCode,
         share_url: `${APP}/w/${waitlist.slug}?ref=${pat.refCode}`,
         referral_count: 1,

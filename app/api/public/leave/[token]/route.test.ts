@@ -67,7 +67,7 @@ describe("leaving a waitlist", () => {
     const { waitlist, ann, rex, pat, quin, zed, footer } = await privacyScene(world);
     const unsubscribe = await mintSignupToken(pat.id, "unsubscribe");
     const tokens = { ann: ann.statusToken, rex: rex.statusToken, quin: quin.statusToken, zed: zed.statusToken };
-    expect(await positionsOf(waitlist.slug, { ...tokens, pat: pat.statusToken })).toEqual({ rex: 1, ann: 2, pat: 3, quin: 4, zed: 5 });
+    expect(await positionsOf(waitlist.slug, { ...tokens, pat: pat.statusToken })).toEqual({ rex: 1, pat: 2, ann: 3, quin: 4, zed: 5 });
     const rexBefore = await db().signup.findUniqueOrThrow({ where: { id: rex.id } });
     const quinBefore = await db().signup.findUniqueOrThrow({ where: { id: quin.id } });
     expect(quinBefore.referredById).toBe(pat.id);

@@ -134,7 +134,7 @@ describe("GET /api/waitlists/:id/export.csv", () => {
     const { owner, waitlist } = await setup();
     await pool().query(
       `INSERT INTO signups (waitlist_id, email, ref_code, seq, score, status_token_hash)
-       SELECT $1, 'bulk' || g || '@example.com', 'X' || lpad(g::text, 7, '0') || substr($1, 1, 4), g, g, md5($1 || g)
+       SELECT $1, 'bulk' || g || '@example.com', 'X' || lpad(g::text, 7, '0') || substr($1, 1, 4), g, 2 * g, md5($1 || g)
          FROM generate_series(1, 100000) g`,
       [waitlist.id],
     );
