@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as keys from "@/app/api/keys/route";
-import * as keyItem from "@/app/api/keys/[id]/route";
+import * as keyItem from "@/app/api/keys/[keyId]/route";
 import * as collection from "@/app/api/waitlists/route";
 import * as item from "@/app/api/waitlists/[id]/route";
 import { closeDb, db } from "@/lib/db";
@@ -83,14 +83,14 @@ describe("API keys: management", () => {
     expect([over.status, code(over)]).toEqual([409, "conflict"]);
     expect((over.json.error as { message: string }).message).toMatch(/Revoke one/);
 
-    expect((await callOwner(keyItem.DELETE, { id: ids[0]! }, { cookie: owner.cookie, method: "DELETE" })).status).toBe(200);
+    expect((await callOwner(keyItem.DELETE, { keyId: ids[0]! }, { cookie: owner.cookie, method: "DELETE" })).status).toBe(200);
     expect((await callOwner(keys.POST, {}, { cookie: owner.cookie, body: { name: "again", scope: "read" } })).status).toBe(201);
   });
 
   it("revokes by owner AND id: another owner's key, an unknown id and a revoked key are 404", async () => {
     const a = await ownerWithKey();
     const b = await signedInOwner();
-    const del = (cookie: string, id: string) => callOwner(keyItem.DELETE, { id }, { cookie, method: "DELETE" });
+    const del = (cookie: string, id: string) => callOwner(keyItem.DELETE, { keyId: id }, { cookie, method: "DELETE" });
     expect([(await del(b.cookie, a.key.id)).status, (await del(a.owner.cookie, "nope")).status]).toEqual([404, 404]);
     expect((await del(a.owner.cookie, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
     // B's refusal left A's key working.
@@ -106,7 +106,7 @@ describe("API keys: management", () => {
     const answers = [
       await callOwner(keys.GET, {}, { bearer: secret }),
       await callOwner(keys.POST, {}, { bearer: secret, body: { name: "minted", scope: "write" }, origin: null }),
-      await callOwner(keyItem.DELETE, { id: key.id }, { bearer: secret, method: "DELETE", origin: null }),
+      await callOwner(keyItem.DELETE, { keyId: key.id }, { bearer: secret, method: "DELETE", origin: null }),
     ];
     expect(answers.map((a) => [a.status, code(a)])).toEqual(answers.map(() => [403, "forbidden"]));
     expect(await db().apiKey.count({ where: { id: key.id, revokedAt: null } })).toBe(1);
@@ -143,7 +143,7 @@ describe("API keys: calling the owner API", () => {
 
   it("answers 401 for a revoked, unknown or malformed key, even with a valid session cookie alongside", async () => {
     const { owner, key, secret } = await ownerWithKey("write");
-    await callOwner(keyItem.DELETE, { id: key.id }, { cookie: owner.cookie, method: "DELETE" });
+    await callOwner(keyItem.DELETE, { keyId: key.id }, { cookie: owner.cookie, method: "DELETE" });
     const unknown = `wf_live_${"A".repeat(32)}`;
     for (const bearer of [secret, unknown, "wf_live_short", "", "not-a-key"]) {
       const r = await callOwner(collection.GET, {}, { bearer });
