@@ -194,6 +194,7 @@ export type PageRow = {
 export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard": { ownerSees: "title" },
   "/dashboard/new": { ownerSees: "New waitlist" },
+  "/dashboard/keys": { ownerSees: "Create a key" },
   "/dashboard/w/:id": { ownerSees: "title" },
   "/dashboard/w/:id/signups": { ownerSees: "title" },
   "/dashboard/w/:id/import": { ownerSees: "Import people from a CSV" },
