@@ -24,13 +24,13 @@ export const keyPaths: PathModule = {
         errors: { 409: [`You hold ${MAX_ACTIVE_KEYS} active keys already; revoke one first.`, ["conflict"]] },
       }),
     },
-    "/api/keys/{id}": {
+    "/api/keys/{keyId}": {
       delete: ownerOp({
         operationId: "revokeApiKey",
         summary: "Revoke an API key: the next request with it is a 401.",
         sessionOnly: true,
         write: true,
-        parameters: [pathParam("id", "The key's id (from listApiKeys).")],
+        parameters: [pathParam("keyId", "The key's id (from listApiKeys).")],
         ok: { description: "Revoked.", schema: okObject({}) },
         errors: { 404: ["No such active key in your account.", ["not_found"]] },
       }),
