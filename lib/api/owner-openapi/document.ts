@@ -5,8 +5,11 @@ import { operationPaths } from "@/lib/api/owner-openapi/operations";
 import { waitlistPaths } from "@/lib/api/owner-openapi/waitlists";
 
 // OpenAPI 3.1 description of the owner API (/api/waitlists/**, /api/keys), served at /api/openapi.json beside
-// the public one (/api/public/openapi.json). Each area describes its routes as one PathModule; a new area adds
-// its module to OWNER_PATH_MODULES. tests check real answers against it, and `npm test` lints it (redocly).
+// the public one (/api/public/openapi.json). Each area describes its routes as one PathModule ({tag, paths,
+// schemas}, built with ownerOp from ./operation.ts for the shared 401/403/429 answers); a new area (webhooks,
+// /api/v1/features) adds its module to OWNER_PATH_MODULES, and mergePathModules refuses a path claimed twice.
+// document.test.ts checks that the document lists exactly the owner routes of the access map and matches their
+// real answers; `npm test` lints it with Redocly (scripts/lint-openapi.ts).
 
 export const OWNER_PATH_MODULES: readonly PathModule[] = [waitlistPaths, invitationPaths, operationPaths, keyPaths];
 
