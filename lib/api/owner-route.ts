@@ -52,13 +52,24 @@ export function ownerRoute<P = Record<string, never>>(
         }
         authorizeKey(req, actor, options);
       }
-      const res = await handler(req, { owner, actor, params: await route.params });
-      for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-      return res;
+      return withHeaders(await handler(req, { owner, actor, params: await route.params }), headers);
     } catch (error) {
       return jsonError(error, headers);
     }
   };
+}
+
+/** Adds headers to a handler's answer; a Response with immutable headers (a redirect, a fetched one) is copied. */
+function withHeaders(res: Response, headers: Record<string, string>): Response {
+  if (Object.keys(headers).length === 0) return res;
+  let out = res;
+  try {
+    for (const [k, v] of Object.entries(headers)) out.headers.set(k, v);
+  } catch {
+    out = new Response(res.body, res);
+    for (const [k, v] of Object.entries(headers)) out.headers.set(k, v);
+  }
+  return out;
 }
 
 async function authenticate(req: Request): Promise<{ owner: Owner; actor: OwnerActor }> {
