@@ -1,8 +1,10 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { DELETE, GET, PUT } from "@/app/api/v1/features/[featureKey]/members/[externalUserId]/route";
 import { GET as listFeatures } from "@/app/api/v1/members/[externalUserId]/features/route";
+import { GET as exportCsv } from "@/app/api/waitlists/[id]/export.csv/route";
 import { GET as getKeys, PUT as putKeys } from "@/app/api/waitlists/[id]/features/route";
 import { closeDb, db, pool } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -162,7 +164,7 @@ describe("PUT/GET/DELETE /api/v1/features/:key/members/:user", () => {
   });
 
   it("gives members places, referral codes and invitations like everyone else", async () => {
-    const { waitlist, write } = await world();
+    const { owner, waitlist, write } = await world();
     const early = await createSignup({ waitlistId: waitlist.id, email: uniqueEmail("early") });
     if (early.kind !== "created") throw new Error(early.kind);
     const a = await put(write, "ai-search", "a", { email: uniqueEmail("a") });
@@ -178,6 +180,11 @@ describe("PUT/GET/DELETE /api/v1/features/:key/members/:user", () => {
 
     const page = await listSignups(waitlist.id, listSignupsQuerySchema.parse({ q: "b" }));
     expect(page.signups.map((s) => s.external_id)).toContain("b");
+    const res = await exportCsv(new Request(`http://localhost:3000/api/waitlists/${waitlist.id}/export.csv`, { headers: { cookie: owner.cookie } }), {
+      params: Promise.resolve({ id: waitlist.id }),
+    });
+    const csv = (parse(await res.text(), { columns: true, bom: true }) as Record<string, string>[]).map((r) => [r.position, r.external_id]);
+    expect(csv).toEqual([["1", "b"], ["", ""], ["", "a"]]); // waiting first, then the invited by join order
   });
 
   it("respects the owner: a removed member is not signed up and cannot re-join; closed and full lists refuse", async () => {
