@@ -33,6 +33,8 @@ export const featureKeysPutSchema = z
   .strict();
 
 export type FeatureKeysPut = z.infer<typeof featureKeysPutSchema>;
+/** The owner API's answer: the waitlist's keys, sorted. */
+export type FeatureKeys = { keys: string[] };
 
 /** Path parameters of /api/v1/features/{feature_key}/members/{external_user_id}; a key is matched exactly. */
 export const memberPathSchema = z.object({

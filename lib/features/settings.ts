@@ -1,13 +1,14 @@
 import "server-only";
 import { pool, withTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { FeatureKeys } from "@/lib/features/schemas";
 
 // A waitlist's feature keys (docs/feature-waitlists.md), as the owner sets them in the dashboard or through
 // GET/PUT /api/waitlists/:id/features. Callers have checked the waitlist is the owner's (requireOwnedWaitlist).
 // Removing a key changes no member: the signups and their external ids stay on the list, only that name for it
 // stops answering (404) in the product API.
 
-export type FeatureKeys = { keys: string[] };
+export type { FeatureKeys } from "@/lib/features/schemas";
 
 export async function listFeatureKeys(waitlistId: string): Promise<FeatureKeys> {
   const { rows } = await pool().query<{ key: string }>(
@@ -46,4 +47,13 @@ export async function setFeatureKeys(ownerId: string, waitlistId: string, keys: 
     }
   });
   return listFeatureKeys(waitlistId);
+}
+
+/** People a product put on this list (signups with an external id): the dashboard's count. */
+export async function countMembers(waitlistId: string): Promise<number> {
+  const { rows } = await pool().query<{ n: number }>(
+    `SELECT COUNT(*)::int AS n FROM signups WHERE waitlist_id = $1 AND external_id IS NOT NULL`,
+    [waitlistId],
+  );
+  return rows[0]?.n ?? 0;
 }
