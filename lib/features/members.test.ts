@@ -198,10 +198,27 @@ describe("PUT/GET/DELETE /api/v1/features/:key/members/:user", () => {
     expect((await del(write, "ai-search", "gone")).json?.data).toMatchObject({ signed_up: false });
     expect(await rowsOf(waitlist.id)).toEqual([]);
 
+    // Empty PUT bodies (no body, or Content-Length: 0 with a JSON type) are "no fields": the email is missing.
+    const bare = await put(write, "ai-search", "bare", undefined, { headers: { "content-type": "application/json", "content-length": "0" } });
+    expect(bare.json).toMatchObject({ code: "invalid_input", invalid_params: [{ path: "email" }] });
+
     await db().waitlist.update({ where: { id: waitlist.id }, data: { isOpen: false } });
     expect((await put(write, "ai-search", "late", { email: uniqueEmail("late") })).json).toEqual(problem(403, "waitlist_closed"));
     await db().waitlist.update({ where: { id: waitlist.id }, data: { isOpen: true, capacity: 0 } });
     expect((await put(write, "ai-search", "late", { email: uniqueEmail("late") })).json).toEqual(problem(403, "waitlist_full"));
+  });
+
+  it("starts members of a double opt-in list as pending, with the confirmation email instead of the welcome", async () => {
+    const { waitlist, write } = await world();
+    await db().waitlist.update({ where: { id: waitlist.id }, data: { doubleOptIn: true } });
+    const joined = await put(write, "ai-search", "careful", { email: uniqueEmail("careful") });
+    expect(joined.json?.data).toMatchObject({ signed_up: true, status: "pending", position: null });
+    const { rows } = await pool().query<{ name: string }>(
+      `SELECT j.name FROM ${quoteIdent(env().JOB_SCHEMA)}.job j JOIN signups s ON j.data->>'signupId' = s.id::text
+        WHERE s.waitlist_id = $1 AND s.external_id = 'careful'`,
+      [waitlist.id],
+    );
+    expect(rows.map((r) => r.name)).toEqual(["signup-confirm"]);
   });
 });
 

@@ -25,10 +25,10 @@ export function externalIdParam(raw: string): string {
   return raw;
 }
 
-/** PUT's body: optional (an existing member needs none); JSON object when sent. */
+/** PUT's body: optional (an existing member needs none, `curl -X PUT` without -d included); a JSON object when sent. */
 export async function memberPutBody(req: Request): Promise<MemberPut> {
-  const sendsBody = req.headers.get("content-type") !== null || Number(req.headers.get("content-length") ?? "0") > 0;
-  const raw = sendsBody ? await readJsonObject(req, MAX_BODY_BYTES) : {};
+  const empty = req.body === null || req.headers.get("content-length") === "0";
+  const raw = empty ? {} : await readJsonObject(req, MAX_BODY_BYTES);
   const parsed = memberPutSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
