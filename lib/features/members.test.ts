@@ -8,6 +8,7 @@ import { GET as exportCsv } from "@/app/api/waitlists/[id]/export.csv/route";
 import { GET as getKeys, PUT as putKeys } from "@/app/api/waitlists/[id]/features/route";
 import { closeDb, db, pool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { joinMember } from "@/lib/features/members";
 import { featurePaths, featureSchemas } from "@/lib/features/openapi";
 import { stopJobs } from "@/lib/jobs/boss";
 import { quoteIdent } from "@/lib/jobs/ident";
@@ -143,6 +144,35 @@ describe("PUT/GET/DELETE /api/v1/features/:key/members/:user", () => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((a) => JSON.stringify(a.json))).size).toBe(1);
     expect(await rowsOf(waitlist.id)).toHaveLength(1);
+    await expectLineMatchesDefinition(waitlist.id, 1);
+  });
+
+  it("makes one member of parallel PUTs of one user with different emails, in this process and from another", async () => {
+    const { waitlist, write } = await world();
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => put(write, "ai-search", "twin", { email: uniqueEmail(`twin${i}`) })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => JSON.stringify(a.json))).size).toBe(1);
+
+    // Another process stands in as a direct createSignup with the same user id (it joins the same group-commit
+    // batch, which then fails whole on the user id's index): one row for the user, and the people who only
+    // shared the batch (a form signup, another user's join) still get in.
+    // Each waits one round trip first, as joinMember's own look-up does, so the four often share a batch (the
+    // outcome asserted is the same whichever way the timing falls).
+    const feature = { key: "ai-search", waitlistId: waitlist.id };
+    const afterLookup = <T,>(fn: () => Promise<T>) => pool().query("SELECT 1 FROM signups WHERE waitlist_id = $1 LIMIT 1", [waitlist.id]).then(fn);
+    const [direct, viaApi, bystander, otherUser] = await Promise.allSettled([
+      afterLookup(() => createSignup({ waitlistId: waitlist.id, email: uniqueEmail("proc2"), externalId: "raced" })),
+      joinMember(feature, "raced", { email: uniqueEmail("proc1") }),
+      afterLookup(() => createSignup({ waitlistId: waitlist.id, email: uniqueEmail("bystander") })),
+      joinMember(feature, "other-user", { email: uniqueEmail("other") }),
+    ]);
+    if (direct.status === "rejected") expect(direct.reason).toMatchObject({ code: "23505", constraint: "signups_waitlist_id_external_id_key" });
+    expect(viaApi).toMatchObject({ status: "fulfilled", value: { member: { signed_up: true } } });
+    expect(bystander).toMatchObject({ status: "fulfilled", value: { kind: "created" } });
+    expect(otherUser).toMatchObject({ status: "fulfilled", value: { created: true } });
+    const rows = await rowsOf(waitlist.id);
+    expect(rows.filter((r) => r.externalId === "raced")).toHaveLength(1);
+    expect(rows).toHaveLength(4);
     await expectLineMatchesDefinition(waitlist.id, 1);
   });
 

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { MemberPut, MemberView, MembershipItem } from "@/lib/features/schemas";
 import { dropQueuedSignupJobs } from "@/lib/features/queued-jobs";
 import { removeSignup } from "@/lib/signups/line";
-import { createSignup } from "@/lib/signups/mutations";
+import { createSignup, EXTERNAL_ID_TAKEN } from "@/lib/signups/mutations";
 import { positionOf } from "@/lib/signups/position";
 import { publicStatus, type SignupStatusValue } from "@/lib/signups/statuses";
 
@@ -15,8 +15,8 @@ import { publicStatus, type SignupStatusValue } from "@/lib/signups/statuses";
 // let them in like anyone else. Joining, checking and leaving are idempotent:
 //   join   an existing member: 200, unchanged. Else the email is needed: a person already on the list with it
 //          (from the public form, an import) gets the external id attached; anyone else is a new signup.
-//          Concurrent joins of one user end as one row (the email's and the external id's unique indexes), and
-//          every caller re-reads that row and answers it.
+//          Concurrent joins of one user end as one row: one at a time in a process, and the email's and the
+//          external id's unique indexes across processes; every caller re-reads that row and answers it.
 //   leave  the member erases themselves, as "Leave this waitlist" does (lib/signups/line-erase.ts): the keeper
 //          deletes the row, everyone behind moves up, their queued mail goes; a later join starts afresh.
 // People the owner removed (status REMOVED) are not signed up; a join does not undo the owner's decision (409).
@@ -26,6 +26,7 @@ export type Feature = { key: string; waitlistId: string };
 type MemberRow = { id: string; status: SignupStatusValue; score: number; seq: number; ref_code: string; created_at: Date };
 
 const UNIQUE_VIOLATION = "23505";
+const JOIN_ATTEMPTS = 3;
 const MEMBER_COLUMNS = `id, status, score, seq, ref_code, created_at`;
 
 export function memberSelf(key: string, externalId: string): string {
@@ -69,21 +70,57 @@ export async function joinMember(feature: Feature, externalId: string, input: Me
   if (!input.email) {
     throw new AppError("invalid_input", "email: required the first time a user joins (they get the waitlist's emails).", "email");
   }
-  const created = await createSignup({ waitlistId: feature.waitlistId, email: input.email, name: input.name ?? null, externalId }).catch(
-    async (error: unknown) => {
-      // A concurrent join of this user with another email stored the external id first: answer that row.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION || (await memberOf(feature.waitlistId, externalId))) return null;
-      throw error;
-    },
-  );
-  if (created?.kind === "created") return { member: await checkMember(feature, externalId), created: true };
-  if (created?.kind === "full") throw new AppError("waitlist_full", "The waitlist is full: the owner's capacity or plan cap is reached.");
-  if (created?.kind === "closed") throw new AppError("waitlist_closed", "This waitlist is closed: it takes no new members right now.");
-  if (created?.kind === "not_found") throw new AppError("not_found", "The feature's waitlist no longer exists.");
-  // Duplicate email (or the race above): the row is there now, ours or a person who signed up by the form.
-  const again = await memberOf(feature.waitlistId, externalId);
-  if (again) return { member: await answerExisting(feature, externalId, again), created: false };
-  return { member: await linkByEmail(feature, externalId, input.email), created: true };
+  const email = input.email;
+  return oneAtATime(`${feature.waitlistId}\u0000${externalId}`, async () => {
+    for (let attempt = 1; ; attempt++) {
+      // Again inside the turn: a join of this user that went before it may have made them a member.
+      const before = await memberOf(feature.waitlistId, externalId);
+      if (before) return { member: await answerExisting(feature, externalId, before), created: false };
+      let created: Awaited<ReturnType<typeof createSignup>>;
+      try {
+        created = await createSignup({ waitlistId: feature.waitlistId, email, name: input.name ?? null, externalId });
+      } catch (error) {
+        // The user id was stored by a join in another process (this one answers that member), or by someone
+        // else in our batch, which then failed whole (this one goes again, in a later batch).
+        const e = error as { code?: string; constraint?: string };
+        if (e.code === UNIQUE_VIOLATION && e.constraint === EXTERNAL_ID_TAKEN && attempt < JOIN_ATTEMPTS) continue;
+        throw error;
+      }
+      switch (created.kind) {
+        case "created":
+          return { member: await checkMember(feature, externalId), created: true };
+        case "full":
+          throw new AppError("waitlist_full", "The waitlist is full: the owner's capacity or plan cap is reached.");
+        case "closed":
+          throw new AppError("waitlist_closed", "This waitlist is closed: it takes no new members right now.");
+        case "not_found":
+          throw new AppError("not_found", "The feature's waitlist no longer exists.");
+        case "duplicate": {
+          // The email is on the list: this user, stored a moment ago, or a person who signed up by the form.
+          const again = await memberOf(feature.waitlistId, externalId);
+          if (again) return { member: await answerExisting(feature, externalId, again), created: false };
+          return { member: await linkByEmail(feature, externalId, email), created: true };
+        }
+      }
+    }
+  });
+}
+
+/**
+ * Joins of one user to one list run one after another in this process: the second finds the member the first
+ * made. (Two of them in one group-commit batch with different emails would fail the whole batch on the user
+ * id's unique index, again and again.) Across processes the index decides, and the loser re-reads.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const turn = (inFlight.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
+  inFlight.set(key, turn);
+  try {
+    return await turn;
+  } finally {
+    if (inFlight.get(key) === turn) inFlight.delete(key);
+  }
 }
 
 async function answerExisting(feature: Feature, externalId: string, row: MemberRow): Promise<MemberView> {
