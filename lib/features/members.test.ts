@@ -181,7 +181,8 @@ describe("PUT/GET/DELETE /api/v1/features/:key/members/:user", () => {
     const email = uniqueEmail("form");
     const viaForm = await createSignup({ waitlistId: waitlist.id, email });
     if (viaForm.kind !== "created") throw new Error(viaForm.kind);
-    const linked = await put(write, "ai-search", "u-42", { email: ` ${email.toUpperCase()} ` });
+    // Another spelling of the same mailbox (case, a +tag): one mailbox, one place.
+    const linked = await put(write, "ai-search", "u-42", { email: ` ${email.toUpperCase().replace("@", "+APP@")} ` });
     expect(linked.status).toBe(201);
     expect(linked.json?.data).toMatchObject({ signed_up: true, ref_code: viaForm.refCode, position: 1 });
     expect(await rowsOf(waitlist.id)).toEqual([{ id: viaForm.id, email, externalId: "u-42", status: "WAITING" }]);

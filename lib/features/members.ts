@@ -130,13 +130,15 @@ async function answerExisting(feature: Feature, externalId: string, row: MemberR
   return view(feature, externalId, row);
 }
 
-/** The email is on the list without an external id of ours: it becomes this user's membership. */
+/** The email's mailbox is on the list without an external id: that person becomes this user's membership. */
 async function linkByEmail(feature: Feature, externalId: string, email: string): Promise<MemberView> {
   let linked: MemberRow | undefined;
   try {
     ({ rows: [linked] } = await pool().query<MemberRow>(
-      `UPDATE signups SET external_id = $3 WHERE waitlist_id = $1 AND email = $2 AND external_id IS NULL
-         AND status <> 'REMOVED'
+      // The mailbox's row, as the duplicate answer finds it (a.da+news@gmail.com is ada@gmail.com's place).
+      `UPDATE signups SET external_id = $3
+        WHERE waitlist_id = $1 AND mailbox = canonical_mailbox($2) AND NOT mailbox_shared
+          AND external_id IS NULL AND status <> 'REMOVED'
        RETURNING ${MEMBER_COLUMNS}`,
       [feature.waitlistId, email, externalId],
     ));
