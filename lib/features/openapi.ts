@@ -4,7 +4,8 @@ import { EMAIL_MAX_LENGTH, REF_CODE_ALPHABET, REF_CODE_LENGTH, TEXT_MAX_LENGTH }
 
 // OpenAPI 3.1 paths and schemas of the product API for feature waitlists (docs/feature-waitlists.md), to be
 // merged into the owner API document (its `paths` and `components.schemas`). The schemas are referenced as
-// #/components/schemas/<name>; the security scheme is expected under the name `apiKey` (HTTP bearer).
+// #/components/schemas/<name>; the security scheme is expected under the name `apiKey` (HTTP bearer), and
+// `featureTags` belongs in the document's top-level `tags`.
 // lib/features/members.test.ts validates real answers against these schemas.
 
 const featureKeyParam = {
@@ -54,12 +55,20 @@ const common = {
 const badId = problem("external_user_id is not 1-128 printable ASCII characters.", ["invalid_input"], "ValidationProblemDetails");
 const readOnly = problem("The API key is read-only.", ["forbidden"]);
 
+export const featureTags = [
+  {
+    name: "Feature waitlists",
+    description: "Your product's signed-in users on per-feature waitlists, by your own user id (docs/feature-waitlists.md).",
+  },
+];
+
 export const featurePaths = {
   "/api/v1/features/{feature_key}/members/{external_user_id}": {
     parameters: [featureKeyParam, externalIdParam],
     get: {
       operationId: "getFeatureMember",
       summary: "Check whether a user of your product is signed up for a feature waitlist.",
+      description: "Read-only keys may call it. `status`, `position` and `ref_code` come only with `signed_up: true`.",
       tags: ["Feature waitlists"],
       security: [{ apiKey: [] }],
       responses: { "200": memberAnswer("The user's membership (signed_up false when they are not a member)."), "400": badId, ...common },
@@ -92,6 +101,7 @@ export const featurePaths = {
     delete: {
       operationId: "deleteFeatureMember",
       summary: "Idempotently take a user off a feature waitlist (their signup is erased; others move up).",
+      description: "Answers `signed_up: false` whether or not the user was a member. Joining again later starts at the back.",
       tags: ["Feature waitlists"],
       security: [{ apiKey: [] }],
       responses: { "200": memberAnswer("Not a member (any more)."), "400": badId, "403": readOnly, ...common },
@@ -101,6 +111,7 @@ export const featurePaths = {
     get: {
       operationId: "listMemberFeatures",
       summary: "Every feature waitlist of yours a user of your product is signed up for.",
+      description: "One entry per feature key (keys on one list are aliases and share its members), sorted by key; not paged.",
       tags: ["Feature waitlists"],
       security: [{ apiKey: [] }],
       parameters: [externalIdParam],
