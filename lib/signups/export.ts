@@ -44,7 +44,8 @@ export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId:
            ${safe("x.twitter")} AS twitter, x.ref_code,
            ${safe("x.referrer_email")} AS referred_by,
            x.referral_count AS referrals, lower(x.status::text) AS status,
-           to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS joined_at
+           to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS joined_at,
+           ${safe("x.external_id")} AS external_id
       FROM x ${where}
   ) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`;
 }

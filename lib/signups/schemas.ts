@@ -127,6 +127,8 @@ export type ExportQuery = z.infer<typeof exportQuerySchema>;
 /** The CSV columns, in order: the export writes them and the import reads them back. */
 export const CSV_COLUMNS = [
   "position", "email", "name", "company", "twitter", "ref_code", "referred_by", "referrals", "status", "joined_at",
+  // A product's user id (feature waitlists, docs/feature-waitlists.md); empty for everyone else.
+  "external_id",
 ] as const;
 
 /** Options of the CSV import (POST /api/waitlists/:id/import?dry_run=1&welcome=1); other parameters are ignored. */

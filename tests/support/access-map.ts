@@ -22,8 +22,11 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
  * anyone   anyone, same-origin use (health probe, images); no session needed or used
  * stripe   no session: the Stripe-Signature over the raw body is the credential (400 invalid_signature)
  * auth.js  Auth.js's own endpoints; its double-submit CSRF token guards the POSTs
+ * key      the product API (/api/v1): an owner API key only, answers in RFC 9457 problem+json. No key, an unknown
+ *          or revoked one, or a session cookie alone 401 unauthorized; a read-only key writing 403 forbidden;
+ *          another owner's key 404 not_found for A's feature keys (theirs are their own), or its own empty data
  */
-export type Who = "owner" | "public" | "anyone" | "stripe" | "auth.js";
+export type Who = "owner" | "public" | "anyone" | "stripe" | "auth.js" | "key";
 
 /** The first owner's world the calls are made against (real ids in the test database). */
 export type Ids = {
@@ -32,6 +35,8 @@ export type Ids = {
   waveId?: string; code?: string;
   /** the signup's welcome job (pg-boss id; waiting, so Retry answers 409) */ jobId?: string;
   /** an active API key of the owner (lib/keys) */ keyId?: string;
+  /** a feature key of the list and a product user id that is not a member yet (lib/features) */
+  featureKey?: string; externalUserId?: string;
 };
 
 export type ApiCall = {
@@ -116,6 +121,19 @@ export const API_ACCESS: Record<string, ApiRoute> = {
   "/api/keys/:keyId": { who: "owner", methods: { DELETE: { status: 200 } } },
   // The owner API's OpenAPI document: a description, no data (the public one is /api/public/openapi.json).
   "/api/openapi.json": { who: "anyone", methods: { GET: { status: 200 } } },
+  "/api/waitlists/:id/features": {
+    who: "owner",
+    methods: { GET: { status: 200 }, PUT: { body: (ids) => ({ keys: [ids.featureKey, "access-extra"] }), status: 200 } },
+  },
+  "/api/v1/features/:featureKey/members/:externalUserId": {
+    who: "key",
+    methods: {
+      GET: { status: 200 },
+      PUT: { body: () => ({ email: `member-${Math.random().toString(36).slice(2, 10)}@example.com` }), status: 201 },
+      DELETE: { status: 200 },
+    },
+  },
+  "/api/v1/members/:externalUserId/features": { who: "key", methods: { GET: { status: 200 } } },
   "/api/public/:slug/config": {
     who: "public",
     methods: { GET: { status: 200 }, OPTIONS: { status: 204 } },
@@ -202,6 +220,7 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/invitations": { ownerSees: "Let people in" },
   "/dashboard/w/:id/restrictions": { ownerSees: "Refused in the last 7 days" },
   "/dashboard/w/:id/emails": { ownerSees: "Email delivery" },
+  "/dashboard/w/:id/features": { ownerSees: "Keys of this waitlist" },
 };
 
 /** "app/api/waitlists/[id]/route.ts" -> "/api/waitlists/:id"; route groups "(x)" vanish, "[...x]" -> ":...x". */

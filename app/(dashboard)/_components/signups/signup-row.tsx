@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 import type { SignupRow } from "@/lib/signups/queries";
+import { ExternalIdBadge } from "../features/external-id-badge";
 import { SignupStatusBadge } from "./status-badge";
 import { StatusMenu } from "./status-menu";
 
@@ -67,6 +68,7 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError, selected
         {signup.name || details ? (
           <p className="truncate text-xs text-muted">{[signup.name, details].filter(Boolean).join(" · ")}</p>
         ) : null}
+        {signup.external_id ? <ExternalIdBadge externalId={signup.external_id} /> : null}
       </td>
       <td className="hidden max-w-48 truncate px-4 py-3 text-muted md:table-cell">{signup.referred_by ?? "–"}</td>
       <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">{signup.referrals}</td>
