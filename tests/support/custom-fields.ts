@@ -11,10 +11,3 @@ export const SAMPLE_FIELDS = [
   { id: "plans", type: "multiple_choice", label: "Plans you'd consider", choices: ["Free", "Pro", "Enterprise"] },
   { id: "terms", type: "checkbox", label: "I accept the terms", requirement: "required" },
 ] satisfies FieldInput[] | object[];
-
-/** Three plain optional questions (the benchmark's list). */
-export const THREE_FIELDS = [
-  { id: "role", type: "single_choice", label: "Role", choices: ["Founder", "Engineer", "Other"], requirement: "required" },
-  { id: "team", type: "number", label: "Team size", min: 1, max: 10000 },
-  { id: "why", type: "long_text", label: "Why are you interested?" },
-];
