@@ -31,7 +31,7 @@ export class QuestionsPage {
     const before = await this.cards.count();
     await this.add.click();
     const card = this.card(before);
-    await card.getByLabel("Question", { exact: true }).fill(q.label);
+    await card.getByRole("textbox", { name: "Question", exact: true }).fill(q.label);
     await card.getByLabel("Answer type").selectOption({ label: q.type });
     if (q.options) await card.getByLabel("Options").fill(q.options.join("\n"));
     return card;
