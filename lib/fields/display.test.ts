@@ -1,12 +1,13 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
+import { GET as myData } from "@/app/api/public/data/[token]/route";
 import { GET as exportCsv } from "@/app/api/waitlists/[id]/export.csv/route";
 import { GET as listSignups } from "@/app/api/waitlists/[id]/signups/route";
 import { PUT as putFields } from "@/app/api/waitlists/[id]/fields/route";
 import { closeDb } from "@/lib/db";
 import { CSV_COLUMNS } from "@/lib/signups/schemas";
 import { SAMPLE_FIELDS } from "@/tests/support/custom-fields";
-import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
+import { createWaitlist, params, routeRequest, uniqueEmail } from "@/tests/support/fixtures";
 import { callOwner, signedInOwner } from "@/tests/support/owner-api";
 import { enforceTurnstileAgainstFake, passToken, postSignup } from "@/tests/support/public-api";
 
@@ -25,7 +26,9 @@ describe("answers for the owner", () => {
       expect((await put([...SAMPLE_FIELDS, { id: "note", type: "short_text", label: "=Note" }])).status).toBe(200);
       const email = uniqueEmail();
       const answers = { role: "a team", company_size: "=1+2", plans: ["Free", "Pro"], seats: 7, terms: true, note: "hello" };
-      expect((await postSignup(list.slug, { email, turnstile: passToken(), answers })).status).toBe(200);
+      const joined = await postSignup(list.slug, { email, turnstile: passToken(), answers });
+      expect(joined.status).toBe(200);
+      const token = String(joined.json.status_token);
       // The note question is removed afterwards: archived, its answer still listed and exported.
       expect((await put(SAMPLE_FIELDS)).status).toBe(200);
 
@@ -46,6 +49,18 @@ describe("answers for the owner", () => {
         email, "I'm signing up as": "a team", "Company size": "'=1+2", "Your website": "", Seats: "7",
         "Plans you'd consider": "Free; Pro", "I accept the terms": "true", "'=Note": "hello",
       });
+
+      // "Download my data" gives the person their answers with the questions, the archived one included.
+      const data = await myData(routeRequest(`/api/public/data/${token}`, undefined), params({ token }));
+      expect(data.status).toBe(200);
+      expect(((await data.json()) as { answers: unknown }).answers).toEqual([
+        { question: "I'm signing up as", answer: "a team" },
+        { question: "Company size", answer: "=1+2" },
+        { question: "Seats", answer: 7 },
+        { question: "Plans you'd consider", answer: ["Free", "Pro"] },
+        { question: "I accept the terms", answer: true },
+        { question: "=Note", answer: "hello" },
+      ]);
     } finally {
       await fake.close();
     }
