@@ -1,10 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
+import { readFieldDefinitions } from "@/lib/fields/schemas";
+import { SAMPLE_FIELDS } from "@/tests/support/custom-fields";
 import { expect, test } from "./fixtures";
+import { EmbedHostPage } from "./pages/embed-host-page";
 import { HostedPage } from "./pages/hosted-page";
 import { QuestionsPage } from "./pages/questions-page";
 import { SignupsPage } from "./pages/dashboard-pages";
+import { landingPageHtml, startEmbedHost } from "./support/embed-host";
 import { createWaitlist, signedInOwner } from "./support/owner-session";
+import { closeTestDb, createWaitlist as createWaitlistRow, uniqueEmail } from "./support/test-db";
 import { stubTurnstile } from "./turnstile-stub";
 
 // Custom fields end to end against the production server: the owner adds a conditional question on the
@@ -71,4 +76,45 @@ test("an owner's conditional question appears for the visitor, and its answer re
 
   await owner.context.close();
   expect(browserErrors).toEqual([]);
+});
+
+test.afterAll(closeTestDb);
+
+test("the script embed asks the questions on another site, shows the conditional one on cue and sends the answers", async ({ page, run }) => {
+  await stubTurnstile(page);
+  const w = await createWaitlistRow({ title: "Embedded questions", customFields: readFieldDefinitions(SAMPLE_FIELDS) });
+  const host = await startEmbedHost({
+    "/": landingPageHtml(`<script src="${run.baseURL}/embed.js" data-waitlist="${w.slug}" async></script>`),
+  });
+  try {
+    const embed = new EmbedHostPage(page);
+    await page.goto(host.origin);
+    await expect(embed.email).toBeVisible();
+    const size = embed.widget.getByLabel("Company size");
+    await expect(embed.widget.getByLabel("Your website")).toBeVisible();
+    await expect(size).toHaveCount(0);
+    await embed.widget.getByLabel("a team").check();
+    await expect(size).toBeVisible();
+    // The option just chosen keeps the focus although the questions were redrawn.
+    await expect(embed.widget.getByLabel("a team")).toBeFocused();
+
+    await embed.email.fill(uniqueEmail("asked"));
+    await embed.submit.click();
+    // The shared validator stops it in the browser: announced, marked, focused.
+    await expect(embed.widget.getByRole("alert")).toHaveText('"Company size" needs an answer.');
+    await expect(size).toHaveAttribute("aria-invalid", "true");
+    await expect(size).toBeFocused();
+    await size.fill("11-50");
+    await embed.widget.getByLabel("I accept the terms").check();
+    await embed.widget.getByLabel("Free").check();
+    await embed.widget.getByLabel("Pro").check();
+    const answered = page.waitForRequest((r) => r.url().endsWith(`/api/public/${w.slug}/signup`));
+    await embed.submit.click();
+    expect((await answered).postDataJSON()).toMatchObject({
+      answers: { role: "a team", company_size: "11-50", plans: ["Free", "Pro"], terms: true },
+    });
+    await expect(embed.heading).toHaveText("You're on the list!");
+  } finally {
+    await host.close();
+  }
 });

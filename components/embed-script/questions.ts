@@ -52,10 +52,11 @@ export class QuestionsBlock {
     return validateAnswers(this.fields, collectAnswers(this.fields, this.raw).answers);
   }
 
-  private set(id: string, value: RawAnswer): void {
+  /** `from`: the control that changed, focused again if a re-render replaces it. */
+  private set(id: string, value: RawAnswer, from: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): void {
     this.raw[id] = value;
     const key = [...collectAnswers(this.fields, this.raw).shown].join(",");
-    if (key !== this.shownKey) this.render(`q-${id}`);
+    if (key !== this.shownKey) this.render(`[name="${from.name}"]${from instanceof HTMLInputElement && (from.type === "radio" || from.type === "checkbox") ? `[value="${CSS.escape(from.value)}"]` : ""}`);
   }
 
   private render(focus?: string): void {
@@ -63,7 +64,7 @@ export class QuestionsBlock {
     this.shownKey = [...shown].join(",");
     this.node.replaceChildren(...this.fields.filter((f) => shown.has(f.id)).map((f) => this.question(f)));
     this.node.hidden = shown.size === 0;
-    if (focus) this.node.querySelector<HTMLElement>(`#${focus}`)?.focus();
+    if (focus) this.node.querySelector<HTMLElement>(focus)?.focus();
   }
 
   private question(f: PublicField): HTMLElement {
@@ -82,13 +83,13 @@ export class QuestionsBlock {
     if (f.type === "checkbox") {
       const box = described(el("input", { id, name, type: "checkbox" }));
       box.checked = raw === true;
-      box.onchange = () => this.set(f.id, box.checked);
+      box.onchange = () => this.set(f.id, box.checked, box);
       return el("div", {}, [el("label", { class: "k" }, [box, title]), help]);
     }
     if (f.type === "single_choice" && f.choices.length > SELECT_OVER) {
       const select = described(el("select", { id, name }, [el("option", { value: "", text: f.placeholder || "Choose one" }), ...f.choices.map((c) => el("option", { value: c, text: c }))]));
       select.value = text;
-      select.onchange = () => this.set(f.id, select.value);
+      select.onchange = () => this.set(f.id, select.value, select);
       return el("label", {}, [title, select, help]);
     }
     if (f.type === "single_choice" || f.type === "multiple_choice") {
@@ -96,7 +97,12 @@ export class QuestionsBlock {
       const rows = f.choices.map((c, i) => {
         const tick = el("input", { name, type: multiple ? "checkbox" : "radio", value: c, ...(i === 0 ? { id } : {}) });
         tick.checked = multiple ? picked.includes(c) : text === c;
-        tick.onchange = () => this.set(f.id, multiple ? (tick.checked ? [...picked.filter((p) => p !== c), c] : picked.filter((p) => p !== c)) : c);
+        tick.onchange = () => {
+          // The picks as they are now: other ticks may have changed them since this row was drawn.
+          const now = this.raw[f.id];
+          const current = Array.isArray(now) ? now.filter((p) => p !== c) : [];
+          this.set(f.id, multiple ? (tick.checked ? [...current, c] : current) : c, tick);
+        };
         return el("label", { class: "k" }, [tick, c]);
       });
       return described(el("fieldset", {}, [el("legend", {}, [title]), ...rows, help]));
@@ -108,7 +114,7 @@ export class QuestionsBlock {
         : el("input", { ...attrs, type: f.type === "url" ? "url" : "text", inputmode: f.type === "number" ? "decimal" : f.type === "url" ? "url" : "text" }),
     );
     input.value = text;
-    input.oninput = () => this.set(f.id, input.value);
+    input.oninput = () => this.set(f.id, input.value, input);
     return el("label", {}, [title, input, help]);
   }
 }
