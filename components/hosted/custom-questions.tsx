@@ -85,7 +85,7 @@ function Question({ field, value, onChange, error }: { field: PublicField; value
   if (field.type === "single_choice" || field.type === "multiple_choice") {
     const multiple = field.type === "multiple_choice";
     return (
-      <fieldset aria-describedby={describedBy} aria-required={required || undefined}>
+      <fieldset aria-describedby={describedBy}>
         <legend className={labelClass}>{title}</legend>
         <div className="mt-2 space-y-2">
           {field.choices.map((c, i) => (
