@@ -48,6 +48,8 @@ export const signupRequestSchema = z.object({
     .nullish()
     .catch(null),
   turnstile: z.string().max(4096, "The captcha token is too long.").nullish(),
+  /** Answers to the list's own questions by question id, checked against them by lib/fields/validate.ts. */
+  answers: z.record(z.string(), z.unknown(), { error: "answers must be an object of question id to answer." }).nullish(),
 });
 
 export type SignupRequest = z.infer<typeof signupRequestSchema>;

@@ -138,6 +138,17 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     who: "public",
     methods: { GET: { status: 200 }, OPTIONS: { status: 204 } },
   },
+  "/api/waitlists/:id/fields": {
+    who: "owner",
+    methods: {
+      GET: { status: 200 },
+      PUT: { body: () => ({ fields: [{ id: "role", type: "short_text", label: "Your role" }] }), status: 200 },
+    },
+  },
+  "/api/public/:slug/fields": {
+    who: "public",
+    methods: { GET: { status: 200 }, OPTIONS: { status: 204 } },
+  },
   "/api/public/:slug/signup": {
     who: "public",
     methods: {
@@ -221,6 +232,7 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/restrictions": { ownerSees: "Refused in the last 7 days" },
   "/dashboard/w/:id/emails": { ownerSees: "Email delivery" },
   "/dashboard/w/:id/features": { ownerSees: "Keys of this waitlist" },
+  "/dashboard/w/:id/questions": { ownerSees: "Your questions" },
 };
 
 /** "app/api/waitlists/[id]/route.ts" -> "/api/waitlists/:id"; route groups "(x)" vanish, "[...x]" -> ":...x". */

@@ -44,6 +44,7 @@ export default async function WaitlistLayout({ children, params }: Props) {
         <NavLink href={`${base}/invitations`}>Let people in</NavLink>
         <NavLink href={`${base}/import`}>Import</NavLink>
         <NavLink href={`${base}/settings`}>Settings</NavLink>
+        <NavLink href={`${base}/questions`}>Questions</NavLink>
         <NavLink href={`${base}/restrictions`}>Restrictions</NavLink>
         <NavLink href={`${base}/features`}>Feature keys</NavLink>
         <NavLink href={`${base}/emails`}>Email delivery<FailedEmailsBadge waitlistId={waitlist.id} /></NavLink>
