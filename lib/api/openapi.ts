@@ -1,5 +1,6 @@
 import { ERROR_STATUS } from "@/lib/api/errors";
 import { privacyPaths, privacySchemas } from "@/lib/api/openapi-privacy";
+import { signupExtrasProperties } from "@/lib/attribution/openapi";
 import { HONEYPOT_FIELD, SIGNUP_MAX_BYTES, REF_CODE_ALPHABET, REF_CODE_LENGTH } from "@/lib/signups/schemas";
 import { THEME_FONTS, THEME_RADII } from "@/lib/waitlists/schemas";
 
@@ -214,6 +215,7 @@ export const openApiDocument = {
           ref: { type: "string", description: "A referral code from a share link; unknown codes are ignored." },
           turnstile: { type: "string", description: "Cloudflare Turnstile token for the waitlist's site key." },
           [HONEYPOT_FIELD]: { type: "string", maxLength: 0, description: "Honeypot: must be absent or empty." },
+          ...signupExtrasProperties,
         },
       },
       SignupCreated: {

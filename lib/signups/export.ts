@@ -2,6 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { pool } from "@/lib/db";
+import { attributionCsvSql } from "@/lib/attribution/export-sql";
 import { guardCellSql } from "@/lib/signups/csv-guard";
 import type { ExportQuery } from "@/lib/signups/schemas";
 
@@ -44,7 +45,8 @@ export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId:
            ${safe("x.twitter")} AS twitter, x.ref_code,
            ${safe("x.referrer_email")} AS referred_by,
            x.referral_count AS referrals, lower(x.status::text) AS status,
-           to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS joined_at
+           to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS joined_at,
+           ${attributionCsvSql("x", safe)}
       FROM x ${where}
   ) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`;
 }

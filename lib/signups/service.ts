@@ -5,6 +5,7 @@ import { requireCaptcha } from "@/lib/abuse/require-captcha";
 import { logger } from "@/lib/log";
 import { checkRestrictions } from "@/lib/restrictions/check";
 import { resendConfirmation, spendConfirmationMail } from "@/lib/signups/confirmation";
+import { parseSignupExtras } from "@/lib/signups/extras";
 import { createSignup } from "@/lib/signups/mutations";
 import {
   HONEYPOT_FIELD,
@@ -36,6 +37,8 @@ export async function signUp(
   const parsed = signupRequestSchema.safeParse(body);
   if (!parsed.success) throw toApiError(parsed.error);
   const input = parsed.data;
+  // metadata and attribution (lib/signups/extras.ts): refused here, before the restrictions or the captcha.
+  const extras = parseSignupExtras(body, input.ref);
 
   if (!waitlist.isOpen) throw new AppError("waitlist_closed", "This waitlist is not taking signups right now.");
   await checkRestrictions(
@@ -65,6 +68,7 @@ export async function signUp(
     twitter: waitlist.fields.twitter ? input.twitter : null,
     ref: input.ref,
     ip,
+    ...extras,
   });
 
   switch (result.kind) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { dashboardWaitlist } from "@/lib/dashboard/gate";
+import { topSources } from "@/lib/attribution/sources";
 import { listSignups } from "@/lib/signups/queries";
 import { listSignupsQuerySchema } from "@/lib/signups/schemas";
 import { ExportForm } from "../../../../_components/import/export-form";
@@ -24,11 +25,12 @@ export default async function SignupsPage({ params, searchParams }: Props) {
     q: first(search.q) || undefined,
     status: first(search.status),
     order: first(search.order),
+    source: first(search.source) || undefined,
     limit: SIGNUPS_PAGE_SIZE,
   });
   const query = parsed.success ? parsed.data : listSignupsQuerySchema.parse({ limit: SIGNUPS_PAGE_SIZE });
-  const page = await listSignups(waitlist.id, query);
-  const filter: SignupsFilter = { q: query.q ?? "", status: query.status, order: query.order };
+  const [page, sources] = await Promise.all([listSignups(waitlist.id, query), topSources(waitlist.id)]);
+  const filter: SignupsFilter = { q: query.q ?? "", status: query.status, order: query.order, source: query.source ?? "" };
 
   return (
     <div className="space-y-6">
@@ -38,6 +40,7 @@ export default async function SignupsPage({ params, searchParams }: Props) {
         totalSignups={waitlist.signup_count}
         initialFilter={filter}
         initialPage={page}
+        sources={sources.map((s) => s.source)}
       />
       <ExportForm waitlistId={waitlist.id} />
     </div>
