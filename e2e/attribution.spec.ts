@@ -49,7 +49,7 @@ test("a visitor from a utm link is attributed in the table, Top sources and the 
     await signups.goto(id);
     await expect(signups.rows).toHaveCount(2);
     const row = signups.row(fromHn);
-    await expect(row.getByText("hn", { exact: true })).toBeVisible();
+    await expect(row.locator("summary")).toHaveText(/^hn/);
     await expect(signups.row(direct).getByText("direct", { exact: true })).toBeVisible();
     await row.locator("summary").click();
     await expect(row.getByText("launch", { exact: true })).toBeVisible();

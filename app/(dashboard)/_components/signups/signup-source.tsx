@@ -15,17 +15,17 @@ export function SignupSource({ signup }: { signup: Pick<SignupRow, "source" | "a
   const label = <span className="inline-flex max-w-40 truncate rounded-md bg-zinc-100 px-2 py-0.5 text-xs font-medium text-ink">{signup.source}</span>;
   if (facts.length === 0) return label;
   return (
-    <details className="group max-w-64 text-xs">
+    <details className="group w-40 text-xs">
       <summary className="cursor-pointer list-none rounded-md [&::-webkit-details-marker]:hidden focus-visible:outline-2 focus-visible:outline-brand-500" aria-label={`Source ${signup.source}: show details`}>
         {label}
         <span aria-hidden="true" className="ml-1 text-muted group-open:hidden">▸</span>
         <span aria-hidden="true" className="ml-1 hidden text-muted group-open:inline">▾</span>
       </summary>
-      <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-1">
+      <dl className="mt-2 space-y-1">
         {facts.map(([k, v]) => (
-          <div key={k} className="contents">
+          <div key={k}>
             <dt className="text-muted">{k}</dt>
-            <dd className="truncate text-ink" title={v}>
+            <dd className="line-clamp-2 break-all text-ink" title={v}>
               {v}
             </dd>
           </div>

@@ -87,24 +87,26 @@ export default async function WaitlistOverviewPage({ params, searchParams }: Pro
             <SignupsChart perDay={stats.per_day} />
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Top referrers</CardTitle>
-            <CardDescription>Who brought the most people.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <TopReferrers referrers={stats.top_referrers} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Top sources</CardTitle>
-            <CardDescription>Where people came from, the last 30 days.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <TopSources waitlistId={waitlist.id} sources={sources} />
-          </CardContent>
-        </Card>
+        <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Top referrers</CardTitle>
+              <CardDescription>Who brought the most people.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <TopReferrers referrers={stats.top_referrers} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Top sources</CardTitle>
+              <CardDescription>Where people came from, the last 30 days.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <TopSources waitlistId={waitlist.id} sources={sources} />
+            </CardContent>
+          </Card>
+        </div>
       </div>
 
       <ShareAndEmbedCard origin={origin} slug={waitlist.slug} />
