@@ -6,6 +6,7 @@ import { GET as statsGET } from "@/app/api/waitlists/[id]/stats/route";
 import { topSources } from "@/lib/attribution/sources";
 import { closeDb, pool } from "@/lib/db";
 import { createSignup } from "@/lib/signups/mutations";
+import { exportMyData } from "@/lib/signups/my-data";
 import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
 import { callOwner, signedInOwner } from "@/tests/support/owner-api";
 
@@ -121,5 +122,23 @@ describe("the CSV export", () => {
     expect(rows.filter((r) => r.source === "t.co")).toHaveLength(4);
     expect(rows.find((r) => r.utm_source === "old-newsletter")?.source).toBe("old-newsletter");
     expect(rows.filter((r) => r.source === "direct")).toMatchObject([{ metadata: "", utm_source: "", referring_site: "" }]);
+  });
+});
+
+describe("download my data", () => {
+  it("includes the person's metadata and attribution, but not the referral code (it points at someone else)", async () => {
+    const waitlist = await createWaitlist();
+    const [code] = await seed(waitlist.id, [{}]);
+    const r = await createSignup({
+      waitlistId: waitlist.id,
+      email: uniqueEmail(),
+      ref: code,
+      attribution: JSON.stringify({ utm_source: "hn", referrer: "t.co", ref: code }),
+      metadata: JSON.stringify({ plan: "team" }),
+    });
+    if (r.kind !== "created") throw new Error("setup");
+    const mine = await exportMyData(r.statusToken);
+    expect(mine?.data.signup).toMatchObject({ metadata: { plan: "team" }, attribution: { utm_source: "hn", referrer: "t.co" } });
+    expect(JSON.stringify(mine)).not.toContain(code);
   });
 });
