@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Browser } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { expect, test, waitForHydration } from "./fixtures";
 import { HostedPage } from "./pages/hosted-page";
 import { SignupsPage } from "./pages/dashboard-pages";
-import type { RunInfo } from "./run-info";
+import { ARTIFACTS_DIR, type RunInfo } from "./run-info";
 import { SignInPage } from "./pages/sign-in-page";
 import { stubTurnstile } from "./turnstile-stub";
 
@@ -54,6 +55,7 @@ test("a visitor from a utm link is attributed in the table, Top sources and the 
     await row.locator("summary").click();
     await expect(row.getByText("launch", { exact: true })).toBeVisible();
     await expect(row.getByText("news.ycombinator.com", { exact: true })).toBeVisible();
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "screenshots", "attribution-table.png") });
 
     await page.getByTestId("source-filter").selectOption("hn");
     await expect(signups.rows).toHaveCount(1);
@@ -69,6 +71,7 @@ test("a visitor from a utm link is attributed in the table, Top sources and the 
     await expect(top.getByRole("listitem")).toHaveCount(2);
     await expect(top.getByRole("listitem").filter({ hasText: "hn" })).toContainText("1");
     await expect(top.getByRole("listitem").filter({ hasText: "direct" })).toContainText("1");
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "screenshots", "attribution-overview.png"), fullPage: true });
     await top.getByRole("link", { name: "hn" }).click();
     await expect(page).toHaveURL(new RegExp(`/dashboard/w/${id}/signups\\?source=hn$`));
     await waitForHydration(page, "main table");

@@ -51,3 +51,28 @@ describe("referrerHost and cleanAttributionText", () => {
     expect(cleanAttributionText("a\uD800b\u0000c\tz")).toBe("ab c z");
   });
 });
+
+describe("postSignup (every form: hosted page, iframe, script embed)", () => {
+  it("adds the page's attribution to the request body", async () => {
+    const { postSignup } = await import("@/components/hosted/signup-answer");
+    const sent: unknown[] = [];
+    const globals = globalThis as Record<string, unknown>;
+    const saved = { window: globals.window, document: globals.document, fetch: globals.fetch };
+    Object.assign(globals, {
+      window: { location: { href: "https://founder.dev/?utm_source=hn&utm_campaign=launch" } },
+      document: { referrer: "https://news.ycombinator.com/item?id=1" },
+      fetch: async (_url: string, init: { body: string }) => {
+        sent.push(JSON.parse(init.body));
+        return new Response(JSON.stringify({ ok: true, position: 1, ref_code: "ABCDEFGH", share_path: "/w/x?ref=ABCDEFGH" }));
+      },
+    });
+    try {
+      await postSignup("https://api.example", "x", { email: "a@example.com" });
+    } finally {
+      Object.assign(globals, saved);
+    }
+    expect(sent).toEqual([
+      { email: "a@example.com", attribution: { utm_source: "hn", utm_campaign: "launch", referrer: "news.ycombinator.com" } },
+    ]);
+  });
+});
