@@ -1,3 +1,4 @@
+import { pageAttribution } from "@/lib/attribution/collect";
 import { NETWORK_PROBLEM, problemFromResponse, type FormProblem } from "@/components/hosted/signup-errors";
 
 // POST /api/public/<slug>/signup as both signup forms send it, and its answer read defensively: a proxy's HTML
@@ -41,14 +42,18 @@ export function readSignupAnswer(slug: string, status: number, body: unknown): S
   return { ok: false, problem: problemFromResponse(status, json) };
 }
 
-/** Sends one signup; `origin` is "" on our own pages and the API's origin in the script embed. */
+/**
+ * Sends one signup; `origin` is "" on our own pages and the API's origin in the script embed. Every form sends
+ * through here, so this is where the page's attribution (utm_*, referring site: lib/attribution) is added.
+ */
 export async function postSignup(origin: string, slug: string, body: Record<string, unknown>): Promise<SignupAnswer> {
   let res: Response;
+  const attribution = pageAttribution();
   try {
     res = await fetch(`${origin}/api/public/${encodeURIComponent(slug)}/signup`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
+      body: JSON.stringify(attribution ? { ...body, attribution } : body),
     });
   } catch {
     return { ok: false, problem: NETWORK_PROBLEM };

@@ -157,6 +157,8 @@ export const privacySchemas = {
           joined_at: iso,
           removed_at: iso,
           invite_code: { type: "string" },
+          metadata: { type: "object", description: "The signup's metadata, when it had any." },
+          attribution: { type: "object", description: "Where they came from (utm_*, referring site), when known." },
         },
       },
       emails: {

@@ -2,6 +2,7 @@ import { ERROR_STATUS } from "@/lib/api/errors";
 import { LICENSE, SERVERS } from "@/lib/api/openapi-kit";
 import { privacyPaths, privacySchemas } from "@/lib/api/openapi-privacy";
 import { fieldsPaths, fieldsSchemas } from "@/lib/fields/openapi";
+import { signupExtrasProperties } from "@/lib/attribution/openapi";
 import { HONEYPOT_FIELD, SIGNUP_MAX_BYTES, REF_CODE_ALPHABET, REF_CODE_LENGTH } from "@/lib/signups/schemas";
 import { THEME_FONTS, THEME_RADII } from "@/lib/waitlists/schemas";
 
@@ -232,6 +233,7 @@ export const openApiDocument = {
           turnstile: { type: "string", description: "Cloudflare Turnstile token for the waitlist's site key." },
           [HONEYPOT_FIELD]: { type: "string", maxLength: 0, description: "Honeypot: must be absent or empty." },
           answers: { $ref: "#/components/schemas/Answers" },
+          ...signupExtrasProperties,
         },
       },
       SignupCreated: {

@@ -5,6 +5,7 @@ import { pool } from "@/lib/db";
 import type { FieldDefinition } from "@/lib/fields/definitions";
 import { answerColumnsSql } from "@/lib/fields/csv";
 import { getFieldDefinitions } from "@/lib/fields/mutations";
+import { attributionCsvSql } from "@/lib/attribution/export-sql";
 import { guardCellSql } from "@/lib/signups/csv-guard";
 import { CSV_COLUMNS, type ExportQuery } from "@/lib/signups/schemas";
 
@@ -53,7 +54,8 @@ export function exportSql(
            ${safe("x.referrer_email")} AS referred_by,
            x.referral_count AS referrals, lower(x.status::text) AS status,
            to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS joined_at,
-           ${safe("x.external_id")} AS external_id
+           ${safe("x.external_id")} AS external_id,
+           ${attributionCsvSql("x", safe)}
            ${answerColumnsSql(client, fields, CSV_COLUMNS)}
       FROM x ${where}
   ) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { myDataExtras } from "@/lib/attribution/my-data";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getFieldDefinitions } from "@/lib/fields/mutations";
@@ -34,7 +35,7 @@ export type MyData = {
     unsubscribed: boolean;
     created_at: string;
     unsubscribed_at: string | null;
-  } & Partial<Record<(typeof OPTIONAL_FIELDS)[number], string>>;
+  } & Partial<Record<(typeof OPTIONAL_FIELDS)[number], string>> & ReturnType<typeof myDataExtras>;
   emails: { kind: string; sent_at: string }[];
   /** Their answers to the list's own questions (lib/fields), when they gave any. */
   answers?: LabelledAnswer[];
@@ -104,6 +105,7 @@ export async function exportMyData(token: string): Promise<{ slug: string; data:
         created_at: r.created_at.toISOString(),
         unsubscribed_at: r.unsubscribed_at?.toISOString() ?? null,
         ...optional,
+        ...myDataExtras(r.row),
       },
       emails: emails.rows.map((e) => ({ kind: e.kind, sent_at: e.sent_at.toISOString() })),
       ...(answers.length > 0 ? { answers } : {}),

@@ -1,6 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { pool } from "@/lib/db";
+import type { Attribution } from "@/lib/attribution/rules";
+import { sourceSql } from "@/lib/attribution/sources";
+import type { Metadata } from "@/lib/signups/metadata";
 import { positionSql } from "@/lib/signups/position";
 import type { ListSignupsQuery } from "@/lib/signups/schemas";
 import { publicStatus, type SignupStatusValue } from "@/lib/signups/statuses";
@@ -26,6 +29,10 @@ export type SignupRow = {
   external_id: string | null;
   /** Answers to the list's questions by question id (lib/fields); null when none were given. */
   answers: Record<string, unknown> | null;
+  /** Where they came from (lib/attribution): the one-word label, and the utm_*, referring site and ref code. */
+  source: string;
+  attribution: Attribution | null;
+  metadata: Metadata | null;
 };
 
 export type SignupPage = { signups: SignupRow[]; next_cursor: string | null };
@@ -47,6 +54,9 @@ type DbRow = {
   answers: Record<string, unknown> | null;
   score: number;
   seq: number;
+  source: string;
+  attribution: Attribution | null;
+  metadata: Metadata | null;
 };
 
 // Position order: everyone waiting by (score, seq), then the invited by seq; keyset on (rank, score, seq).
@@ -89,6 +99,7 @@ export async function listSignups(waitlistId: string, query: ListSignupsQuery): 
         ` OR lower(coalesce(s.external_id, '')) LIKE ${p})`,
     );
   }
+  if (query.source) where.push(`${sourceSql("s")} = ${param(query.source)}`);
   const rank = `(CASE WHEN s.status = 'WAITING' THEN 0 ELSE 1 END)`;
   let order: string;
   if (query.order === "position") {
@@ -103,7 +114,8 @@ export async function listSignups(waitlistId: string, query: ListSignupsQuery): 
   const limit = param(query.limit + 1);
   const { rows } = await pool().query<DbRow>(
     `SELECT s.id, s.email, s.name, s.company, s.twitter, s.ref_code, s.referral_count, s.status, s.created_at,
-            s.invited_at, s.external_id, s.answers, s.score, s.seq, r.email AS referred_by,
+            s.invited_at, s.external_id, s.answers, s.score, s.seq, r.email AS referred_by, s.attribution, s.metadata,
+            ${sourceSql("s")} AS source,
             CASE WHEN s.status = 'WAITING' THEN ${positionSql("s.waitlist_id", "s.score", "s.seq")} END AS position
        FROM signups s LEFT JOIN signups r ON r.id = s.referred_by_id
       WHERE ${where.join(" AND ")}
@@ -137,6 +149,9 @@ function toSignupRow(r: DbRow): SignupRow {
     invited_at: r.invited_at?.toISOString() ?? null,
     external_id: r.external_id,
     answers: r.answers,
+    source: r.source,
+    attribution: r.attribution,
+    metadata: r.metadata,
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { EMAIL_MAX_LENGTH, TEXT_MAX_LENGTH } from "@/lib/signup-rules";
 import { storableText } from "@/lib/storable-text";
+import { ATTRIBUTION_CSV_COLUMNS } from "@/lib/attribution/csv-columns";
+import { ATTRIBUTION_MAX_LENGTH } from "@/lib/attribution/rules";
 
 // Signups at every boundary: the public signup request and its answers, the owner's list, status and export
 // queries, and the CSV columns export and import share. Zod only, no server code. The limits a browser checks
@@ -81,6 +83,8 @@ export const listSignupsQuerySchema = z.object({
   order: z.enum(["position", "joined"]).default("position"),
   status: z.enum([...LISTED_STATUSES, "all"]).default("all"),
   q: storableText().trim().max(120).optional(),
+  /** A source label as the table shows it (lib/attribution/sources.ts): a utm_source, a site, "referral", "direct". */
+  source: storableText().trim().min(1).max(ATTRIBUTION_MAX_LENGTH).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -131,6 +135,7 @@ export const CSV_COLUMNS = [
   "position", "email", "name", "company", "twitter", "ref_code", "referred_by", "referrals", "status", "joined_at",
   // A product's user id (feature waitlists, docs/feature-waitlists.md); empty for everyone else.
   "external_id",
+  ...ATTRIBUTION_CSV_COLUMNS,
 ] as const;
 
 /** Options of the CSV import (POST /api/waitlists/:id/import?dry_run=1&welcome=1); other parameters are ignored. */

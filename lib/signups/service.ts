@@ -6,6 +6,7 @@ import { logger } from "@/lib/log";
 import { checkSignupAnswers } from "@/lib/fields/signup";
 import { checkRestrictions } from "@/lib/restrictions/check";
 import { resendConfirmation, spendConfirmationMail } from "@/lib/signups/confirmation";
+import { parseSignupExtras } from "@/lib/signups/extras";
 import { createSignup } from "@/lib/signups/mutations";
 import {
   HONEYPOT_FIELD,
@@ -38,6 +39,8 @@ export async function signUp(
   if (!parsed.success) throw toApiError(parsed.error);
   const input = parsed.data;
   const answers = checkSignupAnswers(waitlist.customFields, input.answers);
+  // metadata and attribution (lib/signups/extras.ts): refused here, before the restrictions or the captcha.
+  const extras = parseSignupExtras(body, input.ref);
 
   if (!waitlist.isOpen) throw new AppError("waitlist_closed", "This waitlist is not taking signups right now.");
   await checkRestrictions(
@@ -68,6 +71,7 @@ export async function signUp(
     ref: input.ref,
     ip,
     answers,
+    ...extras,
   });
 
   switch (result.kind) {

@@ -160,7 +160,7 @@ export const waitlistPaths: PathModule = {
     Signup: {
       type: "object",
       additionalProperties: false,
-      required: ["id", "position", "email", "name", "company", "twitter", "ref_code", "referred_by", "referrals", "status", "joined_at", "invited_at", "external_id", "answers"],
+      required: ["id", "position", "email", "name", "company", "twitter", "ref_code", "referred_by", "referrals", "status", "joined_at", "invited_at", "external_id", "answers", "source", "attribution", "metadata"],
       properties: {
         id: { type: "string", format: "uuid" },
         position: { type: ["integer", "null"], minimum: 1, description: "null unless waiting" },
@@ -176,12 +176,15 @@ export const waitlistPaths: PathModule = {
         invited_at: isoOrNull,
         external_id: { type: ["string", "null"], description: "Your product's user id, for members of a feature waitlist (docs/feature-waitlists.md)." },
         answers: { type: ["object", "null"], description: "Answers to the list's questions by question id (docs/custom-fields.md)." },
+        source: { type: "string", description: "Where they came from: utm_source, else the referring site, else referral or direct." },
+        attribution: { type: ["object", "null"], description: "utm_*, referring_site and ref as recorded (docs/metadata-and-attribution.md)." },
+        metadata: { type: ["object", "null"], description: "The caller's own metadata of the signup." },
       },
     },
     Stats: {
       type: "object",
       additionalProperties: false,
-      required: ["total", "waiting", "invited", "today", "last_7_days", "referred", "referral_share", "per_day", "top_referrers"],
+      required: ["total", "waiting", "invited", "today", "last_7_days", "referred", "referral_share", "per_day", "top_referrers", "top_sources"],
       properties: {
         total: { type: "integer" },
         waiting: { type: "integer" },
@@ -194,6 +197,11 @@ export const waitlistPaths: PathModule = {
         top_referrers: {
           type: "array",
           items: { type: "object", additionalProperties: false, required: ["email", "name", "referrals", "ref_code"], properties: { email: { type: "string" }, name: stringOrNull, referrals: { type: "integer" }, ref_code: { type: "string" } } },
+        },
+        top_sources: {
+          type: "array",
+          description: "The last 30 days' sources, most signups first (at most 10).",
+          items: { type: "object", additionalProperties: false, required: ["source", "signups"], properties: { source: { type: "string" }, signups: { type: "integer" } } },
         },
       },
     },

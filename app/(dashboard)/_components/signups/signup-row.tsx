@@ -6,6 +6,7 @@ import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 import type { SignupRow } from "@/lib/signups/queries";
 import { ExternalIdBadge } from "../features/external-id-badge";
 import { AnswerCells, type AnswerColumn } from "./answer-columns";
+import { SignupSource } from "./signup-source";
 import { SignupStatusBadge } from "./status-badge";
 import { StatusMenu } from "./status-menu";
 
@@ -74,6 +75,9 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError, selected
         {signup.external_id ? <ExternalIdBadge externalId={signup.external_id} /> : null}
       </td>
       <td className="hidden max-w-48 truncate px-4 py-3 text-muted md:table-cell">{signup.referred_by ?? "–"}</td>
+      <td className="hidden px-4 py-3 md:table-cell">
+        <SignupSource signup={signup} />
+      </td>
       <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">{signup.referrals}</td>
       <td className="hidden px-4 py-3 whitespace-nowrap text-muted lg:table-cell">
         <time dateTime={signup.joined_at}>{joinedFormat.format(new Date(signup.joined_at))} UTC</time>

@@ -8,6 +8,8 @@ export type SignupsFilter = {
   q: string;
   status: "all" | (typeof LISTED_STATUSES)[number];
   order: "position" | "joined";
+  /** A source label (lib/attribution/sources.ts); "" for every source. */
+  source: string;
 };
 
 export function filterToSearch(filter: SignupsFilter, cursor?: string): URLSearchParams {
@@ -15,10 +17,11 @@ export function filterToSearch(filter: SignupsFilter, cursor?: string): URLSearc
   if (filter.q.trim()) params.set("q", filter.q.trim());
   if (filter.status !== "all") params.set("status", filter.status);
   if (filter.order !== "position") params.set("order", filter.order);
+  if (filter.source) params.set("source", filter.source);
   if (cursor) params.set("cursor", cursor);
   return params;
 }
 
 export function isFiltered(filter: SignupsFilter): boolean {
-  return filter.q.trim() !== "" || filter.status !== "all";
+  return filter.q.trim() !== "" || filter.status !== "all" || filter.source !== "";
 }

@@ -20,12 +20,14 @@ type Props = {
   initialPage: SignupPage;
   /** The list's questions (lib/fields), offered as answer columns. */
   questions?: readonly AnswerColumn[];
+  /** The list's recent sources, offered by the source filter. */
+  sources: string[];
 };
 
 // Keyset paging: the API hands out a cursor for the next page only, so the table remembers the cursor that
 // opened each page it has shown (cursors[i] opened page i; page 0 has none) to offer "Previous".
 
-export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, initialPage, questions = [] }: Props) {
+export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, initialPage, questions = [], sources }: Props) {
   const answerColumns = useAnswerColumns(waitlistId, questions);
   const [filter, setFilter] = useState(initialFilter);
   const [page, setPage] = useState(initialPage);
@@ -84,6 +86,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
         filter={filter}
         onChange={changeFilter}
         loading={loading}
+        sources={sources}
         exportHref={`/api/waitlists/${waitlistId}/export.csv${filter.status === "all" ? "" : `?status=${filter.status}`}`}
       />
       {error ? (
@@ -104,7 +107,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
       />
       <Card className="overflow-hidden">
         {page.signups.length === 0 ? (
-          <EmptyTable filtered={filtered} slug={slug} total={total} onClear={() => changeFilter({ ...filter, q: "", status: "all" })} />
+          <EmptyTable filtered={filtered} slug={slug} total={total} onClear={() => changeFilter({ ...filter, q: "", status: "all", source: "" })} />
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm" aria-busy={loading}>
@@ -114,6 +117,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
                   <th scope="col" className="w-20 px-4 py-3">#</th>
                   <th scope="col" className="px-4 py-3">Person</th>
                   <th scope="col" className="hidden px-4 py-3 md:table-cell">Referred by</th>
+                  <th scope="col" className="hidden px-4 py-3 md:table-cell">Source</th>
                   <th scope="col" className="hidden px-4 py-3 text-right sm:table-cell">Referrals</th>
                   <th scope="col" className="hidden px-4 py-3 lg:table-cell">Joined</th>
                   {answerColumns.columns.map((c) => (
@@ -180,7 +184,7 @@ function EmptyTable({ filtered, slug, total, onClear }: { filtered: boolean; slu
     return (
       <div className="px-6 py-14 text-center">
         <p className="text-sm font-medium text-ink">Nobody matches this filter</p>
-        <p className="mt-1 text-sm text-muted">Search looks at email, name and company.</p>
+        <p className="mt-1 text-sm text-muted">Search looks at email, name and company; the source filter at where people came from.</p>
         <Button variant="secondary" size="sm" className="mt-4" onClick={onClear}>
           Clear filters
         </Button>

@@ -2,6 +2,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/input";
 import { cn } from "@/lib/ui/cn";
 import type { SignupsFilter } from "./signups-filter";
+import { SourceSelect } from "./source-select";
 
 const STATUSES: { value: SignupsFilter["status"]; label: string }[] = [
   { value: "all", label: "All" },
@@ -16,11 +17,13 @@ type Props = {
   filter: SignupsFilter;
   onChange: (next: SignupsFilter, options?: { debounce?: boolean }) => void;
   loading: boolean;
+  /** Source labels to offer (the current one is always offered too). */
+  sources: string[];
   /** The CSV export of the current status filter (a plain GET: the browser downloads it with the session cookie). */
   exportHref: string;
 };
 
-export function SignupsToolbar({ filter, onChange, loading, exportHref }: Props) {
+export function SignupsToolbar({ filter, onChange, loading, sources, exportHref }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <div className="relative min-w-56 flex-1">
@@ -76,6 +79,7 @@ export function SignupsToolbar({ filter, onChange, loading, exportHref }: Props)
           <option value="joined">Newest first</option>
         </select>
       </label>
+      <SourceSelect value={filter.source} sources={sources} onChange={(source) => onChange({ ...filter, source })} />
       <a href={exportHref} download className={buttonClasses({ variant: "secondary" })}>
         Export CSV
       </a>

@@ -5,6 +5,7 @@ import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { env } from "@/lib/env";
 import { appOrigin } from "@/lib/waitlists/hosted";
 import { waitlistStats } from "@/lib/waitlists/stats";
+import { topSources } from "@/lib/attribution/sources";
 import { funnelOf } from "@/lib/invitations/queries";
 import { FunnelCard } from "../../../_components/invitations/funnel-card";
 import { CopyButton } from "../../../_components/copy-button";
@@ -14,6 +15,7 @@ import { ShareAndEmbedCard } from "../../../_components/share-and-embed-card";
 import { SignupsChart } from "../../../_components/signups-chart";
 import { StatCard } from "../../../_components/stat-card";
 import { TopReferrers } from "../../../_components/top-referrers";
+import { TopSources } from "../../../_components/top-sources";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; billing?: string }> };
 
@@ -24,7 +26,7 @@ const number = (n: number) => n.toLocaleString("en-US");
 export default async function WaitlistOverviewPage({ params, searchParams }: Props) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const waitlist = await dashboardWaitlist(id);
-  const [stats, funnel] = await Promise.all([waitlistStats(waitlist.id), funnelOf(waitlist.id)]);
+  const [stats, funnel, sources] = await Promise.all([waitlistStats(waitlist.id), funnelOf(waitlist.id), topSources(waitlist.id)]);
   const origin = appOrigin();
   const hostedUrl = `${origin}/w/${waitlist.slug}`;
 
@@ -85,15 +87,26 @@ export default async function WaitlistOverviewPage({ params, searchParams }: Pro
             <SignupsChart perDay={stats.per_day} />
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Top referrers</CardTitle>
-            <CardDescription>Who brought the most people.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <TopReferrers referrers={stats.top_referrers} />
-          </CardContent>
-        </Card>
+        <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Top referrers</CardTitle>
+              <CardDescription>Who brought the most people.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <TopReferrers referrers={stats.top_referrers} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Top sources</CardTitle>
+              <CardDescription>Where people came from, the last 30 days.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <TopSources waitlistId={waitlist.id} sources={sources} />
+            </CardContent>
+          </Card>
+        </div>
       </div>
 
       <ShareAndEmbedCard origin={origin} slug={waitlist.slug} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { getFieldDefinitions } from "@/lib/fields/mutations";
+import { topSources } from "@/lib/attribution/sources";
 import { listSignups } from "@/lib/signups/queries";
 import { listSignupsQuerySchema } from "@/lib/signups/schemas";
 import { ExportForm } from "../../../../_components/import/export-form";
@@ -25,11 +26,16 @@ export default async function SignupsPage({ params, searchParams }: Props) {
     q: first(search.q) || undefined,
     status: first(search.status),
     order: first(search.order),
+    source: first(search.source) || undefined,
     limit: SIGNUPS_PAGE_SIZE,
   });
   const query = parsed.success ? parsed.data : listSignupsQuerySchema.parse({ limit: SIGNUPS_PAGE_SIZE });
-  const [page, questions] = await Promise.all([listSignups(waitlist.id, query), getFieldDefinitions(waitlist.id)]);
-  const filter: SignupsFilter = { q: query.q ?? "", status: query.status, order: query.order };
+  const [page, questions, sources] = await Promise.all([
+    listSignups(waitlist.id, query),
+    getFieldDefinitions(waitlist.id),
+    topSources(waitlist.id),
+  ]);
+  const filter: SignupsFilter = { q: query.q ?? "", status: query.status, order: query.order, source: query.source ?? "" };
 
   return (
     <div className="space-y-6">
@@ -40,6 +46,7 @@ export default async function SignupsPage({ params, searchParams }: Props) {
         initialFilter={filter}
         initialPage={page}
         questions={questions.map(({ id, label, type, archived }) => ({ id, label, type, archived }))}
+        sources={sources.map((s) => s.source)}
       />
       <ExportForm waitlistId={waitlist.id} />
     </div>
