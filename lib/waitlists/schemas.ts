@@ -72,10 +72,12 @@ export const slugSchema = z
   .regex(SLUG_PATTERN, "3 to 48 characters: lower-case letters, digits and dashes, not starting or ending with a dash");
 
 /** Slugs that would shadow our own pages or confuse people. */
+// Includes every static segment under /api/public/ (confirm, data, leave, unsubscribe): a list with such a slug
+// would have its public API shadowed by those routes (Next matches the static segment first).
 export const RESERVED_SLUGS = new Set([
-  "admin", "api", "app", "assets", "auth", "billing", "blog", "dashboard", "docs", "embed", "help", "login",
-  "logout", "new", "pricing", "settings", "sign-in", "sign-out", "signin", "signup", "static", "status",
-  "support", "unsubscribe", "waitforge", "www",
+  "admin", "api", "app", "assets", "auth", "billing", "blog", "confirm", "dashboard", "data", "docs", "embed",
+  "help", "leave", "login", "logout", "new", "pricing", "settings", "sign-in", "sign-out", "signin", "signup",
+  "static", "status", "support", "unsubscribe", "waitforge", "www",
 ]);
 
 export const ownerSlugSchema = slugSchema.refine((s) => !RESERVED_SLUGS.has(s), "This address is reserved; pick another.");

@@ -88,7 +88,8 @@ describe("owner API: waitlists", () => {
     const taken = await callOwner(collection.POST, {}, { cookie: owner.cookie, body: { slug: waitlist.slug, title: "Dup" } });
     expect(taken.status).toBe(409);
     expect(code(taken)).toBe("slug_taken");
-    for (const slug of ["pricing", "A B", "-x-", "ab", "x".repeat(60)]) {
+    // confirm, data, leave: static segments of /api/public/ that would shadow such a list's public API.
+    for (const slug of ["pricing", "confirm", "data", "leave", "A B", "-x-", "ab", "x".repeat(60)]) {
       const r = await callOwner(collection.POST, {}, { cookie: owner.cookie, body: { slug, title: "T" } });
       expect(r.status).toBe(400);
       expect(code(r)).toBe("invalid_input");
