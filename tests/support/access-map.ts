@@ -105,6 +105,12 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     who: "owner",
     methods: { GET: { status: 200 }, PATCH: { body: () => ({ blocklist: ["spam.example"] }), status: 200 } },
   },
+  "/api/waitlists/:id/review": {
+    who: "owner",
+    // The fixture's signup holds no credit: approving it changes nothing (200, changed: []), past the gate.
+    methods: { GET: { status: 200 }, POST: { body: (ids) => ({ action: "approve", ids: [ids.signupId] }), status: 200 } },
+  },
+  "/api/waitlists/:id/signups/:signupId/referrals": { who: "owner", methods: { GET: { status: 200 } } },
   "/api/public/:slug/config": {
     who: "public",
     methods: { GET: { status: 200 }, OPTIONS: { status: 204 } },
@@ -190,6 +196,7 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/invitations": { ownerSees: "Let people in" },
   "/dashboard/w/:id/restrictions": { ownerSees: "Refused in the last 7 days" },
   "/dashboard/w/:id/emails": { ownerSees: "Email delivery" },
+  "/dashboard/w/:id/review": { ownerSees: "Referral review" },
 };
 
 /** "app/api/waitlists/[id]/route.ts" -> "/api/waitlists/:id"; route groups "(x)" vanish, "[...x]" -> ":...x". */
