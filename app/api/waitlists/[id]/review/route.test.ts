@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/waitlists/[id]/review/route";
+import { PATCH as restrictionsPATCH } from "@/app/api/waitlists/[id]/restrictions/route";
 import { GET as treeGET } from "@/app/api/waitlists/[id]/signups/[signupId]/referrals/route";
 import { closeDb, db } from "@/lib/db";
 import { reviewPaths, reviewSchemas } from "@/lib/review/openapi";
+import { createSignup } from "@/lib/signups/mutations";
 import { getRefPosition } from "@/lib/signups/status";
+import { uniqueEmail } from "@/tests/support/fixtures";
 import { expectLineMatchesDefinition } from "@/tests/support/line-invariants";
 import { servedOpenApi, validatorFor, type OpenApiDoc } from "@/tests/support/openapi-check";
 import { callOwner, signedInOwner } from "@/tests/support/owner-api";
@@ -144,6 +147,14 @@ describe("POST /api/waitlists/:id/review", () => {
     expect(await signup(held[0]!.id)).toMatchObject({ status: "WAITING", referralCredit: "held" });
   });
 
+  it("answers 400 bad_json for a body that is not a JSON object", async () => {
+    const owner = await signedInOwner();
+    const { waitlist } = await heldScene(owner.id, { friends: 2 });
+    const r = await callOwner(POST, { id: waitlist.id }, { cookie: owner.cookie, body: ["approve"] });
+    expect(r).toMatchObject({ status: 400, json: { ok: false, error: { code: "bad_json" } } });
+    expectDocumented("/api/waitlists/{id}/review", "post", r);
+  });
+
   it("answers 404 to another owner, 403 to a foreign origin, and changes nothing", async () => {
     const owner = await signedInOwner();
     const { waitlist, held } = await heldScene(owner.id, { friends: 2 });
@@ -153,6 +164,25 @@ describe("POST /api/waitlists/:id/review", () => {
     const csrf = await callOwner(POST, { id: waitlist.id }, { cookie: owner.cookie, origin: "https://evil.example", body });
     expect(csrf.status).toBe(403);
     expect(await signup(held[0]!.id)).toMatchObject({ status: "WAITING", referralCredit: "held" });
+  });
+});
+
+describe("the thresholds set through the restrictions API decide what is held", () => {
+  it("holds past velocity_per_ip, and credits again once both rules are off", async () => {
+    const owner = await signedInOwner();
+    const { waitlist, referrer } = await heldScene(owner.id, { friends: 0 });
+    const patch = (body: object) => callOwner(restrictionsPATCH, { id: waitlist.id }, { method: "PATCH", cookie: owner.cookie, body });
+    expect((await patch({ velocity_per_ip: 2 })).status).toBe(200);
+    const join = async () => {
+      const r = await createSignup({ waitlistId: waitlist.id, email: uniqueEmail(), ref: referrer.refCode, ip: "203.0.113.5" });
+      if (r.kind !== "created") throw new Error(r.kind);
+      return (await signup(r.id)).referralCredit;
+    };
+    expect([await join(), await join(), await join()]).toEqual(["credited", "credited", "held"]);
+    expect((await patch({ velocity_per_ip: 0, velocity_per_network: 0 })).status).toBe(200);
+    expect(await join()).toBe("credited");
+    expect((await callOwner(GET, { id: waitlist.id }, { cookie: owner.cookie })).json.total).toBe(1);
+    await expectLineMatchesDefinition(waitlist.id, 1);
   });
 });
 
