@@ -10,7 +10,8 @@ import { closeTestDb, createWaitlist, uniqueEmail } from "./support/test-db";
 test.afterAll(closeTestDb);
 
 test("the private status page shows a new place without a reload", async ({ page, request }) => {
-  const w = await createWaitlist({ title: "Live line", referralBoost: 2 });
+  // Boost 1: the friend moves me up exactly one place.
+  const w = await createWaitlist({ title: "Live line", referralBoost: 1 });
   await apiSignUp(request, w.slug, { email: uniqueEmail("first") });
   await apiSignUp(request, w.slug, { email: uniqueEmail("second") });
   const me = await apiSignUp(request, w.slug, { email: uniqueEmail("me") });

@@ -25,6 +25,8 @@ const schema = z
     TURNSTILE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    // Requests a minute per owner API key (lib/keys/rate-limit.ts); the dashboard's session is not limited by it.
+    OWNER_KEY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(600),
     SIGN_IN_LINKS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
     // Emails a signup asks for from a public page (confirmation, "email me my link"), per client IP per hour;
     // per recipient it is 3 a day (lib/signup-email/mail-caps.ts).

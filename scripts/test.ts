@@ -1,8 +1,9 @@
 // npm test: every check the project has, in order, streaming each tool's own output, then one summary.
-// typecheck → lint → unit/integration (Vitest) → production build → browser tests (Playwright, against that
-// build). A failed step does not stop the later ones (one run shows every problem), except that e2e needs the
-// build; then the fault suites against that build. The last line is always `N passed, N failed`: test cases of Vitest and Playwright, plus typecheck,
-// lint and build as one check each, with `, N skipped` added when some tests were skipped (e.g. the Redis
+// typecheck → lint → OpenAPI lint → unit/integration (Vitest) → production build → browser tests (Playwright,
+// against that build). A failed step does not stop the later ones (one run shows every problem), except that e2e
+// needs the build; then the fault suites against that build. The last line is always `N passed, N failed`: test
+// cases of Vitest and Playwright, plus typecheck, lint, the OpenAPI lint (both documents, Redocly's recommended
+// rules) and build as one check each, with `, N skipped` added when some tests were skipped (e.g. the Redis
 // suite without REDIS_URL). A runner that dies without its JSON report counts as a failure, and so does e2e
 // when no Chromium can be found or installed.
 import { spawn } from "node:child_process";
@@ -56,7 +57,7 @@ function readJson(file: string): unknown {
 
 const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
-/** typecheck, lint, build: one check each. */
+/** typecheck, lint, OpenAPI lint, build: one check each. */
 async function checkStep(name: string, command: string, args: string[]): Promise<StepResult> {
   banner(name);
   const started = Date.now();
@@ -165,6 +166,8 @@ function verdict(passed: number, failed: number, skipped: number): string {
 async function main(): Promise<void> {
   results.push(await checkStep("typecheck", bin("tsc"), ["--noEmit"]));
   results.push(await checkStep("lint", bin("eslint"), ["--max-warnings=0", "."]));
+  // Writes /api/public/openapi.json's and /api/openapi.json's documents to a temp dir and runs `redocly lint`.
+  results.push(await checkStep("openapi lint", bin("tsx"), ["scripts/lint-openapi.ts"]));
   results.push(await vitestStep());
 
   let buildOk = true;

@@ -1,4 +1,5 @@
 import { ERROR_STATUS } from "@/lib/api/errors";
+import { LICENSE, SERVERS } from "@/lib/api/openapi-kit";
 import { privacyPaths, privacySchemas } from "@/lib/api/openapi-privacy";
 import { HONEYPOT_FIELD, SIGNUP_MAX_BYTES, REF_CODE_ALPHABET, REF_CODE_LENGTH } from "@/lib/signups/schemas";
 import { THEME_FONTS, THEME_RADII } from "@/lib/waitlists/schemas";
@@ -28,6 +29,16 @@ const rateLimitHeaders = {
   "RateLimit-Reset": { schema: { type: "integer" }, description: "Seconds until the window resets." },
 };
 
+/** Every public operation says explicitly that it needs no credentials (`security: []`). */
+function withoutAuth<T extends Record<string, object>>(paths: T): T {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(Object.entries(item).map(([method, op]) => [method, { ...(op as object), security: [] }])),
+    ]),
+  ) as T;
+}
+
 const slugParam = {
   name: "slug",
   in: "path",
@@ -40,11 +51,14 @@ export const openApiDocument = {
   info: {
     title: "WaitForge Signup API",
     version: "1.0.0",
+    license: LICENSE,
     description:
       "POST signups from your backend, app or CLI. All endpoints share a per-IP limit of 120 requests a minute " +
-      "(429 with Retry-After: 60) and allow CORS from any origin.",
+      "(429 with Retry-After: 60) and allow CORS from any origin. No authentication: every operation declares " +
+      "`security: []`. The owner API (API keys) is described at /api/openapi.json.",
   },
-  paths: {
+  servers: SERVERS,
+  paths: withoutAuth({
     "/api/public/{slug}/config": {
       get: {
         operationId: "getConfig",
@@ -150,7 +164,7 @@ export const openApiDocument = {
       },
     },
     ...privacyPaths(error, slugParam, rateLimitHeaders),
-  },
+  }),
   components: {
     schemas: {
       ...privacySchemas,

@@ -6,14 +6,17 @@ import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/api/respond";
 import { ownerFromSessionToken, sessionTokenFromRequest, type Owner } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { rateLimitHeaders } from "@/lib/abuse/rate-limit";
 import { authenticateKey, bearerToken, type KeyScope } from "@/lib/keys/authenticate";
+import { keyRateLimiter } from "@/lib/keys/rate-limit";
 
 // The one gate of every owner route: a signed-in owner or an owner API key (401 otherwise), a same-origin
 // browser request for anything a cookie changes (403), a write-scoped key for anything a key changes (403), and
 // the one error shape. A request that sends `Authorization: Bearer` is judged by its key alone: a wrong key is
 // 401 even when a session cookie rides along, and a key request skips the Origin check (no browser sends a
 // bearer key by itself, so it cannot be forged cross-site). Loading a waitlist by id AND owner happens in
-// lib/waitlists/queries.ts (`requireOwnedWaitlist`), which every route with an :id calls.
+// lib/waitlists/queries.ts (`requireOwnedWaitlist`), which every route with an :id calls. Each key has its own
+// per-minute limit (OWNER_KEY_RATE_LIMIT, 429 with RateLimit-* and Retry-After); sessions have none here.
 
 type RouteContext<P> = { params: Promise<P> };
 /** Who is calling: the dashboard's session, or an API key (with its id, for rate limits and the audit trail). */
@@ -22,34 +25,73 @@ export type OwnerContext<P> = { owner: Owner; actor: OwnerActor; params: P };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+export type OwnerRouteOptions = {
+  /** false: only the dashboard's session may call (key management: a leaked key must not mint keys). */
+  keys?: boolean;
+};
+
 export function ownerRoute<P = Record<string, never>>(
   handler: (req: Request, ctx: OwnerContext<P>) => Promise<Response>,
+  options: OwnerRouteOptions = {},
 ) {
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
+    let headers: Record<string, string> = {};
     try {
       const { owner, actor } = await authenticate(req);
-      return await handler(req, { owner, actor, params: await route.params });
+      if (actor.kind === "key") {
+        // Counted before the scope checks, so a key that keeps hammering refused calls is slowed down too.
+        const decision = await keyRateLimiter().consume(actor.keyId);
+        headers = rateLimitHeaders(decision);
+        if (!decision.allowed) {
+          throw new AppError(
+            "rate_limited",
+            `Too many requests with this API key: the limit is ${decision.limit} a minute. Try again in ${decision.resetSeconds} s.`,
+            undefined,
+            { "Retry-After": String(decision.resetSeconds) },
+          );
+        }
+        authorizeKey(req, actor, options);
+      }
+      return withHeaders(await handler(req, { owner, actor, params: await route.params }), headers);
     } catch (error) {
-      return jsonError(error);
+      return jsonError(error, headers);
     }
   };
 }
 
+/** Adds headers to a handler's answer; a Response with immutable headers (a redirect, a fetched one) is copied. */
+function withHeaders(res: Response, headers: Record<string, string>): Response {
+  if (Object.keys(headers).length === 0) return res;
+  let out = res;
+  try {
+    for (const [k, v] of Object.entries(headers)) out.headers.set(k, v);
+  } catch {
+    out = new Response(res.body, res);
+    for (const [k, v] of Object.entries(headers)) out.headers.set(k, v);
+  }
+  return out;
+}
+
 async function authenticate(req: Request): Promise<{ owner: Owner; actor: OwnerActor }> {
-  const writes = !SAFE_METHODS.has(req.method);
   const bearer = bearerToken(req);
   if (bearer !== null) {
     const key = await authenticateKey(bearer);
     if (!key) throw new AppError("unauthorized", "This API key is not valid: it is unknown or was revoked.");
-    if (writes && key.scope !== "write") {
-      throw new AppError("forbidden", "This API key is read-only; create a read-write key to make changes.");
-    }
     return { owner: key.owner, actor: { kind: "key", keyId: key.keyId, scope: key.scope } };
   }
-  if (writes) assertSameOrigin(req);
+  if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
   const owner = await ownerFromSessionToken(sessionTokenFromRequest(req));
   if (!owner) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer wf_live_…`.");
   return { owner, actor: { kind: "session" } };
+}
+
+function authorizeKey(req: Request, actor: Extract<OwnerActor, { kind: "key" }>, options: OwnerRouteOptions): void {
+  if (options.keys === false) {
+    throw new AppError("forbidden", "API keys cannot manage API keys: sign in to the dashboard to create or revoke them.");
+  }
+  if (!SAFE_METHODS.has(req.method) && actor.scope !== "write") {
+    throw new AppError("forbidden", "This API key is read-only; create a read-write key to make changes.");
+  }
 }
 
 /**

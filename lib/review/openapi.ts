@@ -1,84 +1,51 @@
-import { HOLD_REASONS, MAX_REVIEW_BATCH, TREE_DEPTH, TREE_MAX_NODES } from "@/lib/review/schemas";
+import { pathParam, type PathModule } from "@/lib/api/openapi-kit";
+import { okObject, ownerOp, ref } from "@/lib/api/owner-openapi/operation";
+import { waitlistId } from "@/lib/api/owner-openapi/waitlists";
+import { HOLD_REASONS, reviewDecisionSchema, reviewListQuerySchema, TREE_DEPTH, TREE_MAX_NODES } from "@/lib/review/schemas";
 
-// The review queue's part of the owner OpenAPI document (docs/referral-integrity.md): paths and schemas to be
-// spread into it. Errors refer to the document's shared #/components/schemas/Error.
+// The review queue's part of the owner OpenAPI document (docs/referral-integrity.md), one PathModule in
+// OWNER_PATH_MODULES (lib/api/owner-openapi/document.ts). ownerOp adds the shared 400/401/403/429 answers.
 
 const STATUSES = ["pending", "waiting", "invited", "joined", "removed"];
 const CREDITS = ["credited", "held", "revoked", "rejected"];
 const uuid = { type: "string", format: "uuid" };
 const iso = { type: "string", format: "date-time" };
+const notFound = (what: string): Record<number, [string, string[]]> => ({ 404: [what, ["not_found"]] });
 
-const error = (description: string, codes: string[]) => ({
-  description,
-  content: {
-    "application/json": {
-      schema: {
-        allOf: [{ $ref: "#/components/schemas/Error" }],
-        properties: { error: { properties: { code: { enum: codes } } } },
-      },
-    },
-  },
-});
-
-const idParam = { name: "id", in: "path", required: true, description: "The waitlist's id.", schema: uuid };
-const ownerErrors = {
-  "401": error("No session or API key.", ["unauthorized"]),
-  "404": error("Not a waitlist of this owner (never 403).", ["not_found"]),
-};
-const writeErrors = { "403": error("Foreign Origin, or a read-only API key.", ["forbidden_origin", "forbidden"]) };
-const json = (ref: string, description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
-});
-
-export const reviewPaths = {
+export const reviewPaths: PathModule["paths"] = {
   "/api/waitlists/{id}/review": {
-    get: {
+    get: ownerOp({
       operationId: "listHeldCredits",
-      summary:
-        "Referral credits held for review (velocity rule), oldest first, with each referrer's referral count and " +
-        "how many of their referees are held.",
-      parameters: [
-        idParam,
-        { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
-        { name: "cursor", in: "query", description: "next_cursor of the previous page.", schema: { type: "string", maxLength: 200 } },
-      ],
-      responses: {
-        "200": json("HeldPage", "A page of held credits and how many are held in all."),
-        "400": error("A bad limit or cursor.", ["invalid_input"]),
-        ...ownerErrors,
-      },
-    },
-    post: {
+      summary: "Referral credits held for review (velocity rule), oldest first, in keyset pages.",
+      description: "Each with why it is held, the signup's network, and the referrer's credited referrals and held referees.",
+      parameters: [waitlistId],
+      query: reviewListQuerySchema,
+      ok: { description: "A page of held credits and how many are held in all.", schema: ref("HeldPage") },
+      errors: notFound("No such waitlist in your account."),
+    }),
+    post: ownerOp({
       operationId: "decideHeldCredits",
-      summary:
-        "Approve (the referrer is credited and moves up) or reject (the referee is removed from the list, everyone " +
-        "behind moves up) held credits in bulk. Ids that are not held on this list change nothing.",
-      parameters: [idParam],
-      requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ReviewDecision" } } } },
-      responses: {
-        "200": json("ReviewDecided", "The ids that changed."),
-        "400": error("Bad JSON or an invalid action or id list.", ["invalid_input", "bad_json", "invalid_content_type", "payload_too_large"]),
-        ...writeErrors,
-        ...ownerErrors,
-      },
-    },
+      summary: "Approve (the referrer is credited) or reject (the referee is removed) held credits in bulk.",
+      description: "Ids that are not held on this waitlist (another list's, already decided) change nothing and are not in `changed`.",
+      write: true,
+      parameters: [waitlistId],
+      body: reviewDecisionSchema,
+      ok: { description: "The ids that changed.", schema: okObject({ changed: { type: "array", items: uuid } }) },
+      errors: notFound("No such waitlist in your account."),
+    }),
   },
   "/api/waitlists/{id}/signups/{signupId}/referrals": {
-    get: {
+    get: ownerOp({
       operationId: "referralTree",
       summary: `A person and the people they brought, ${TREE_DEPTH} levels deep (at most ${TREE_MAX_NODES} people).`,
-      parameters: [idParam, { name: "signupId", in: "path", required: true, schema: uuid }],
-      responses: {
-        "200": json("ReferralTree", "The tree, breadth first; the person asked about is the node at depth 0."),
-        "401": ownerErrors["401"],
-        "404": error("Not a waitlist of this owner, or not a person on it.", ["not_found"]),
-      },
-    },
+      parameters: [waitlistId, pathParam("signupId", "The person's id (a uuid).")],
+      ok: { description: "The tree, breadth first; the person asked about is the node at depth 0.", schema: ref("ReferralTree") },
+      errors: notFound("No such waitlist in your account, or no such person on it."),
+    }),
   },
 };
 
-export const reviewSchemas = {
+export const reviewSchemas: NonNullable<PathModule["schemas"]> = {
   HeldSignup: {
     type: "object",
     additionalProperties: false,
@@ -121,21 +88,6 @@ export const reviewSchemas = {
       next_cursor: { type: ["string", "null"] },
     },
   },
-  ReviewDecision: {
-    type: "object",
-    additionalProperties: false,
-    required: ["action", "ids"],
-    properties: {
-      action: { enum: ["approve", "reject"] },
-      ids: { type: "array", items: uuid, minItems: 1, maxItems: MAX_REVIEW_BATCH },
-    },
-  },
-  ReviewDecided: {
-    type: "object",
-    additionalProperties: false,
-    required: ["ok", "changed"],
-    properties: { ok: { const: true }, changed: { type: "array", items: uuid } },
-  },
   ReferralTree: {
     type: "object",
     additionalProperties: false,
@@ -164,4 +116,10 @@ export const reviewSchemas = {
       },
     },
   },
+};
+
+export const reviewPathModule: PathModule = {
+  tag: { name: "Referral review", description: "Referral credits held by the velocity rule: list, approve or reject them, and see a person's referral tree." },
+  paths: reviewPaths,
+  schemas: reviewSchemas,
 };

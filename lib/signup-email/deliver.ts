@@ -68,7 +68,7 @@ type Row = {
 };
 
 // Resend already holds a message under this key with other content (a re-run writes fresh tokens): an
-// earlier run's send went through and only its ledger row was lost.
+// earlier (or concurrent) run's send went through and its ledger row is missing or not written yet.
 const ALREADY_SENT_CODE = "invalid_idempotent_request";
 
 export async function deliverSignupEmail(options: DeliverOptions): Promise<DeliveryOutcome> {
@@ -102,7 +102,8 @@ export async function deliverSignupEmail(options: DeliverOptions): Promise<Deliv
   const email = await options.compose(mailRow, footer);
   if (!email) return { sent: false, reason: "not_applicable" };
 
-  let id: string | null;
+  let id: string | null = null;
+  let sentHere = true;
   try {
     ({ id } = await sendEmail({
       from: senderFor(row.title, env().EMAIL_FROM),
@@ -115,14 +116,15 @@ export async function deliverSignupEmail(options: DeliverOptions): Promise<Deliv
     }));
   } catch (error) {
     if (!(error instanceof EmailSendError && error.providerCode === ALREADY_SENT_CODE)) throw error;
-    id = null;
+    sentHere = false;
   }
   await pool().query(
     `INSERT INTO signup_emails (event_key, signup_id, kind, provider_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT (event_key) DO NOTHING`,
     [eventKey, signupId, kind, id],
   );
-  return { sent: true, providerId: id };
+  // The provider holding the key means another run (a retry, or a second worker racing this one) sent it.
+  return sentHere ? { sent: true, providerId: id } : { sent: false, reason: "already_sent" };
 }
 
 /**

@@ -4,6 +4,7 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { newStatusToken } from "@/lib/signups/codes";
 import { withLockedLine } from "@/lib/signups/line";
 import { blockSql, positionOf, scoreSql } from "@/lib/signups/position";
+import { velocityHoldArms } from "@/lib/signups/velocity";
 import type { SignupStatusValue } from "@/lib/signups/statuses";
 
 // The line's keeper for double opt-in confirmations (lib/signups/line.ts re-exports it). Under the waitlist
@@ -33,16 +34,13 @@ WITH lw AS (
     FROM waitlists WHERE id = $2
 ), hold AS (
   SELECT CASE WHEN p.referred_by_id IS NULL THEN NULL
-              WHEN lw.velocity_per_ip > 0 AND p.ip_hash IS NOT NULL
-               AND (SELECT COUNT(*) FROM signups x
-                     WHERE x.referred_by_id = p.referred_by_id AND x.ip_hash = p.ip_hash
-                       AND x.referral_credit IS NOT NULL AND x.created_at > now() - lw.win) >= lw.velocity_per_ip
-                THEN 'same_ip'
-              WHEN lw.velocity_per_network > 0 AND p.ip_net IS NOT NULL
-               AND (SELECT COUNT(*) FROM signups x
-                     WHERE x.referred_by_id = p.referred_by_id AND x.ip_net = p.ip_net
-                       AND x.referral_credit IS NOT NULL AND x.created_at > now() - lw.win) >= lw.velocity_per_network
-                THEN 'same_network'
+              ${velocityHoldArms({
+                me: "p",
+                referrer: "p.referred_by_id",
+                perIp: "lw.velocity_per_ip",
+                perNetwork: "lw.velocity_per_network",
+                window: "lw.win",
+              })}
          END AS reason
     FROM signups p, lw WHERE p.id = $1::uuid AND p.waitlist_id = $2
 ), me AS (

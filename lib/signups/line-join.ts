@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { jobs } from "@/lib/jobs/boss";
 import { jobInsertSql } from "@/lib/jobs/in-statement";
 import { blockSql, positionOf, scoreSql } from "@/lib/signups/position";
+import { velocityHoldArms } from "@/lib/signups/velocity";
 
 // The line's keeper for signups (lib/signups/line.ts re-exports it), by group commit: the signups for one
 // waitlist that arrive together in this process are appended by ONE statement, which takes the waitlist row
@@ -115,22 +116,16 @@ WITH lock AS (
 ), vel AS (
   SELECT r.*, COALESCE(r.stored_referrer, r.batch_referrer) AS referrer_id,
          CASE WHEN r.pending OR COALESCE(r.stored_referrer, r.batch_referrer) IS NULL THEN NULL
-              WHEN lock.velocity_per_ip > 0 AND r.ip_hash IS NOT NULL
-               AND (SELECT COUNT(*) FROM signups x
-                     WHERE x.referred_by_id = r.stored_referrer AND x.ip_hash = r.ip_hash
-                       AND x.referral_credit IS NOT NULL AND x.created_at > now() - lock.velocity_window)
-                 + (SELECT COUNT(*) FROM refd y
-                     WHERE y.ord < r.ord AND y.referrer_code = r.referrer_code AND y.ip_hash = r.ip_hash
-                       AND COALESCE(y.stored_referrer, y.batch_referrer) IS NOT NULL) >= lock.velocity_per_ip
-                THEN 'same_ip'
-              WHEN lock.velocity_per_network > 0 AND r.ip_net IS NOT NULL
-               AND (SELECT COUNT(*) FROM signups x
-                     WHERE x.referred_by_id = r.stored_referrer AND x.ip_net = r.ip_net
-                       AND x.referral_credit IS NOT NULL AND x.created_at > now() - lock.velocity_window)
-                 + (SELECT COUNT(*) FROM refd y
-                     WHERE y.ord < r.ord AND y.referrer_code = r.referrer_code AND y.ip_net = r.ip_net
-                       AND COALESCE(y.stored_referrer, y.batch_referrer) IS NOT NULL) >= lock.velocity_per_network
-                THEN 'same_network'
+              ${velocityHoldArms({
+                me: "r",
+                referrer: "r.stored_referrer",
+                perIp: "lock.velocity_per_ip",
+                perNetwork: "lock.velocity_per_network",
+                window: "lock.velocity_window",
+                alsoCounted: (column) => `(SELECT COUNT(*) FROM refd y
+                     WHERE y.ord < r.ord AND y.referrer_code = r.referrer_code AND y.${column} = r.${column}
+                       AND COALESCE(y.stored_referrer, y.batch_referrer) IS NOT NULL)`,
+              })}
          END AS hold
     FROM refd r, lock
 ), joined AS (

@@ -1,7 +1,7 @@
 import type { Pool } from "pg";
 import { createSignup } from "@/lib/signups/mutations";
 import { rebuildBlocks } from "@/lib/signups/line";
-import { positionOf } from "@/lib/signups/position";
+import { positionOf, scoreSql } from "@/lib/signups/position";
 import { ms, summarize, timed } from "./stats";
 
 // Positions at a million signups: the block-count lookup against the plain COUNT it replaces, and the duplicate
@@ -24,7 +24,7 @@ export async function loadBigWaitlist(pool: Pool, size: number, ownerId: string)
                             referred_by_id)
        SELECT $1, 'p' || g || '@bench.example', CASE WHEN g % 3 = 0 THEN 'Person ' || g END,
               lpad(g::text, 8, '0') || $3, g,
-              g - $2 * r, r, CASE WHEN g % 100 = 7 THEN 'INVITED' ELSE 'WAITING' END::"SignupStatus",
+              ${scoreSql("g", "r", "$2::int")}, r, CASE WHEN g % 100 = 7 THEN 'INVITED' ELSE 'WAITING' END::"SignupStatus",
               md5($1 || g), NULL
          FROM (SELECT g, CASE WHEN g % 10 = 3 THEN 1 + (g / 10) % 5 ELSE 0 END AS r
                  FROM generate_series(1, $4::int) g) s`,

@@ -15,7 +15,9 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /**
  * owner    the `waitforge_session` cookie of the waitlist's owner: none/expired/forged 401 unauthorized, another
- *          owner's ids 404 not_found (never 403), state changes from a foreign Origin 403 forbidden_origin
+ *          owner's ids 404 not_found (never 403), state changes from a foreign Origin 403 forbidden_origin. The
+ *          owner's API key works too, except on the key routes (403 forbidden), which need the session; an
+ *          unknown key 401 (app/api/keys/route.test.ts covers scopes and rate limits)
  * public   anyone from any origin (CORS `*`); no session needed or used
  * anyone   anyone, same-origin use (health probe, images); no session needed or used
  * stripe   no session: the Stripe-Signature over the raw body is the credential (400 invalid_signature)
@@ -29,6 +31,7 @@ export type Ids = {
   /** a scheduled wave of the list, and an invite code (lib/invitations) */
   waveId?: string; code?: string;
   /** the signup's welcome job (pg-boss id; waiting, so Retry answers 409) */ jobId?: string;
+  /** an active API key of the owner (lib/keys) */ keyId?: string;
 };
 
 export type ApiCall = {
@@ -111,6 +114,14 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     methods: { GET: { status: 200 }, POST: { body: (ids) => ({ action: "approve", ids: [ids.signupId] }), status: 200 } },
   },
   "/api/waitlists/:id/signups/:signupId/referrals": { who: "owner", methods: { GET: { status: 200 } } },
+  // Key management: session only (a key gets 403 forbidden there: app/api/keys/route.test.ts).
+  "/api/keys": {
+    who: "owner",
+    methods: { GET: { status: 200 }, POST: { body: () => ({ name: "Made by the access table", scope: "read" }), status: 201 } },
+  },
+  "/api/keys/:keyId": { who: "owner", methods: { DELETE: { status: 200 } } },
+  // The owner API's OpenAPI document: a description, no data (the public one is /api/public/openapi.json).
+  "/api/openapi.json": { who: "anyone", methods: { GET: { status: 200 } } },
   "/api/public/:slug/config": {
     who: "public",
     methods: { GET: { status: 200 }, OPTIONS: { status: 204 } },
@@ -189,6 +200,7 @@ export type PageRow = {
 export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard": { ownerSees: "title" },
   "/dashboard/new": { ownerSees: "New waitlist" },
+  "/dashboard/keys": { ownerSees: "Create a key" },
   "/dashboard/w/:id": { ownerSees: "title" },
   "/dashboard/w/:id/signups": { ownerSees: "title" },
   "/dashboard/w/:id/import": { ownerSees: "Import people from a CSV" },

@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { db, pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { quoteIdent } from "@/lib/jobs/ident";
+import { createKey } from "@/lib/keys/mutations";
 import { mintSignupToken } from "@/lib/signup-email/tokens";
 import { createSignup } from "@/lib/signups/mutations";
 import type { Ids } from "@/tests/support/access-map";
@@ -31,6 +32,7 @@ export async function accessWorld() {
   if (signup.kind !== "created") throw new Error(`fixture signup: ${signup.kind}`);
   const signupEmail = (await db().signup.findUniqueOrThrow({ where: { id: signup.id }, select: { email: true } })).email;
 
+  const key = await createKey(a.id, { name: `CI ${marker}`, scope: "write" });
   const expiredToken = randomBytes(32).toString("hex");
   await db().session.create({ data: { sessionToken: expiredToken, userId: a.id, expires: new Date(Date.now() - 1000) } });
 
@@ -43,6 +45,7 @@ export async function accessWorld() {
     waveId: (await db().inviteWave.create({ data: { waitlistId: waitlist.id, size: 10, kind: "daily", timeOfDay: "10:00", nextRunAt: new Date(Date.now() + 86_400_000) } })).id,
     code: "ABCD2345",
     jobId: await welcomeJobId(signup.id),
+    keyId: key.key.id,
   };
   return {
     a,
@@ -54,8 +57,10 @@ export async function accessWorld() {
       { label: "expired session", cookie: `waitforge_session=${expiredToken}` },
       { label: "forged session", cookie: `waitforge_session=${randomBytes(32).toString("hex")}` },
     ],
+    /** A's read-write API key (its secret). */
+    keySecret: key.secret,
     /** Everything of A's that no other caller may see. */
-    secrets: [marker, a.email, waitlist.id, waitlist.slug, signup.id, signup.refCode, signupEmail],
+    secrets: [marker, a.email, waitlist.id, waitlist.slug, signup.id, signup.refCode, signupEmail, key.key.id, key.secret],
     snapshot: () => snapshot(a.id, waitlist.id),
   };
 }

@@ -1,9 +1,11 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { expect } from "vitest";
+import { GET as ownerOpenapiGET } from "@/app/api/openapi.json/route";
 import { GET as openapiGET } from "@/app/api/public/openapi.json/route";
 
-// Real answers of the real handlers against the OpenAPI document as /api/public/openapi.json serves it.
+// Real answers of the real handlers against the OpenAPI documents as /api/public/openapi.json (public API) and
+// /api/openapi.json (owner API) serve them.
 
 export type OpenApiDoc = {
   openapi: string;
@@ -13,8 +15,8 @@ export type OpenApiDoc = {
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-export async function servedOpenApi(): Promise<OpenApiDoc> {
-  const res = openapiGET();
+export async function servedOpenApi(which: "public" | "owner" = "public"): Promise<OpenApiDoc> {
+  const res = which === "owner" ? ownerOpenapiGET() : openapiGET();
   expect(res.status).toBe(200);
   return (await res.json()) as OpenApiDoc;
 }

@@ -18,10 +18,11 @@ type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Respons
 export async function callOwner<P extends Record<string, string>>(
   handler: Handler<P>,
   p: P,
-  init: { method?: string; cookie?: string; body?: unknown; origin?: string | null; query?: string } = {},
+  init: { method?: string; cookie?: string; bearer?: string; body?: unknown; origin?: string | null; query?: string } = {},
 ) {
   const headers: Record<string, string> = {};
   if (init.cookie) headers.cookie = init.cookie;
+  if (init.bearer !== undefined) headers.authorization = `Bearer ${init.bearer}`;
   if (init.body !== undefined) headers["content-type"] = "application/json";
   const method = init.method ?? (init.body !== undefined ? "POST" : "GET");
   if (init.origin !== null && method !== "GET") headers.origin = init.origin ?? "http://localhost:3000";

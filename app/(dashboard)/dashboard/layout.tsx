@@ -34,6 +34,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <span className="hidden sm:flex">
               <NavLink href="/dashboard/new">New waitlist</NavLink>
             </span>
+            <NavLink href="/dashboard/keys">API keys</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <span className="hidden items-center gap-2 text-sm text-muted sm:inline-flex">

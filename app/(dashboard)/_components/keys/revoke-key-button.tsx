@@ -1,0 +1,59 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ownerFetch } from "@/lib/dashboard/owner-fetch";
+
+// Revoking cannot be undone and breaks whatever uses the key at once, so it asks first, in place.
+
+export function RevokeKeyButton({ keyId, name }: { keyId: string; name: string }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Focus follows the question: onto "Yes, revoke" when asked, back onto "Revoke" after "Keep".
+  const [asked, setAsked] = useState(false);
+
+  async function revoke() {
+    setPending(true);
+    setError(null);
+    const result = await ownerFetch(`/api/keys/${keyId}`, { method: "DELETE" });
+    setPending(false);
+    if (!result.ok) return setError(result.error.message);
+    router.refresh();
+  }
+
+  if (!confirming) {
+    return (
+      <Button
+        variant="ghost"
+        autoFocus={asked}
+        size="sm"
+        aria-label={`Revoke ${name}`}
+        onClick={() => {
+          setAsked(true);
+          setConfirming(true);
+        }}
+      >
+        Revoke
+      </Button>
+    );
+  }
+  return (
+    <div role="group" aria-label={`Revoke ${name}?`} className="flex flex-wrap items-center justify-end gap-2">
+      <span className="text-xs text-muted">Anything using it stops working at once.</span>
+      {error ? (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
+      <Button autoFocus variant="danger" size="sm" disabled={pending} onClick={() => void revoke()}>
+        {pending ? "Revoking…" : "Yes, revoke"}
+      </Button>
+      <Button variant="ghost" size="sm" disabled={pending} onClick={() => setConfirming(false)}>
+        Keep
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { ApiKeyView } from "@/lib/keys/schemas";
+
+// Owner-side reads of api_keys, always scoped by owner id. Revoked keys are left out: they cannot be used again
+// and the row only stays for the audit trail.
+
+export const KEY_COLUMNS = { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true } as const;
+
+type Row = { id: string; name: string; prefix: string; scope: string; createdAt: Date; lastUsedAt: Date | null };
+
+export function toKeyView(row: Row): ApiKeyView {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scope: row.scope === "write" ? "write" : "read",
+    created_at: row.createdAt.toISOString(),
+    last_used_at: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listOwnerKeys(ownerId: string): Promise<ApiKeyView[]> {
+  const rows = await db().apiKey.findMany({
+    where: { ownerId, revokedAt: null },
+    select: KEY_COLUMNS,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
+  return rows.map(toKeyView);
+}
