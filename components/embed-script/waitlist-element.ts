@@ -7,6 +7,7 @@ import { fetchConfig, type EmbedConfig } from "./config";
 import { el } from "./dom";
 import { loadSignup, saveSignup } from "./saved-signup";
 import { API_ORIGIN } from "./script-tag";
+import { QUESTIONS_CSS, QuestionsBlock, fetchQuestions } from "./questions";
 import { CSS } from "./styles";
 import { poweredBy, successView, type SignupView } from "./success-view";
 import { embedTheme, type EmbedTheme } from "./theme";
@@ -21,6 +22,8 @@ export class WaitforgeWaitlist extends HTMLElement {
   private slug = "";
   private box = el("div", { class: "c" });
   private config: EmbedConfig | null = null;
+  private questions: QuestionsBlock | null = null;
+  private questionList: Awaited<ReturnType<typeof fetchQuestions>> = [];
   private theme: EmbedTheme = embedTheme(null);
   private token: string | null = null;
   private widget: string | undefined;
@@ -32,7 +35,7 @@ export class WaitforgeWaitlist extends HTMLElement {
     if (this.shadowRoot) return;
     this.slug = (this.getAttribute("waitlist") ?? "").trim().toLowerCase();
     this.box.append(el("p", { class: "m", text: "Loading…" }));
-    this.attachShadow({ mode: "open" }).append(el("style", { text: CSS }), el("div", { class: "w" }, [this.box]));
+    this.attachShadow({ mode: "open" }).append(el("style", { text: CSS + QUESTIONS_CSS }), el("div", { class: "w" }, [this.box]));
     if (!this.slug) return this.halt("This embed has no data-waitlist.");
     void this.load();
   }
@@ -40,7 +43,8 @@ export class WaitforgeWaitlist extends HTMLElement {
   private async load(): Promise<void> {
     let config: EmbedConfig | null;
     try {
-      config = await fetchConfig(this.slug);
+      // The questions come from their own endpoint, side by side; without them the form still works.
+      [config, this.questionList] = await Promise.all([fetchConfig(this.slug), fetchQuestions(this.slug)]);
     } catch {
       return this.halt(SIGNUP_MESSAGES.network, () => void this.load());
     }
@@ -81,6 +85,8 @@ export class WaitforgeWaitlist extends HTMLElement {
       field("email", "Email", "email", "you@example.com", false),
       ...OPTIONAL_FIELDS.map((f) => config.fields[f.id] && field(f.id, f.label, f.autoComplete, f.placeholder, true)),
     ]);
+    const questions = (this.questions = new QuestionsBlock(this.questionList));
+    form.append(questions.node);
     // The honeypot: off-screen, out of the tab order and hidden from screen readers; bots fill it.
     const honeypot = el("input", { name: HONEYPOT_FIELD, tabindex: "-1", autocomplete: "off" });
     form.append(el("div", { class: "hp", "aria-hidden": "true" }, [el("label", { text: "Website" }, [honeypot])]));
@@ -101,7 +107,10 @@ export class WaitforgeWaitlist extends HTMLElement {
       const invalid = emailProblem(email);
       if (invalid) return this.showProblem(invalid);
       if (config.siteKey && !this.token) return this.showProblem({ message: SIGNUP_MESSAGES.captcha_pending });
-      const body: Record<string, string> = { email, [HONEYPOT_FIELD]: honeypot.value };
+      const checked = questions.check();
+      if (!checked.ok) return this.showProblem({ field: checked.field as FormProblem["field"], message: checked.message });
+      const body: Record<string, unknown> = { email, [HONEYPOT_FIELD]: honeypot.value };
+      if (this.questionList.length > 0) body.answers = checked.answers;
       for (const f of OPTIONAL_FIELDS) {
         const value = inputs[f.id]?.value.trim();
         if (value) body[f.id] = value;
@@ -138,7 +147,7 @@ export class WaitforgeWaitlist extends HTMLElement {
 
   private showProblem(problem: FormProblem, retry?: () => void): void {
     this.box.querySelectorAll("[aria-invalid]").forEach((input) => input.removeAttribute("aria-invalid"));
-    const input = problem.field && this.inputs[problem.field];
+    const input = problem.field && (this.inputs[problem.field] ?? this.questions?.input(problem.field));
     if (input) {
       input.setAttribute("aria-invalid", "true");
       input.focus();
@@ -148,7 +157,7 @@ export class WaitforgeWaitlist extends HTMLElement {
     }
   }
 
-  private async send(body: Record<string, string>): Promise<void> {
+  private async send(body: Record<string, unknown>): Promise<void> {
     this.submit.disabled = true;
     this.submit.textContent = "Joining…";
     const answer = await postSignup(API_ORIGIN, this.slug, body);

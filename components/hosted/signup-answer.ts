@@ -42,7 +42,7 @@ export function readSignupAnswer(slug: string, status: number, body: unknown): S
 }
 
 /** Sends one signup; `origin` is "" on our own pages and the API's origin in the script embed. */
-export async function postSignup(origin: string, slug: string, body: Record<string, string>): Promise<SignupAnswer> {
+export async function postSignup(origin: string, slug: string, body: Record<string, unknown>): Promise<SignupAnswer> {
   let res: Response;
   try {
     res = await fetch(`${origin}/api/public/${encodeURIComponent(slug)}/signup`, {

@@ -30,7 +30,7 @@ export type SignupMessageKey = keyof typeof SIGNUP_MESSAGES;
 export type FormProblem = {
   message: string;
   /** Which input the message belongs to; absent for form-level messages. */
-  field?: "email" | "name" | "company" | "twitter";
+  field?: "email" | "name" | "company" | "twitter" | `answers.${string}`;
   /** Offer a retry button (transient failures: the same request may succeed). */
   retry?: boolean;
   /** The captcha token was spent or refused: get a new one before submitting again. */
@@ -60,7 +60,9 @@ export function problemFromResponse(status: number, body: unknown): FormProblem 
     case "invalid_email":
       return { field: "email", message: serverMessage ?? SIGNUP_MESSAGES.invalid_email };
     case "invalid_input": {
-      const field = error?.field && FIELDS.has(error.field) ? (error.field as FormProblem["field"]) : undefined;
+      // A custom question's problem (answers.<id>) goes under that question too (lib/fields).
+      const named = error?.field && (FIELDS.has(error.field) || error.field.startsWith("answers."));
+      const field = named ? (error.field as FormProblem["field"]) : undefined;
       return { field, message: serverMessage ?? SIGNUP_MESSAGES.invalid_input };
     }
     case "honeypot_triggered":

@@ -12,6 +12,7 @@ import {
   primaryButtonClass,
   secondaryButtonClass,
 } from "@/components/hosted/form-styles";
+import { CustomQuestions } from "@/components/hosted/custom-questions";
 import { postSignup } from "@/components/hosted/signup-answer";
 import { emailProblem, SIGNUP_MESSAGES, type FormProblem } from "@/components/hosted/signup-errors";
 import { OPTIONAL_FIELDS } from "@/components/hosted/signup-fields";
@@ -19,6 +20,9 @@ import { saveSignup, useStoredSignup, type StoredSignup } from "@/components/hos
 import { SignupSuccess } from "@/components/hosted/signup-success";
 import { UnavailableNotice } from "@/components/hosted/unavailable-notice";
 import { EMAIL_MAX_LENGTH, TEXT_MAX_LENGTH } from "@/lib/signup-rules";
+import type { PublicField } from "@/lib/fields/definitions";
+import { collectAnswers, type RawAnswers } from "@/lib/fields/form";
+import { validateAnswers } from "@/lib/fields/validate";
 
 // The one client component of the hosted page: the form, posting to the public signup API like any other
 // client would. No zod here (it would double the page's JavaScript); the server validates and every answer
@@ -38,10 +42,13 @@ export type SignupFormProps = {
   honeypotName: string;
   refCode: string | null;
   initialState: "open" | "full" | "closed";
+  /** The owner's own questions (lib/fields), checked here with the server's own validator before sending. */
+  questions?: readonly PublicField[];
 };
 
 /** A problem on screen, with the request to repeat when it offers a retry. */
-type Shown = FormProblem & { body?: Record<string, string>; awaitingCaptcha?: boolean };
+type Shown = FormProblem & { body?: Record<string, unknown>; awaitingCaptcha?: boolean };
+const NO_QUESTIONS: readonly PublicField[] = [];
 
 export function SignupForm(props: SignupFormProps) {
   const { slug, fields, siteKey, honeypotName } = props;
@@ -53,6 +60,9 @@ export function SignupForm(props: SignupFormProps) {
   const token = useRef<string | null>(null);
   const turnstile = useRef<TurnstileInstance>(null);
   const form = useRef<HTMLFormElement>(null);
+  const questions = props.questions ?? NO_QUESTIONS;
+  const [raw, setRaw] = useState<RawAnswers>({});
+  const collected = collectAnswers(questions, raw);
 
   const signup = justNow ?? stored;
   if (signup) {
@@ -74,7 +84,7 @@ export function SignupForm(props: SignupFormProps) {
   }
   if (state !== "open") return <UnavailableNotice state={state} />;
 
-  async function send(body: Record<string, string>) {
+  async function send(body: Record<string, unknown>) {
     setPending(true);
     setProblem(null);
     const answer = await postSignup("", slug, body);
@@ -112,7 +122,14 @@ export function SignupForm(props: SignupFormProps) {
       setProblem({ message: SIGNUP_MESSAGES.captcha_pending, awaitingCaptcha: true });
       return;
     }
-    const body: Record<string, string> = { email, [honeypotName]: String(data.get(honeypotName) ?? "") };
+    const checked = validateAnswers(questions, collected.answers);
+    if (!checked.ok) {
+      setProblem({ field: checked.field as FormProblem["field"], message: checked.message });
+      form.current?.querySelector<HTMLElement>(`[name="${checked.field}"]`)?.focus();
+      return;
+    }
+    const body: Record<string, unknown> = { email, [honeypotName]: String(data.get(honeypotName) ?? "") };
+    if (questions.length > 0) body.answers = checked.answers;
     for (const f of OPTIONAL_FIELDS) if (fields[f.id] && value(f.id)) body[f.id] = value(f.id);
     if (props.refCode) body.ref = props.refCode;
     if (token.current) body.turnstile = token.current;
@@ -128,6 +145,13 @@ export function SignupForm(props: SignupFormProps) {
       {OPTIONAL_FIELDS.filter((f) => fields[f.id]).map((f) => (
         <Input key={f.id} id={f.id} label={f.label} optional autoComplete={f.autoComplete} placeholder={f.placeholder} error={fieldError(f.id)} />
       ))}
+      <CustomQuestions
+        fields={questions}
+        values={raw}
+        shown={collected.shown}
+        onChange={(id, value) => setRaw((r) => ({ ...r, [id]: value }))}
+        errorFor={(id) => fieldError(`answers.${id}`)}
+      />
 
       {/* The honeypot: off-screen, out of the tab order and hidden from screen readers; bots fill it. */}
       <div aria-hidden="true" className="pointer-events-none absolute -left-[9999px] size-px overflow-hidden">

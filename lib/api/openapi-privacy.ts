@@ -169,6 +169,16 @@ export const privacySchemas = {
           properties: { kind: { type: "string" }, sent_at: iso },
         },
       },
+      answers: {
+        type: "array",
+        description: "Their answers to the waitlist's own questions, each with the question; absent when none.",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["question", "answer"],
+          properties: { question: { type: "string" }, answer: {} },
+        },
+      },
     },
   },
 };

@@ -33,6 +33,7 @@ describe("the OpenAPI document matches real responses", () => {
       "/api/public/data/{token}",
       "/api/public/leave/{token}",
       "/api/public/{slug}/config",
+      "/api/public/{slug}/fields",
       "/api/public/{slug}/signup",
       "/api/public/{slug}/status-link",
     ]);

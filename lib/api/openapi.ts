@@ -1,6 +1,7 @@
 import { ERROR_STATUS } from "@/lib/api/errors";
 import { LICENSE, SERVERS } from "@/lib/api/openapi-kit";
 import { privacyPaths, privacySchemas } from "@/lib/api/openapi-privacy";
+import { fieldsPaths, fieldsSchemas } from "@/lib/fields/openapi";
 import { HONEYPOT_FIELD, SIGNUP_MAX_BYTES, REF_CODE_ALPHABET, REF_CODE_LENGTH } from "@/lib/signups/schemas";
 import { THEME_FONTS, THEME_RADII } from "@/lib/waitlists/schemas";
 
@@ -164,10 +165,12 @@ export const openApiDocument = {
       },
     },
     ...privacyPaths(error, slugParam, rateLimitHeaders),
+    ...fieldsPaths(error, slugParam, rateLimitHeaders),
   }),
   components: {
     schemas: {
       ...privacySchemas,
+      ...fieldsSchemas,
       Error: {
         type: "object",
         required: ["ok", "error"],
@@ -228,6 +231,7 @@ export const openApiDocument = {
           ref: { type: "string", description: "A referral code from a share link; unknown codes are ignored." },
           turnstile: { type: "string", description: "Cloudflare Turnstile token for the waitlist's site key." },
           [HONEYPOT_FIELD]: { type: "string", maxLength: 0, description: "Honeypot: must be absent or empty." },
+          answers: { $ref: "#/components/schemas/Answers" },
         },
       },
       SignupCreated: {

@@ -10,7 +10,7 @@ export type OwnerApiResult<T> = { ok: true; data: T } | { ok: false; error: Owne
 
 export async function ownerFetch<T>(
   path: string,
-  init: { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal } = {},
+  init: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<OwnerApiResult<T>> {
   let res: Response;
   try {

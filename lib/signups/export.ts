@@ -2,8 +2,11 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { pool } from "@/lib/db";
+import type { FieldDefinition } from "@/lib/fields/definitions";
+import { answerColumnsSql } from "@/lib/fields/csv";
+import { getFieldDefinitions } from "@/lib/fields/mutations";
 import { guardCellSql } from "@/lib/signups/csv-guard";
-import type { ExportQuery } from "@/lib/signups/schemas";
+import { CSV_COLUMNS, type ExportQuery } from "@/lib/signups/schemas";
 
 // The CSV export streams straight out of PostgreSQL: COPY ... TO STDOUT (FORMAT csv) writes RFC 4180 quoting
 // and UTF-8, and its bytes go to the response with back-pressure, so memory stays flat at a million rows.
@@ -11,7 +14,12 @@ import type { ExportQuery } from "@/lib/signups/schemas";
 // waiting. COPY takes no bind parameters, so the few values it needs (a waitlist id from our own database,
 // ISO dates already validated by zod) are quoted with pg's escapeLiteral.
 
-export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId: string, q: ExportQuery): string {
+export function exportSql(
+  client: Pick<PoolClient, "escapeLiteral" | "escapeIdentifier">,
+  waitlistId: string,
+  q: ExportQuery,
+  fields: readonly FieldDefinition[] = [],
+): string {
   const id = client.escapeLiteral(waitlistId);
   // Text cells a spreadsheet could read as a formula get a leading ' (OWASP; the rule is in csv-guard.ts).
   const safe = (col: string) => guardCellSql(col, (v) => client.escapeLiteral(v));
@@ -44,7 +52,9 @@ export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId:
            ${safe("x.twitter")} AS twitter, x.ref_code,
            ${safe("x.referrer_email")} AS referred_by,
            x.referral_count AS referrals, lower(x.status::text) AS status,
-           to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS joined_at
+           to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS joined_at,
+           ${safe("x.external_id")} AS external_id
+           ${answerColumnsSql(client, fields, CSV_COLUMNS)}
       FROM x ${where}
   ) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`;
 }
@@ -54,6 +64,7 @@ export function exportSql(client: Pick<PoolClient, "escapeLiteral">, waitlistId:
  * ran on, so the database stops working on it at once.
  */
 export async function exportCsvStream(waitlistId: string, q: ExportQuery): Promise<ReadableStream<Uint8Array>> {
+  const fields = await getFieldDefinitions(waitlistId);
   const client = await pool().connect();
   let released = false;
   const release = (error?: Error) => {
@@ -72,7 +83,7 @@ export async function exportCsvStream(waitlistId: string, q: ExportQuery): Promi
     release(error as Error);
     throw error;
   }
-  const copy = client.query(copyTo(exportSql(client, waitlistId, q)));
+  const copy = client.query(copyTo(exportSql(client, waitlistId, q, fields)));
   const iterator = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

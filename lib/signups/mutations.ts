@@ -37,6 +37,7 @@ export type CreateSignupResult =
 
 const MAX_CODE_ATTEMPTS = 5;
 const UNIQUE_VIOLATION = "23505";
+export const EXTERNAL_ID_TAKEN = "signups_waitlist_id_external_id_key";
 
 export async function createSignup(input: NewSignup): Promise<CreateSignupResult> {
   const ref = input.ref && REF_CODE_PATTERN.test(input.ref) ? input.ref : null;
@@ -64,8 +65,12 @@ export async function createSignup(input: NewSignup): Promise<CreateSignupResult
       });
     } catch (error) {
       // A random referral code (or token hash) collided, or the email was stored from elsewhere after the
-      // batch's snapshot: the statement rolled back whole; new values, in a later batch.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) continue;
+      // batch's snapshot: the statement rolled back whole; new values, in a later batch. A product's user id
+      // (feature waitlists) stored meanwhile cannot be retried away: its caller re-reads that member
+      // (lib/features/members.ts). Callers without one retry as usual, also when it was another's id.
+      const e = error as { code?: string; constraint?: string };
+      if (e.code === UNIQUE_VIOLATION && input.externalId && e.constraint === EXTERNAL_ID_TAKEN) throw error;
+      if (e.code === UNIQUE_VIOLATION) continue;
       throw error;
     }
     switch (joined.outcome) {

@@ -1,6 +1,8 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { getFieldDefinitions } from "@/lib/fields/mutations";
+import { labelledAnswers, type LabelledAnswer } from "@/lib/fields/person";
 import { signupOfOwnToken } from "@/lib/signups/own-token";
 import { positionOf } from "@/lib/signups/position";
 import { sharePath } from "@/lib/signups/service";
@@ -34,6 +36,8 @@ export type MyData = {
     unsubscribed_at: string | null;
   } & Partial<Record<(typeof OPTIONAL_FIELDS)[number], string>>;
   emails: { kind: string; sent_at: string }[];
+  /** Their answers to the list's own questions (lib/fields), when they gave any. */
+  answers?: LabelledAnswer[];
 };
 
 type Row = {
@@ -78,6 +82,7 @@ export async function exportMyData(token: string): Promise<{ slug: string; data:
     // to_jsonb writes timestamp(3) without a zone; they are UTC like every time we store.
     if (typeof value === "string" && value !== "") optional[field] = field.endsWith("_at") ? asUtc(value) : value;
   }
+  const answers = labelledAnswers(await getFieldDefinitions(r.waitlist_id), r.row.answers);
   const origin = env().appOrigin;
   return {
     slug: r.slug,
@@ -101,6 +106,7 @@ export async function exportMyData(token: string): Promise<{ slug: string; data:
         ...optional,
       },
       emails: emails.rows.map((e) => ({ kind: e.kind, sent_at: e.sent_at.toISOString() })),
+      ...(answers.length > 0 ? { answers } : {}),
     },
   };
 }

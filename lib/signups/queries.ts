@@ -22,6 +22,10 @@ export type SignupRow = {
   status: Lowercase<SignupStatusValue>;
   joined_at: string;
   invited_at: string | null;
+  /** A product's user id (feature waitlists, docs/feature-waitlists.md); null for everyone else. */
+  external_id: string | null;
+  /** Answers to the list's questions by question id (lib/fields); null when none were given. */
+  answers: Record<string, unknown> | null;
 };
 
 export type SignupPage = { signups: SignupRow[]; next_cursor: string | null };
@@ -39,6 +43,8 @@ type DbRow = {
   status: SignupStatusValue;
   created_at: Date;
   invited_at: Date | null;
+  external_id: string | null;
+  answers: Record<string, unknown> | null;
   score: number;
   seq: number;
 };
@@ -78,7 +84,10 @@ export async function listSignups(waitlistId: string, query: ListSignupsQuery): 
   if (query.status !== "all") where.push(`s.status = ${param(query.status.toUpperCase())}::"SignupStatus"`);
   if (query.q) {
     const p = param(likePattern(query.q.toLowerCase()));
-    where.push(`(s.email LIKE ${p} OR lower(coalesce(s.name, '')) LIKE ${p} OR lower(coalesce(s.company, '')) LIKE ${p})`);
+    where.push(
+      `(s.email LIKE ${p} OR lower(coalesce(s.name, '')) LIKE ${p} OR lower(coalesce(s.company, '')) LIKE ${p}` +
+        ` OR lower(coalesce(s.external_id, '')) LIKE ${p})`,
+    );
   }
   const rank = `(CASE WHEN s.status = 'WAITING' THEN 0 ELSE 1 END)`;
   let order: string;
@@ -94,7 +103,7 @@ export async function listSignups(waitlistId: string, query: ListSignupsQuery): 
   const limit = param(query.limit + 1);
   const { rows } = await pool().query<DbRow>(
     `SELECT s.id, s.email, s.name, s.company, s.twitter, s.ref_code, s.referral_count, s.status, s.created_at,
-            s.invited_at, s.score, s.seq, r.email AS referred_by,
+            s.invited_at, s.external_id, s.answers, s.score, s.seq, r.email AS referred_by,
             CASE WHEN s.status = 'WAITING' THEN ${positionSql("s.waitlist_id", "s.score", "s.seq")} END AS position
        FROM signups s LEFT JOIN signups r ON r.id = s.referred_by_id
       WHERE ${where.join(" AND ")}
@@ -126,6 +135,8 @@ function toSignupRow(r: DbRow): SignupRow {
     status: publicStatus(r.status),
     joined_at: r.created_at.toISOString(),
     invited_at: r.invited_at?.toISOString() ?? null,
+    external_id: r.external_id,
+    answers: r.answers,
   };
 }
 

@@ -48,6 +48,8 @@ export const signupRequestSchema = z.object({
     .nullish()
     .catch(null),
   turnstile: z.string().max(4096, "The captcha token is too long.").nullish(),
+  /** Answers to the list's own questions by question id, checked against them by lib/fields/validate.ts. */
+  answers: z.record(z.string(), z.unknown(), { error: "answers must be an object of question id to answer." }).nullish(),
 });
 
 export type SignupRequest = z.infer<typeof signupRequestSchema>;
@@ -127,6 +129,8 @@ export type ExportQuery = z.infer<typeof exportQuerySchema>;
 /** The CSV columns, in order: the export writes them and the import reads them back. */
 export const CSV_COLUMNS = [
   "position", "email", "name", "company", "twitter", "ref_code", "referred_by", "referrals", "status", "joined_at",
+  // A product's user id (feature waitlists, docs/feature-waitlists.md); empty for everyone else.
+  "external_id",
 ] as const;
 
 /** Options of the CSV import (POST /api/waitlists/:id/import?dry_run=1&welcome=1); other parameters are ignored. */

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { requireCaptcha } from "@/lib/abuse/require-captcha";
 import { logger } from "@/lib/log";
+import { checkSignupAnswers } from "@/lib/fields/signup";
 import { checkRestrictions } from "@/lib/restrictions/check";
 import { resendConfirmation, spendConfirmationMail } from "@/lib/signups/confirmation";
 import { createSignup } from "@/lib/signups/mutations";
@@ -36,6 +37,7 @@ export async function signUp(
   const parsed = signupRequestSchema.safeParse(body);
   if (!parsed.success) throw toApiError(parsed.error);
   const input = parsed.data;
+  const answers = checkSignupAnswers(waitlist.customFields, input.answers);
 
   if (!waitlist.isOpen) throw new AppError("waitlist_closed", "This waitlist is not taking signups right now.");
   await checkRestrictions(
@@ -65,6 +67,7 @@ export async function signUp(
     twitter: waitlist.fields.twitter ? input.twitter : null,
     ref: input.ref,
     ip,
+    answers,
   });
 
   switch (result.kind) {

@@ -1,5 +1,7 @@
 import "server-only";
 import { plans } from "@/lib/billing/plans";
+import type { FieldDefinition } from "@/lib/fields/definitions";
+import { readFieldDefinitions } from "@/lib/fields/schemas";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { announceConfigChanged, onConfigChanged } from "@/lib/waitlists/config-bus";
@@ -24,6 +26,8 @@ export type PublicWaitlist = PageView & {
   doubleOptIn: boolean;
   /** Never published: the owner's sign-up restrictions, checked on signup (lib/restrictions/check.ts). */
   restrictions: Restrictions;
+  /** The owner's questions, archived ones included (lib/fields); published by /api/public/:slug/fields. */
+  customFields: FieldDefinition[];
 };
 
 type Entry = { value: PublicWaitlist | null; expiresAt: number };
@@ -53,7 +57,7 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
 
   const row = await db().waitlist.findUnique({
     where: { slug },
-    select: { ...PAGE_COLUMNS, allowedHosts: true, doubleOptIn: true, ...RESTRICTION_COLUMNS },
+    select: { ...PAGE_COLUMNS, allowedHosts: true, doubleOptIn: true, ...RESTRICTION_COLUMNS, customFields: true },
   });
   const value: PublicWaitlist | null = row
     ? {
@@ -64,6 +68,7 @@ export async function getPublicWaitlist(rawSlug: string): Promise<PublicWaitlist
         allowedHosts: row.allowedHosts,
         doubleOptIn: row.doubleOptIn,
         restrictions: readRestrictions(row),
+        customFields: readFieldDefinitions(row.customFields),
       }
     : null;
   if (ttl > 0) {
@@ -89,7 +94,7 @@ export function resetPublicWaitlistCache(): void {
   listening.__waitforgeConfigListening = false;
 }
 
-export function toPublicConfig(w: Omit<PublicWaitlist, "allowedHosts" | "restrictions">): PublicConfig {
+export function toPublicConfig(w: Omit<PublicWaitlist, "allowedHosts" | "restrictions" | "customFields">): PublicConfig {
   return {
     title: w.title,
     description: w.description,

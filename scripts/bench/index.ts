@@ -4,6 +4,7 @@ import { startRestartablePostgres } from "@/tests/support/restartable-postgres";
 import { checkBundleBudget, formatBundleReport, withServer } from "../check-bundle-budget";
 import { benchDbSignups } from "./db-signups";
 import { benchExport } from "./export";
+import { benchFields } from "./fields";
 import { benchHttpInstances } from "./http-instances";
 import { benchHttpSignups } from "./http-signups";
 import { benchPositions } from "./positions";
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (pool: pg.Pool) => Promise<unknown>> = {
   signups: benchDbSignups,
   export: benchExport,
   http: benchHttpSignups,
+  fields: benchFields,
   "side-by-side": benchSideBySide,
   instances: benchHttpInstances,
   bundle: async () => {

@@ -114,6 +114,17 @@ function expectError(r: Sent, status: number, code: string, world: AccessWorld, 
   expect({ label, leaked: leaked(r.text, world.secrets) }).toEqual({ label, leaked: [] });
 }
 
+/** An RFC 9457 refusal of the product API (lib/api/problem.ts), leaking nothing of A's. */
+function expectProblem(r: Sent, status: number, code: string, world: AccessWorld, label: string) {
+  expect({ label, status: r.status, type: r.headers.get("content-type"), body: r.json }).toEqual({
+    label,
+    status,
+    type: "application/problem+json",
+    body: { type: "about:blank", title: expect.any(String), status, detail: expect.any(String), code },
+  });
+  expect({ label, leaked: leaked(r.text, world.secrets) }).toEqual({ label, leaked: [] });
+}
+
 const rows = Object.entries(API_ACCESS).flatMap(([pattern, route]) =>
   Object.entries(route.methods).map(([method, call]) => ({ pattern, who: route.who, method: method as HttpMethod, call: call! })),
 );
@@ -161,6 +172,37 @@ for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern
       else expectAllowed(byKey, call, "owner's API key");
 
       expectAllowed(await send(handler, { ...req(), cookie: world.a.cookie }), call, "owner");
+    });
+  }
+
+  if (who === "key") {
+    it("401s without A's valid key (a session alone too), 403s a read-only key's writes, 404s B's key, changes nothing; A's key gets through", async () => {
+      const world = await accessWorld();
+      const handler = await handlerFor(pattern, method);
+      const req = () => request(pattern, method, call, world);
+      const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+      const before = await world.snapshot();
+
+      for (const { label, authorization } of world.keys.refused) {
+        const r = await send(handler, { ...req(), headers: authorization ? { authorization } : {} });
+        expectProblem(r, 401, "unauthorized", world, label);
+        expect(r.headers.get("www-authenticate"), label).toMatch(/^Bearer realm=/);
+      }
+      expectProblem(await send(handler, { ...req(), cookie: world.a.cookie }), 401, "unauthorized", world, "session cookie alone");
+
+      const readOnly = await send(handler, { ...req(), headers: bearer(world.keys.aRead) });
+      if (SAFE.has(method)) expectAllowed(readOnly, call, "read-only key");
+      else expectProblem(readOnly, 403, "forbidden", world, "read-only key");
+
+      const other = await send(handler, { ...req(), headers: bearer(world.keys.b) });
+      if (pattern.includes(":featureKey")) expectProblem(other, 404, "not_found", world, "another owner's key");
+      else {
+        expectAllowed(other, call, "another owner's key, own data");
+        expect(leaked(other.text, world.secrets)).toEqual([]);
+      }
+      expect(await world.snapshot()).toEqual(before);
+
+      expectAllowed(await send(handler, { ...req(), headers: bearer(world.keys.a) }), call, "A's key");
     });
   }
 

@@ -22,8 +22,11 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
  * anyone   anyone, same-origin use (health probe, images); no session needed or used
  * stripe   no session: the Stripe-Signature over the raw body is the credential (400 invalid_signature)
  * auth.js  Auth.js's own endpoints; its double-submit CSRF token guards the POSTs
+ * key      the product API (/api/v1): an owner API key only, answers in RFC 9457 problem+json. No key, an unknown
+ *          or revoked one, or a session cookie alone 401 unauthorized; a read-only key writing 403 forbidden;
+ *          another owner's key 404 not_found for A's feature keys (theirs are their own), or its own empty data
  */
-export type Who = "owner" | "public" | "anyone" | "stripe" | "auth.js";
+export type Who = "owner" | "public" | "anyone" | "stripe" | "auth.js" | "key";
 
 /** The first owner's world the calls are made against (real ids in the test database). */
 export type Ids = {
@@ -32,6 +35,8 @@ export type Ids = {
   waveId?: string; code?: string;
   /** the signup's welcome job (pg-boss id; waiting, so Retry answers 409) */ jobId?: string;
   /** an active API key of the owner (lib/keys) */ keyId?: string;
+  /** a feature key of the list and a product user id that is not a member yet (lib/features) */
+  featureKey?: string; externalUserId?: string;
 };
 
 export type ApiCall = {
@@ -122,7 +127,31 @@ export const API_ACCESS: Record<string, ApiRoute> = {
   "/api/keys/:keyId": { who: "owner", methods: { DELETE: { status: 200 } } },
   // The owner API's OpenAPI document: a description, no data (the public one is /api/public/openapi.json).
   "/api/openapi.json": { who: "anyone", methods: { GET: { status: 200 } } },
+  "/api/waitlists/:id/features": {
+    who: "owner",
+    methods: { GET: { status: 200 }, PUT: { body: (ids) => ({ keys: [ids.featureKey, "access-extra"] }), status: 200 } },
+  },
+  "/api/v1/features/:featureKey/members/:externalUserId": {
+    who: "key",
+    methods: {
+      GET: { status: 200 },
+      PUT: { body: () => ({ email: `member-${Math.random().toString(36).slice(2, 10)}@example.com` }), status: 201 },
+      DELETE: { status: 200 },
+    },
+  },
+  "/api/v1/members/:externalUserId/features": { who: "key", methods: { GET: { status: 200 } } },
   "/api/public/:slug/config": {
+    who: "public",
+    methods: { GET: { status: 200 }, OPTIONS: { status: 204 } },
+  },
+  "/api/waitlists/:id/fields": {
+    who: "owner",
+    methods: {
+      GET: { status: 200 },
+      PUT: { body: () => ({ fields: [{ id: "role", type: "short_text", label: "Your role" }] }), status: 200 },
+    },
+  },
+  "/api/public/:slug/fields": {
     who: "public",
     methods: { GET: { status: 200 }, OPTIONS: { status: 204 } },
   },
@@ -209,6 +238,8 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/restrictions": { ownerSees: "Refused in the last 7 days" },
   "/dashboard/w/:id/emails": { ownerSees: "Email delivery" },
   "/dashboard/w/:id/review": { ownerSees: "Referral review" },
+  "/dashboard/w/:id/features": { ownerSees: "Keys of this waitlist" },
+  "/dashboard/w/:id/questions": { ownerSees: "Your questions" },
 };
 
 /** "app/api/waitlists/[id]/route.ts" -> "/api/waitlists/:id"; route groups "(x)" vanish, "[...x]" -> ":...x". */

@@ -8,6 +8,7 @@ import { mintSignupToken } from "@/lib/signup-email/tokens";
 import { createSignup } from "@/lib/signups/mutations";
 import type { Ids } from "@/tests/support/access-map";
 import { createWaitlist, uniqueEmail, uniqueIp, uniqueSlug } from "@/tests/support/fixtures";
+import { createApiKey } from "@/tests/support/feature-api";
 import { signedInOwner } from "@/tests/support/owner-api";
 
 // The scene every row of the access table is played against: owner A with a waitlist and one signup, owner B
@@ -46,6 +47,7 @@ export async function accessWorld() {
     code: "ABCD2345",
     jobId: await welcomeJobId(signup.id),
     keyId: key.key.id,
+    ...(await featureScene(a.id, waitlist.id)),
   };
   return {
     a,
@@ -62,7 +64,26 @@ export async function accessWorld() {
     /** Everything of A's that no other caller may see. */
     secrets: [marker, a.email, waitlist.id, waitlist.slug, signup.id, signup.refCode, signupEmail, key.key.id, key.secret],
     snapshot: () => snapshot(a.id, waitlist.id),
+    /** Bearer credentials of the product API (who: "key"): A's read-write and read-only keys, B's key, refused ones. */
+    keys: {
+      a: await createApiKey(a.id, "write"),
+      aRead: await createApiKey(a.id, "read"),
+      b: await createApiKey(b.id, "write"),
+      refused: [
+        { label: "no key", authorization: undefined },
+        { label: "revoked key", authorization: `Bearer ${await createApiKey(a.id, "write", true)}` },
+        { label: "unknown key", authorization: `Bearer wf_live_${"0".repeat(32)}` },
+        { label: "not a bearer key", authorization: "Basic YTpi" },
+      ],
+    },
   };
+}
+
+/** A feature key on A's list (lib/features) and a user id of A's product that is not on it yet. */
+async function featureScene(ownerId: string, waitlistId: string) {
+  const featureKey = `acc-${randomBytes(4).toString("hex")}`;
+  await db().waitlistFeature.create({ data: { ownerId, key: featureKey, waitlistId }, select: { key: true } });
+  return { featureKey, externalUserId: `user-${randomBytes(4).toString("hex")}` };
 }
 
 /** The signup's welcome job, queued with it (the worker does not run here, so it stays waiting). */
@@ -124,12 +145,14 @@ export async function send(
   const res = await handler(req, { params: Promise.resolve(opts.params) });
   const text = res.status === 204 ? "" : await res.text();
   let json: Record<string, unknown> | null = null;
-  if ((res.headers.get("content-type") ?? "").includes("application/json") && text) json = JSON.parse(text) as Record<string, unknown>;
+  // application/json, and application/problem+json (RFC 9457) from the product API
+  if (/^application\/([a-z.+-]+\+)?json/.test(res.headers.get("content-type") ?? "") && text) json = JSON.parse(text) as Record<string, unknown>;
   return { status: res.status, text, json, headers: res.headers };
 }
 
 /** The error code of a JSON error answer, if any. */
-export const codeOf = (r: Sent) => (r.json?.error as { code?: string } | undefined)?.code;
+export const codeOf = (r: Sent) =>
+  (r.json?.error as { code?: string } | undefined)?.code ?? (r.json?.type ? (r.json.code as string | undefined) : undefined);
 
 /** Substrings of `secrets` that occur in `text` (empty when nothing leaked). */
 export function leaked(text: string, secrets: string[]): string[] {

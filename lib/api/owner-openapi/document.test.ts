@@ -27,7 +27,8 @@ afterAll(async () => {
 
 const files = new Map(discoverRouteFiles().map((f) => [routePattern(f), f]));
 const ownerRows = Object.entries(API_ACCESS)
-  .filter(([, route]) => route.who === "owner")
+  // The product API under /api/v1 (who: "key") is part of the owner's API: same keys, same document.
+  .filter(([, route]) => route.who === "owner" || route.who === "key")
   .flatMap(([pattern, route]) => Object.entries(route.methods).map(([method, call]) => ({ pattern, method, call: call! })));
 const docPath = (pattern: string) => pattern.replace(/:(\w+)/g, "{$1}");
 const sessionOnly = (pattern: string) => pattern.startsWith("/api/keys");

@@ -1,4 +1,6 @@
 import { ERROR_SCHEMA, LICENSE, mergePathModules, SERVERS, type PathModule } from "@/lib/api/openapi-kit";
+import { featureModule } from "@/lib/api/owner-openapi/features";
+import { fieldModule } from "@/lib/api/owner-openapi/fields";
 import { invitationPaths } from "@/lib/api/owner-openapi/invitations";
 import { keyPaths } from "@/lib/api/owner-openapi/keys";
 import { operationPaths } from "@/lib/api/owner-openapi/operations";
@@ -12,7 +14,15 @@ import { reviewPathModule } from "@/lib/review/openapi";
 // document.test.ts checks that the document lists exactly the owner routes of the access map and matches their
 // real answers; `npm test` lints it with Redocly (scripts/lint-openapi.ts).
 
-export const OWNER_PATH_MODULES: readonly PathModule[] = [waitlistPaths, invitationPaths, operationPaths, reviewPathModule, keyPaths];
+export const OWNER_PATH_MODULES: readonly PathModule[] = [
+  waitlistPaths,
+  invitationPaths,
+  operationPaths,
+  reviewPathModule,
+  keyPaths,
+  featureModule,
+  fieldModule,
+];
 
 export function buildOwnerOpenApi(modules: readonly PathModule[] = OWNER_PATH_MODULES) {
   return mergePathModules(

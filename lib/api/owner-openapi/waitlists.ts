@@ -160,7 +160,7 @@ export const waitlistPaths: PathModule = {
     Signup: {
       type: "object",
       additionalProperties: false,
-      required: ["id", "position", "email", "name", "company", "twitter", "ref_code", "referred_by", "referrals", "status", "joined_at", "invited_at"],
+      required: ["id", "position", "email", "name", "company", "twitter", "ref_code", "referred_by", "referrals", "status", "joined_at", "invited_at", "external_id", "answers"],
       properties: {
         id: { type: "string", format: "uuid" },
         position: { type: ["integer", "null"], minimum: 1, description: "null unless waiting" },
@@ -174,6 +174,8 @@ export const waitlistPaths: PathModule = {
         status,
         joined_at: iso,
         invited_at: isoOrNull,
+        external_id: { type: ["string", "null"], description: "Your product's user id, for members of a feature waitlist (docs/feature-waitlists.md)." },
+        answers: { type: ["object", "null"], description: "Answers to the list's questions by question id (docs/custom-fields.md)." },
       },
     },
     Stats: {

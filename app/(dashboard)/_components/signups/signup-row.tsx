@@ -4,6 +4,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 import type { SignupRow } from "@/lib/signups/queries";
+import { ExternalIdBadge } from "../features/external-id-badge";
+import { AnswerCells, type AnswerColumn } from "./answer-columns";
 import { SignupStatusBadge } from "./status-badge";
 import { StatusMenu } from "./status-menu";
 
@@ -16,12 +18,14 @@ type Props = {
   /** Chosen for "Invite selected" (waiting people only). */
   selected: boolean;
   onSelect: (selected: boolean) => void;
+  /** The answers the owner chose to show (answer-columns.tsx). */
+  answerColumns?: readonly AnswerColumn[];
 };
 
 // Times in UTC like the overview's chart: the same on the server render and in every browser.
 const joinedFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function SignupRowView({ waitlistId, signup, onChanged, onError, selected, onSelect }: Props) {
+export function SignupRowView({ waitlistId, signup, onChanged, onError, selected, onSelect, answerColumns = [] }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<"invite" | "remove" | null>(null);
   const url = `/api/waitlists/${waitlistId}/signups/${signup.id}`;
@@ -67,12 +71,14 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError, selected
         {signup.name || details ? (
           <p className="truncate text-xs text-muted">{[signup.name, details].filter(Boolean).join(" · ")}</p>
         ) : null}
+        {signup.external_id ? <ExternalIdBadge externalId={signup.external_id} /> : null}
       </td>
       <td className="hidden max-w-48 truncate px-4 py-3 text-muted md:table-cell">{signup.referred_by ?? "–"}</td>
       <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">{signup.referrals}</td>
       <td className="hidden px-4 py-3 whitespace-nowrap text-muted lg:table-cell">
         <time dateTime={signup.joined_at}>{joinedFormat.format(new Date(signup.joined_at))} UTC</time>
       </td>
+      <AnswerCells columns={answerColumns} answers={signup.answers} />
       <td className="px-4 py-3">
         <SignupStatusBadge status={signup.status} />
       </td>

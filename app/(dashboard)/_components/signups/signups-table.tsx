@@ -10,6 +10,7 @@ import { filterToSearch, isFiltered, SIGNUPS_PAGE_SIZE, type SignupsFilter } fro
 import { SignupsToolbar } from "./signups-toolbar";
 import { InviteSelected } from "./invite-selected";
 import { FormAlert } from "@/components/ui/form-alert";
+import { AnswerColumnsMenu, useAnswerColumns, type AnswerColumn } from "./answer-columns";
 
 type Props = {
   waitlistId: string;
@@ -17,12 +18,15 @@ type Props = {
   totalSignups: number;
   initialFilter: SignupsFilter;
   initialPage: SignupPage;
+  /** The list's questions (lib/fields), offered as answer columns. */
+  questions?: readonly AnswerColumn[];
 };
 
 // Keyset paging: the API hands out a cursor for the next page only, so the table remembers the cursor that
 // opened each page it has shown (cursors[i] opened page i; page 0 has none) to offer "Previous".
 
-export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, initialPage }: Props) {
+export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, initialPage, questions = [] }: Props) {
+  const answerColumns = useAnswerColumns(waitlistId, questions);
   const [filter, setFilter] = useState(initialFilter);
   const [page, setPage] = useState(initialPage);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
@@ -90,6 +94,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
           </button>
         </FormAlert>
       ) : null}
+      <AnswerColumnsMenu questions={questions} shown={answerColumns.shown} onToggle={answerColumns.toggle} />
       <InviteSelected
         waitlistId={waitlistId}
         ids={[...selected]}
@@ -111,6 +116,9 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
                   <th scope="col" className="hidden px-4 py-3 md:table-cell">Referred by</th>
                   <th scope="col" className="hidden px-4 py-3 text-right sm:table-cell">Referrals</th>
                   <th scope="col" className="hidden px-4 py-3 lg:table-cell">Joined</th>
+                  {answerColumns.columns.map((c) => (
+                    <th key={c.id} scope="col" className="max-w-56 truncate px-4 py-3">{c.label}</th>
+                  ))}
                   <th scope="col" className="px-4 py-3">Status</th>
                   <th scope="col" className="px-4 py-3 text-right">
                     <span className="sr-only">Actions</span>
@@ -123,6 +131,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
                     key={signup.id}
                     waitlistId={waitlistId}
                     signup={signup}
+                    answerColumns={answerColumns.columns}
                     onChanged={(removed) => {
                       if (removed) setTotal((t) => Math.max(0, t - 1));
                       void reload();

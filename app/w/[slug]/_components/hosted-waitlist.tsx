@@ -6,6 +6,7 @@ import { StatusLinkSection } from "@/components/hosted/status-link-section";
 import { TURNSTILE_ACTIONS } from "@/lib/abuse/turnstile-actions";
 import { HONEYPOT_FIELD } from "@/lib/signups/schemas";
 import { absoluteUrl, appOrigin, captchaThemeFor, defaultDescription, hostedPageView } from "@/lib/waitlists/hosted";
+import { toPublicFields } from "@/lib/fields/definitions";
 import { toPublicConfig } from "@/lib/waitlists/public";
 
 // The hosted waitlist page, shared by /w/<slug> and its shared-link form /w/<slug>?ref=CODE (which proxy.ts
@@ -75,6 +76,7 @@ export async function HostedWaitlist({ slug, refCode }: { slug: string; refCode:
         honeypotName={HONEYPOT_FIELD}
         refCode={refCode}
         initialState={availability.state}
+        questions={toPublicFields(waitlist.customFields)}
       />
       <StatusLinkSection waitlist={waitlist} captchaAction={TURNSTILE_ACTIONS.hosted} />
     </HostedShell>

@@ -10,6 +10,7 @@ import { HONEYPOT_FIELD } from "@/lib/signups/schemas";
 import { getAvailability } from "@/lib/waitlists/availability";
 import { appOrigin, captchaThemeFor, refFromSearch } from "@/lib/waitlists/hosted";
 import { getPublicWaitlist, toPublicConfig } from "@/lib/waitlists/public";
+import { toPublicFields } from "@/lib/fields/definitions";
 
 // The iframe embed for sites that forbid third-party scripts: just the themed form, sized to its content.
 // This is the one route other sites may frame (next.config.ts headers, lib/security/headers.ts).
@@ -52,6 +53,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
             honeypotName={HONEYPOT_FIELD}
             refCode={refFromSearch(search)}
             initialState={availability.state}
+            questions={toPublicFields(waitlist.customFields)}
           />
           <StatusLinkSection waitlist={waitlist} captchaAction={TURNSTILE_ACTIONS.embed} />
           {waitlist.branding ? (

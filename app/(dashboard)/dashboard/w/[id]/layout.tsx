@@ -45,8 +45,10 @@ export default async function WaitlistLayout({ children, params }: Props) {
         <NavLink href={`${base}/invitations`}>Let people in</NavLink>
         <NavLink href={`${base}/import`}>Import</NavLink>
         <NavLink href={`${base}/settings`}>Settings</NavLink>
+        <NavLink href={`${base}/questions`}>Questions</NavLink>
         <NavLink href={`${base}/restrictions`}>Restrictions</NavLink>
         <NavLink href={`${base}/review`}>Review<HeldCountBadge waitlistId={waitlist.id} /></NavLink>
+        <NavLink href={`${base}/features`}>Feature keys</NavLink>
         <NavLink href={`${base}/emails`}>Email delivery<FailedEmailsBadge waitlistId={waitlist.id} /></NavLink>
       </nav>
       <div className="pt-8">{children}</div>

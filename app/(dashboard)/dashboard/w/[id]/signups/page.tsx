@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { dashboardWaitlist } from "@/lib/dashboard/gate";
+import { getFieldDefinitions } from "@/lib/fields/mutations";
 import { listSignups } from "@/lib/signups/queries";
 import { listSignupsQuerySchema } from "@/lib/signups/schemas";
 import { ExportForm } from "../../../../_components/import/export-form";
@@ -27,7 +28,7 @@ export default async function SignupsPage({ params, searchParams }: Props) {
     limit: SIGNUPS_PAGE_SIZE,
   });
   const query = parsed.success ? parsed.data : listSignupsQuerySchema.parse({ limit: SIGNUPS_PAGE_SIZE });
-  const page = await listSignups(waitlist.id, query);
+  const [page, questions] = await Promise.all([listSignups(waitlist.id, query), getFieldDefinitions(waitlist.id)]);
   const filter: SignupsFilter = { q: query.q ?? "", status: query.status, order: query.order };
 
   return (
@@ -38,6 +39,7 @@ export default async function SignupsPage({ params, searchParams }: Props) {
         totalSignups={waitlist.signup_count}
         initialFilter={filter}
         initialPage={page}
+        questions={questions.map(({ id, label, type, archived }) => ({ id, label, type, archived }))}
       />
       <ExportForm waitlistId={waitlist.id} />
     </div>

@@ -1,0 +1,18 @@
+import { jsonOk } from "@/lib/api/respond";
+import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
+import { featureKeysPutSchema } from "@/lib/features/schemas";
+import { listFeatureKeys, setFeatureKeys } from "@/lib/features/settings";
+import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  return jsonOk({ ok: true, features: await listFeatureKeys(waitlist.id) });
+});
+
+export const PUT = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  const input = await parseJsonBody(req, featureKeysPutSchema);
+  return jsonOk({ ok: true, features: await setFeatureKeys(owner.id, waitlist.id, input.keys) });
+});

@@ -1,0 +1,18 @@
+import { jsonOk } from "@/lib/api/respond";
+import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
+import { getFieldDefinitions, saveFieldDefinitions } from "@/lib/fields/mutations";
+import { putFieldsSchema } from "@/lib/fields/schemas";
+import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  return jsonOk({ ok: true, fields: await getFieldDefinitions(waitlist.id) });
+});
+
+export const PUT = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  const input = await parseJsonBody(req, putFieldsSchema);
+  return jsonOk({ ok: true, fields: await saveFieldDefinitions(waitlist, input.fields) });
+});

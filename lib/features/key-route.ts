@@ -1,0 +1,40 @@
+import "server-only";
+import { problemResponse } from "@/lib/api/problem";
+import { AppError } from "@/lib/errors";
+import { authenticateKey, bearerToken, type KeyActor } from "@/lib/keys/authenticate";
+
+// The gate of the product API (/api/v1): an owner API key and nothing else. These routes are called by a
+// product's backend, never by a browser, so a session cookie opens nothing here (no cookie, no CSRF question),
+// and every refusal is RFC 9457 problem+json (lib/api/problem.ts) like the rest of /api/v1. No key or an unknown,
+// malformed or revoked one: 401 with WWW-Authenticate (RFC 6750); a read-only key changing anything: 403.
+
+type RouteContext<P> = { params: Promise<P> };
+export type KeyContext<P> = { key: KeyActor; params: P };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const REALM = 'Bearer realm="WaitForge"';
+
+export function keyRoute<P>(handler: (req: Request, ctx: KeyContext<P>) => Promise<Response>) {
+  return async (req: Request, route: RouteContext<P>): Promise<Response> => {
+    try {
+      const token = bearerToken(req);
+      if (token === null) {
+        throw new AppError("unauthorized", "Send an owner API key as `Authorization: Bearer wf_live_…`.", undefined, {
+          "WWW-Authenticate": REALM,
+        });
+      }
+      const key = await authenticateKey(token);
+      if (!key) {
+        throw new AppError("unauthorized", "This API key is not valid: it is unknown or was revoked.", undefined, {
+          "WWW-Authenticate": `${REALM}, error="invalid_token"`,
+        });
+      }
+      if (!SAFE_METHODS.has(req.method) && key.scope !== "write") {
+        throw new AppError("forbidden", "This API key is read-only; create a read-write key to change memberships.");
+      }
+      return await handler(req, { key, params: await route.params });
+    } catch (error) {
+      return problemResponse(error);
+    }
+  };
+}
