@@ -10,6 +10,11 @@ export const KEYWORD_MAX_LENGTH = 100;
 
 export const SIGN_UP_MODES = ["public", "restricted", "closed"] as const;
 export type SignUpMode = (typeof SIGN_UP_MODES)[number];
+/** Velocity holds (docs/referral-integrity.md): a referrer's credit is held for review past these. 0 = off. */
+export const VELOCITY_PER_IP_MAX = 1000;
+export const VELOCITY_PER_NETWORK_MAX = 10000;
+export const VELOCITY_WINDOW_MAX_MINUTES = 10080;
+
 export const COUNTRY_MODES = ["off", "block", "allow_only"] as const;
 export type CountryMode = (typeof COUNTRY_MODES)[number];
 
@@ -91,6 +96,21 @@ export const restrictionsPatchSchema = z
     banned_keywords: uniqueList(keyword, "Banned keywords"),
     country_mode: z.enum(COUNTRY_MODES, { error: "Use off, block or allow_only." }),
     country_codes: uniqueList(countryCode, "Countries").pipe(z.array(z.string()).max(250)),
+    velocity_per_ip: z
+      .number({ error: "Send a whole number." })
+      .int("Send a whole number.")
+      .min(0, "0 turns the per-IP rule off; it cannot be negative.")
+      .max(VELOCITY_PER_IP_MAX, `At most ${VELOCITY_PER_IP_MAX} friends per IP address.`),
+    velocity_per_network: z
+      .number({ error: "Send a whole number." })
+      .int("Send a whole number.")
+      .min(0, "0 turns the per-network rule off; it cannot be negative.")
+      .max(VELOCITY_PER_NETWORK_MAX, `At most ${VELOCITY_PER_NETWORK_MAX} friends per network.`),
+    velocity_window_minutes: z
+      .number({ error: "Send a whole number of minutes." })
+      .int("Send a whole number of minutes.")
+      .min(1, "The window is at least 1 minute.")
+      .max(VELOCITY_WINDOW_MAX_MINUTES, `The window is at most ${VELOCITY_WINDOW_MAX_MINUTES} minutes (7 days).`),
   })
   .partial()
   .strict();
@@ -106,6 +126,11 @@ export type RestrictionSettings = {
   banned_keywords: string[];
   country_mode: CountryMode;
   country_codes: string[];
+  /** More than this many referees of one referrer from one IP within the window are held for review (0: off). */
+  velocity_per_ip: number;
+  /** The same for one network (/24, IPv6 /48). */
+  velocity_per_network: number;
+  velocity_window_minutes: number;
   /** The trusted country header (COUNTRY_HEADER), or null: then country rules are not applied. */
   country_header: string | null;
   /** Refusals per rule over the last 7 days (today included, UTC). */

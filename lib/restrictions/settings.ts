@@ -18,7 +18,7 @@ export async function getRestrictionSettings(waitlistId: string): Promise<Restri
   const [{ rows }, refused] = await Promise.all([
     pool().query<Row>(
       `SELECT is_open, sign_up_restricted, allowlist, blocklist, block_subaddresses, block_disposable,
-              banned_keywords, country_mode, country_codes
+              banned_keywords, country_mode, country_codes, velocity_per_ip, velocity_per_network, velocity_window_minutes
        FROM waitlists WHERE id = $1`,
       [waitlistId],
     ),

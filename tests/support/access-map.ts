@@ -113,6 +113,12 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     who: "owner",
     methods: { GET: { status: 200 }, PATCH: { body: () => ({ blocklist: ["spam.example"] }), status: 200 } },
   },
+  "/api/waitlists/:id/review": {
+    who: "owner",
+    // The fixture's signup holds no credit: approving it changes nothing (200, changed: []), past the gate.
+    methods: { GET: { status: 200 }, POST: { body: (ids) => ({ action: "approve", ids: [ids.signupId] }), status: 200 } },
+  },
+  "/api/waitlists/:id/signups/:signupId/referrals": { who: "owner", methods: { GET: { status: 200 } } },
   // Key management: session only (a key gets 403 forbidden there: app/api/keys/route.test.ts).
   "/api/keys": {
     who: "owner",
@@ -231,6 +237,7 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/invitations": { ownerSees: "Let people in" },
   "/dashboard/w/:id/restrictions": { ownerSees: "Refused in the last 7 days" },
   "/dashboard/w/:id/emails": { ownerSees: "Email delivery" },
+  "/dashboard/w/:id/review": { ownerSees: "Referral review" },
   "/dashboard/w/:id/features": { ownerSees: "Keys of this waitlist" },
   "/dashboard/w/:id/questions": { ownerSees: "Your questions" },
 };

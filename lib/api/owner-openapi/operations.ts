@@ -56,7 +56,7 @@ export const operationPaths: PathModule = {
     Restrictions: {
       type: "object",
       additionalProperties: false,
-      required: ["sign_up_mode", "allowlist", "blocklist", "block_subaddresses", "block_disposable", "banned_keywords", "country_mode", "country_codes", "country_header", "refused_last_7_days"],
+      required: ["sign_up_mode", "allowlist", "blocklist", "block_subaddresses", "block_disposable", "banned_keywords", "country_mode", "country_codes", "velocity_per_ip", "velocity_per_network", "velocity_window_minutes", "country_header", "refused_last_7_days"],
       properties: {
         sign_up_mode: { enum: ["public", "restricted", "closed"] },
         allowlist: strings,
@@ -66,6 +66,9 @@ export const operationPaths: PathModule = {
         banned_keywords: strings,
         country_mode: { enum: ["off", "block", "allow_only"] },
         country_codes: strings,
+        velocity_per_ip: { ...count, description: "More than this many referees of one referrer from one IP within the window are held for review; 0: off." },
+        velocity_per_network: { ...count, description: "The same for one network (IPv4 /24, IPv6 /48); 0: off." },
+        velocity_window_minutes: { type: "integer", minimum: 1, maximum: 10080 },
         country_header: { ...stringOrNull, description: "COUNTRY_HEADER of this server; null: country rules are not applied." },
         refused_last_7_days: {
           type: "object",

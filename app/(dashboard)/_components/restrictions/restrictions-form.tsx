@@ -2,9 +2,15 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ownerFetch } from "@/lib/dashboard/owner-fetch";
-import { LIST_MAX, type CountryMode, type RestrictionSettings, type SignUpMode } from "@/lib/restrictions/schemas";
+import {
+  LIST_MAX,
+  VELOCITY_PER_IP_MAX,
+  VELOCITY_PER_NETWORK_MAX,
+  VELOCITY_WINDOW_MAX_MINUTES,
+  type CountryMode, type RestrictionSettings, type SignUpMode } from "@/lib/restrictions/schemas";
 import { SelectField, SwitchField, TextAreaField } from "../settings/controls";
 
 // The owner's sign-up rules (docs/restrictions.md). Lists are typed one entry per line; the server normalizes
@@ -12,6 +18,9 @@ import { SelectField, SwitchField, TextAreaField } from "../settings/controls";
 
 const lines = (text: string) => text.split(/[\n,]+/).map((v) => v.trim()).filter(Boolean);
 const join = (values: string[]) => values.join("\n");
+// An empty box goes as null (a non-number as NaN, which JSON also sends as null): the server refuses it and
+// names the field, rather than the form guessing a number.
+const whole = (text: string) => (text.trim() === "" ? null : Number(text));
 
 export function RestrictionsForm({ waitlistId, initial }: { waitlistId: string; initial: RestrictionSettings }) {
   const [mode, setMode] = useState<SignUpMode>(initial.sign_up_mode);
@@ -22,6 +31,9 @@ export function RestrictionsForm({ waitlistId, initial }: { waitlistId: string; 
   const [keywords, setKeywords] = useState(join(initial.banned_keywords));
   const [countryMode, setCountryMode] = useState<CountryMode>(initial.country_mode);
   const [countries, setCountries] = useState(initial.country_codes.join(", "));
+  const [perIp, setPerIp] = useState(String(initial.velocity_per_ip));
+  const [perNetwork, setPerNetwork] = useState(String(initial.velocity_per_network));
+  const [windowMinutes, setWindowMinutes] = useState(String(initial.velocity_window_minutes));
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [saved, setSaved] = useState(false);
@@ -41,6 +53,9 @@ export function RestrictionsForm({ waitlistId, initial }: { waitlistId: string; 
         banned_keywords: lines(keywords),
         country_mode: countryMode,
         country_codes: lines(countries.replace(/\s+/g, ",")),
+        velocity_per_ip: whole(perIp),
+        velocity_per_network: whole(perNetwork),
+        velocity_window_minutes: whole(windowMinutes),
       },
     });
     setPending(false);
@@ -50,6 +65,9 @@ export function RestrictionsForm({ waitlistId, initial }: { waitlistId: string; 
     setBlocklist(join(stored.blocklist));
     setKeywords(join(stored.banned_keywords));
     setCountries(stored.country_codes.join(", "));
+    setPerIp(String(stored.velocity_per_ip));
+    setPerNetwork(String(stored.velocity_per_network));
+    setWindowMinutes(String(stored.velocity_window_minutes));
     setError(null);
     setSaved(true);
   }
@@ -128,6 +146,49 @@ export function RestrictionsForm({ waitlistId, initial }: { waitlistId: string; 
         className="min-h-12"
         onChange={(e) => setCountries(e.target.value)}
       />
+      <fieldset className="space-y-3 rounded-lg border border-line p-4" aria-describedby="velocity-help">
+        <legend className="px-1 text-sm font-semibold text-ink">Referral velocity</legend>
+        <p id="velocity-help" className="text-sm text-muted">
+          Hold a referrer&apos;s credit for review when more than {perIp.trim() || "N"} friends join through their link from
+          one IP address (or more than {perNetwork.trim() || "N"} from one network) within {windowMinutes.trim() || "M"}{" "}
+          minutes. Held credits wait in Review; 0 turns a rule off.
+        </p>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field
+            label="Friends per IP address"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={VELOCITY_PER_IP_MAX}
+            value={perIp}
+            error={fieldError("velocity_per_ip")}
+            hint={`0 to ${VELOCITY_PER_IP_MAX}; 0 = off`}
+            onChange={(e) => setPerIp(e.target.value)}
+          />
+          <Field
+            label="Friends per network"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={VELOCITY_PER_NETWORK_MAX}
+            value={perNetwork}
+            error={fieldError("velocity_per_network")}
+            hint={`A /24 (IPv6 /48). 0 to ${VELOCITY_PER_NETWORK_MAX}; 0 = off`}
+            onChange={(e) => setPerNetwork(e.target.value)}
+          />
+          <Field
+            label="Window (minutes)"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={VELOCITY_WINDOW_MAX_MINUTES}
+            value={windowMinutes}
+            error={fieldError("velocity_window_minutes")}
+            hint={`1 to ${VELOCITY_WINDOW_MAX_MINUTES} (7 days)`}
+            onChange={(e) => setWindowMinutes(e.target.value)}
+          />
+        </div>
+      </fieldset>
       {error && !error.field ? <FormAlert>{error.message}</FormAlert> : null}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

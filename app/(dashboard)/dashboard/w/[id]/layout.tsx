@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { FailedEmailsBadge } from "../../../_components/emails/failed-emails-badge";
 import { NavLink } from "../../../_components/nav-link";
+import { HeldCountBadge } from "../../../_components/review/held-count-badge";
 import { WaitlistStatusBadge } from "../../../_components/waitlist-status-badge";
 
 type Props = { children: ReactNode; params: Promise<{ id: string }> };
@@ -46,6 +47,7 @@ export default async function WaitlistLayout({ children, params }: Props) {
         <NavLink href={`${base}/settings`}>Settings</NavLink>
         <NavLink href={`${base}/questions`}>Questions</NavLink>
         <NavLink href={`${base}/restrictions`}>Restrictions</NavLink>
+        <NavLink href={`${base}/review`}>Review<HeldCountBadge waitlistId={waitlist.id} /></NavLink>
         <NavLink href={`${base}/features`}>Feature keys</NavLink>
         <NavLink href={`${base}/emails`}>Email delivery<FailedEmailsBadge waitlistId={waitlist.id} /></NavLink>
       </nav>

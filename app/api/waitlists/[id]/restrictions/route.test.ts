@@ -20,7 +20,7 @@ async function ownedList() {
 const columns = (id: string) =>
   db().waitlist.findUniqueOrThrow({
     where: { id },
-    select: { isOpen: true, signUpRestricted: true, allowlist: true, blocklist: true, blockDisposable: true, bannedKeywords: true, countryMode: true, countryCodes: true, updatedAt: true },
+    select: { isOpen: true, signUpRestricted: true, allowlist: true, blocklist: true, blockDisposable: true, bannedKeywords: true, countryMode: true, countryCodes: true, velocityPerIp: true, velocityPerNetwork: true, velocityWindowMinutes: true, updatedAt: true },
   });
 
 describe("GET /api/waitlists/:id/restrictions", () => {
@@ -39,6 +39,9 @@ describe("GET /api/waitlists/:id/restrictions", () => {
         banned_keywords: [],
         country_mode: "off",
         country_codes: [],
+        velocity_per_ip: 3,
+        velocity_per_network: 10,
+        velocity_window_minutes: 60,
         country_header: null,
         refused_last_7_days: { allowlist: 0, blocklist: 0, disposable: 0, subaddress: 0, keyword: 0, country: 0 },
       },
@@ -72,6 +75,22 @@ describe("PATCH /api/waitlists/:id/restrictions", () => {
     });
   });
 
+  it("round-trips the velocity thresholds at their bounds (0 turns a rule off) and keeps them apart from the rest", async () => {
+    const { owner, waitlist } = await ownedList();
+    const body = { velocity_per_ip: 0, velocity_per_network: 10000, velocity_window_minutes: 10080 };
+    const r = await callOwner(PATCH, { id: waitlist.id }, { method: "PATCH", cookie: owner.cookie, body });
+    expect(r.status).toBe(200);
+    expect(r.json.restrictions).toMatchObject(body);
+    expect(await columns(waitlist.id)).toMatchObject({ velocityPerIp: 0, velocityPerNetwork: 10000, velocityWindowMinutes: 10080, blockDisposable: true });
+    const again = await callOwner(PATCH, { id: waitlist.id }, { method: "PATCH", cookie: owner.cookie, body: { velocity_per_ip: 1000, velocity_window_minutes: 1 } });
+    expect(again.json.restrictions).toMatchObject({ velocity_per_ip: 1000, velocity_per_network: 10000, velocity_window_minutes: 1 });
+    expect((await callOwner(GET, { id: waitlist.id }, { cookie: owner.cookie })).json.restrictions).toMatchObject({
+      velocity_per_ip: 1000,
+      velocity_per_network: 10000,
+      velocity_window_minutes: 1,
+    });
+  });
+
   it.each([
     [{ blocklist: ["not a domain"] }, "blocklist.0"],
     [{ blocklist: "spam.example" }, "blocklist"],
@@ -80,6 +99,14 @@ describe("PATCH /api/waitlists/:id/restrictions", () => {
     [{ sign_up_mode: "invite_only" }, "sign_up_mode"],
     [{ block_disposable: "no" }, "block_disposable"],
     [{ is_open: false }, undefined],
+    [{ velocity_per_ip: -1 }, "velocity_per_ip"],
+    [{ velocity_per_ip: 1001 }, "velocity_per_ip"],
+    [{ velocity_per_ip: 2.5 }, "velocity_per_ip"],
+    [{ velocity_per_ip: "3" }, "velocity_per_ip"],
+    [{ velocity_per_network: 10001 }, "velocity_per_network"],
+    [{ velocity_per_network: null }, "velocity_per_network"],
+    [{ velocity_window_minutes: 0 }, "velocity_window_minutes"],
+    [{ velocity_window_minutes: 10081 }, "velocity_window_minutes"],
   ])("refuses %j with 400 invalid_input and changes nothing", async (input, field) => {
     const { owner, waitlist } = await ownedList();
     const before = await columns(waitlist.id);
