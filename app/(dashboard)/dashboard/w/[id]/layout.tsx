@@ -37,7 +37,8 @@ export default async function WaitlistLayout({ children, params }: Props) {
           </a>
         </div>
       </div>
-      <nav aria-label="Waitlist" className="mt-6 flex h-11 gap-6 border-b border-line">
+      {/* Eleven sections: on narrow screens the row scrolls sideways rather than overflowing the page. */}
+      <nav aria-label="Waitlist" className="mt-6 flex h-11 gap-6 overflow-x-auto overflow-y-hidden border-b border-line whitespace-nowrap [&>*]:shrink-0">
         <NavLink href={base} exact>
           Overview
         </NavLink>
