@@ -75,8 +75,11 @@ const schema = z
     // First retry delay of a failed delivery (doubling, at most an hour apart), and how long retries go on.
     WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
     WEBHOOK_RETRY_HOURS: z.coerce.number().min(0).max(24 * 7).default(25),
-    // How often the worker looks for due deliveries.
-    WEBHOOK_DISPATCH_SECONDS: z.coerce.number().min(0.05).max(60).default(1),
+    // How often the worker looks for due deliveries; 0 = never (tests whose workers must leave deliveries alone).
+    WEBHOOK_DISPATCH_SECONDS: z.coerce
+      .number()
+      .refine((s) => s === 0 || (s >= 0.05 && s <= 60), "0 (off), or 0.05 to 60 seconds")
+      .default(1),
     // Turns on /api/bench/noop, the floor of `npm run bench -- side-by-side`; off (a 404) otherwise.
     BENCH_NOOP_ROUTE: bool.optional(),
     // Set by Next while it builds: nothing long-running may start then.

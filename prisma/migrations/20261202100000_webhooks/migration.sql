@@ -130,10 +130,16 @@ $$;
 CREATE FUNCTION "webhook_signups_inserted"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM "webhook_endpoints" e WHERE e.enabled AND e.waitlist_id IN (SELECT DISTINCT waitlist_id FROM new_rows)) THEN
+    -- A referrer who joined earlier in the same group-commit batch is inserted already credited.
     PERFORM "webhook_emit"(COALESCE(jsonb_agg(jsonb_build_object(
-              'waitlist_id', n.waitlist_id, 'type', 'signup.created', 'signup', "webhook_signup_json"(n))
-              ORDER BY n.seq), '[]'))
-       FROM new_rows n WHERE n.status IN ('WAITING', 'PENDING');
+              'waitlist_id', c.waitlist_id, 'type', c.type, 'signup', c.signup) ORDER BY c.seq, c.type DESC), '[]'))
+       FROM (
+         SELECT n.waitlist_id, n.seq, 'signup.created' AS type, "webhook_signup_json"(n) AS signup
+           FROM new_rows n WHERE n.status IN ('WAITING', 'PENDING')
+         UNION ALL
+         SELECT n.waitlist_id, n.seq, 'referral.credited', "webhook_signup_json"(n)
+           FROM new_rows n WHERE n.status IN ('WAITING', 'PENDING') AND n.referral_count > 0
+       ) c;
   END IF;
   RETURN NULL;
 END $$;
