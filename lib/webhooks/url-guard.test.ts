@@ -113,3 +113,13 @@ describe("at delivery", () => {
     }
   });
 });
+
+describe("the test switch", () => {
+  it("is refused in production unless the app itself only listens on loopback", async () => {
+    const { parseEnv } = await import("@/lib/env");
+    const base = { DATABASE_URL: "postgres://x/y", NODE_ENV: "production", WEBHOOK_ALLOW_PRIVATE_TARGETS: "1" };
+    expect(() => parseEnv({ ...base, APP_URL: "https://waitlist.example" })).toThrow(/WEBHOOK_ALLOW_PRIVATE_TARGETS/);
+    expect(parseEnv({ ...base, APP_URL: "http://127.0.0.1:3000" }).WEBHOOK_ALLOW_PRIVATE_TARGETS).toBe(true);
+    expect(parseEnv({ ...base, WEBHOOK_ALLOW_PRIVATE_TARGETS: "0", APP_URL: "https://waitlist.example" }).WEBHOOK_ALLOW_PRIVATE_TARGETS).toBe(false);
+  });
+});
