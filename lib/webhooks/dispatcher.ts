@@ -69,9 +69,17 @@ async function attempt(row: Due, now: Date, options: DispatchOptions): Promise<v
     );
     return;
   }
-  const secrets = [open(row.secret_enc)];
-  if (row.previous_secret_enc && row.previous_secret_expires_at && row.previous_secret_expires_at > now) {
-    secrets.push(open(row.previous_secret_enc));
+  let secrets: string[];
+  try {
+    secrets = [open(row.secret_enc)];
+    if (row.previous_secret_enc && row.previous_secret_expires_at && row.previous_secret_expires_at > now) {
+      secrets.push(open(row.previous_secret_enc));
+    }
+  } catch {
+    // Sealed under another AUTH_SECRET: nothing can be signed; recorded as a failed attempt, so it shows and retries.
+    const error = "The signing secret cannot be read (was AUTH_SECRET changed?): rotate it.";
+    await record(row, now, { ok: false, statusCode: null, latencyMs: 0, excerpt: null, error });
+    return;
   }
   const body = messageBody({ type: row.type, timestamp: row.event_at.toISOString(), data: row.data });
   const headers = signedHeaders(`msg_${row.id}`, now, body, secrets);
