@@ -24,6 +24,8 @@ export type DispatchOptions = {
   now?: () => Date;
   resolve?: Resolver;
   allowPrivate?: boolean;
+  /** Only these waitlists' deliveries (tests sharing one database each drive their own). */
+  waitlistIds?: string[];
 };
 
 type Due = {
@@ -49,12 +51,13 @@ export async function dispatchDue(options: DispatchOptions = {}): Promise<number
        UPDATE webhook_deliveries d SET locked_until = $1::timestamptz + make_interval(secs => $3)
         WHERE d.id IN (SELECT id FROM webhook_deliveries
                         WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
+                          AND ($4::text[] IS NULL OR waitlist_id = ANY($4::text[]))
                         ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING d.id, d.attempts, d.retry_since, d.event_id, d.endpoint_id)
      SELECT c.id, c.attempts, c.retry_since, ev.type, ev.data, ev.created_at AS event_at, c.endpoint_id,
             e.url, e.enabled, e.secret_enc, e.previous_secret_enc, e.previous_secret_expires_at
        FROM claimed c JOIN webhook_events ev ON ev.id = c.event_id JOIN webhook_endpoints e ON e.id = c.endpoint_id`,
-    [now, BATCH, LEASE_SECONDS],
+    [now, BATCH, LEASE_SECONDS, options.waitlistIds ?? null],
   );
   await Promise.all(rows.map((row) => attempt(row, now, options).catch((e: unknown) => logger.error("webhook attempt failed to record", e))));
   return rows.length;
