@@ -1,105 +1,139 @@
-import { DELIVERY_STATUSES, DESCRIPTION_MAX, MAX_ENDPOINTS_PER_WAITLIST, URL_MAX, WEBHOOK_EVENTS } from "@/lib/webhooks/schemas";
+import { pathParam, type PathModule } from "@/lib/api/openapi-kit";
+import { okObject, ownerOp, ref } from "@/lib/api/owner-openapi/operation";
+import {
+  DELIVERY_STATUSES,
+  MAX_ENDPOINTS_PER_WAITLIST,
+  WEBHOOK_EVENTS,
+  deliveriesQuerySchema,
+  endpointCreateSchema,
+  endpointPatchSchema,
+  resendFailedSchema,
+} from "@/lib/webhooks/schemas";
 
-// OpenAPI 3.1 fragment of the owner API's webhook routes, for the owner document to merge: `webhookPaths` under
-// `paths`, `webhookSchemas` under `components.schemas`. Errors refer to `#/components/schemas/Error` (the one
-// error shape). Security is the owner document's (session cookie or `Authorization: Bearer wf_live_…`).
+// OpenAPI 3.1 of the owner API's webhook routes: `webhookPaths` and `webhookSchemas`, merged into the owner
+// document (lib/api/owner-openapi/document.ts) as `webhookPathModule`. Built with ownerOp, so the shared answers
+// (401, 403, 429, 400 for bodies and queries) are the same as every other owner route's.
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown) => ({ "application/json": { schema } });
-const ok = (description: string, properties: Record<string, unknown>, status = "200") => ({
-  [status]: { description, content: json({ type: "object", required: ["ok", ...Object.keys(properties)], properties: { ok: { const: true }, ...properties } }) },
-});
-const err = (description: string, codes: string[]) => ({
-  description,
-  content: json({ allOf: [ref("Error")], properties: { error: { properties: { code: { enum: codes } } } } }),
-});
-const common = {
-  "401": err("No session or API key", ["unauthorized"]),
-  "403": err("A foreign Origin, or a read-only key on a write", ["forbidden_origin", "forbidden"]),
-  "404": err("No such waitlist, endpoint or delivery in your account", ["not_found"]),
-};
-const bodyErrors = { "400": err("Invalid body or query", ["invalid_input", "bad_json", "invalid_content_type", "payload_too_large", "invalid_webhook_url"]) };
-const id = (name: string, description: string) => ({ name, in: "path", required: true, schema: { type: "string" }, description });
-const waitlistId = id("id", "The waitlist's id");
-const endpointId = id("endpointId", "The endpoint's id");
-const listQuery = [
-  { name: "status", in: "query", schema: { enum: [...DELIVERY_STATUSES] } },
-  { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 25 } },
-  { name: "cursor", in: "query", schema: { type: "string" }, description: "`next_cursor` of the previous page" },
-];
-const deliveryPage = ok("A page of deliveries, newest first", { deliveries: { type: "array", items: ref("WebhookDelivery") }, next_cursor: { type: ["string", "null"] } });
-const withSecret = (description: string, status?: string) =>
-  ok(description, { endpoint: ref("WebhookEndpoint"), secret: { type: "string", pattern: "^whsec_", description: "Shown in this answer only" } }, status);
+const waitlistParam = pathParam("id", "The waitlist's id.");
+const endpointParam = pathParam("endpointId", "The endpoint's id.");
+const deliveryPage = okObject({ deliveries: { type: "array", items: ref("WebhookDelivery") }, next_cursor: { type: ["string", "null"] } });
+const withSecret = okObject({ endpoint: ref("WebhookEndpoint"), secret: { type: "string", pattern: "^whsec_", description: "Shown in this answer only." } });
+const urlRefused: Record<number, [string, string[]]> = { 400: ["The URL is not https (in production), or its host is or resolves to an internal address.", ["invalid_webhook_url"]] };
+const notFound = (what: string): Record<number, [string, string[]]> => ({ 404: [`No such ${what} in your account.`, ["not_found"]] });
 
-export const webhookPaths = {
+export const webhookPaths: PathModule["paths"] = {
   "/api/waitlists/{id}/webhooks": {
-    parameters: [waitlistId],
-    get: { summary: "List webhook endpoints", operationId: "listWebhookEndpoints", responses: { ...ok("Endpoints", { endpoints: { type: "array", items: ref("WebhookEndpoint") } }), ...common } },
-    post: {
-      summary: "Add a webhook endpoint",
-      description: `At most ${MAX_ENDPOINTS_PER_WAITLIST} per waitlist (409 conflict beyond). The URL must be https and resolve to public addresses only.`,
+    get: ownerOp({
+      operationId: "listWebhookEndpoints",
+      summary: "The waitlist's webhook endpoints (never their secrets).",
+      parameters: [waitlistParam],
+      ok: { description: "Oldest first.", schema: okObject({ endpoints: { type: "array", items: ref("WebhookEndpoint") } }) },
+      errors: notFound("waitlist"),
+    }),
+    post: ownerOp({
       operationId: "createWebhookEndpoint",
-      requestBody: { required: true, content: json(ref("WebhookEndpointCreate")) },
-      responses: { ...withSecret("Created; the signing secret is shown once", "201"), ...bodyErrors, ...common, "409": err("Too many endpoints", ["conflict"]) },
-    },
+      summary: "Add a webhook endpoint; the answer carries its signing secret, once.",
+      description: `At most ${MAX_ENDPOINTS_PER_WAITLIST} per waitlist. The URL must be https and resolve to public addresses only.`,
+      write: true,
+      parameters: [waitlistParam],
+      body: endpointCreateSchema,
+      ok: { status: 201, description: "Created. Store the secret now: it is not shown again.", schema: withSecret },
+      errors: { ...urlRefused, ...notFound("waitlist"), 409: [`The waitlist has ${MAX_ENDPOINTS_PER_WAITLIST} endpoints already.`, ["conflict"]] },
+    }),
   },
   "/api/waitlists/{id}/webhooks/{endpointId}": {
-    parameters: [waitlistId, endpointId],
-    get: { summary: "Read a webhook endpoint", operationId: "getWebhookEndpoint", responses: { ...ok("The endpoint", { endpoint: ref("WebhookEndpoint") }), ...common } },
-    patch: {
-      summary: "Update a webhook endpoint",
-      description: "Enabling an endpoint that was disabled clears its disabled reason.",
+    get: ownerOp({
+      operationId: "getWebhookEndpoint",
+      summary: "One webhook endpoint.",
+      parameters: [waitlistParam, endpointParam],
+      ok: { description: "The endpoint.", schema: okObject({ endpoint: ref("WebhookEndpoint") }) },
+      errors: notFound("waitlist or endpoint"),
+    }),
+    patch: ownerOp({
       operationId: "updateWebhookEndpoint",
-      requestBody: { required: true, content: json(ref("WebhookEndpointPatch")) },
-      responses: { ...ok("The endpoint", { endpoint: ref("WebhookEndpoint") }), ...bodyErrors, ...common },
-    },
-    delete: { summary: "Delete a webhook endpoint and its deliveries", operationId: "deleteWebhookEndpoint", responses: { ...ok("Deleted", {}), ...common } },
+      summary: "Change an endpoint's URL, description, events or enabled flag.",
+      description: "Enabling an endpoint that was disabled clears its disabled reason.",
+      write: true,
+      parameters: [waitlistParam, endpointParam],
+      body: endpointPatchSchema,
+      ok: { description: "The endpoint.", schema: okObject({ endpoint: ref("WebhookEndpoint") }) },
+      errors: { ...urlRefused, ...notFound("waitlist or endpoint") },
+    }),
+    delete: ownerOp({
+      operationId: "deleteWebhookEndpoint",
+      summary: "Delete an endpoint and its delivery log.",
+      write: true,
+      parameters: [waitlistParam, endpointParam],
+      ok: { description: "Deleted.", schema: okObject({}) },
+      errors: notFound("waitlist or endpoint"),
+    }),
   },
   "/api/waitlists/{id}/webhooks/{endpointId}/rotate-secret": {
-    parameters: [waitlistId, endpointId],
-    post: {
-      summary: "Rotate the signing secret",
-      description: "The previous secret keeps signing (a second signature) for 24 hours.",
+    post: ownerOp({
       operationId: "rotateWebhookSecret",
-      responses: { ...withSecret("The new secret, shown once"), ...common },
-    },
+      summary: "A new signing secret, once; the previous one keeps signing (a second signature) for 24 hours.",
+      write: true,
+      parameters: [waitlistParam, endpointParam],
+      ok: { description: "The new secret.", schema: withSecret },
+      errors: notFound("waitlist or endpoint"),
+    }),
   },
   "/api/waitlists/{id}/webhooks/{endpointId}/test": {
-    parameters: [waitlistId, endpointId],
-    post: { summary: "Send a webhook.test event", operationId: "sendWebhookTest", responses: { ...ok("Queued", { delivery_id: { type: "string", format: "uuid" } }, "202"), ...common } },
+    post: ownerOp({
+      operationId: "sendWebhookTest",
+      summary: "Queue a webhook.test event to this endpoint.",
+      write: true,
+      parameters: [waitlistParam, endpointParam],
+      ok: { status: 202, description: "Queued; it shows in the delivery log.", schema: okObject({ delivery_id: { type: "string", format: "uuid" } }) },
+      errors: notFound("waitlist or endpoint"),
+    }),
   },
   "/api/waitlists/{id}/webhooks/{endpointId}/deliveries": {
-    parameters: [waitlistId, endpointId],
-    get: { summary: "An endpoint's deliveries", operationId: "listWebhookEndpointDeliveries", parameters: listQuery, responses: { ...deliveryPage, ...bodyErrors, ...common } },
+    get: ownerOp({
+      operationId: "listWebhookEndpointDeliveries",
+      summary: "This endpoint's deliveries, newest first, with their attempts.",
+      parameters: [waitlistParam, endpointParam],
+      query: deliveriesQuerySchema,
+      ok: { description: "A page; pass next_cursor as cursor for the next.", schema: deliveryPage },
+      errors: notFound("waitlist or endpoint"),
+    }),
   },
   "/api/waitlists/{id}/webhooks/deliveries": {
-    parameters: [waitlistId],
-    get: { summary: "Every endpoint's deliveries", operationId: "listWebhookDeliveries", parameters: listQuery, responses: { ...deliveryPage, ...bodyErrors, ...common } },
+    get: ownerOp({
+      operationId: "listWebhookDeliveries",
+      summary: "Every endpoint's deliveries, newest first, with their attempts.",
+      parameters: [waitlistParam],
+      query: deliveriesQuerySchema,
+      ok: { description: "A page; pass next_cursor as cursor for the next.", schema: deliveryPage },
+      errors: notFound("waitlist"),
+    }),
   },
   "/api/waitlists/{id}/webhooks/deliveries/{deliveryId}/resend": {
-    parameters: [waitlistId, id("deliveryId", "The delivery's id")],
-    post: {
-      summary: "Resend one delivery",
-      description: "Same webhook-id, fresh retry window.",
+    post: ownerOp({
       operationId: "resendWebhookDelivery",
-      responses: { ...ok("Queued again", {}, "202"), ...common, "409": err("The endpoint is disabled", ["conflict"]) },
-    },
+      summary: "Send one delivery again (same webhook-id, a fresh retry window).",
+      write: true,
+      parameters: [waitlistParam, pathParam("deliveryId", "The delivery's id.")],
+      ok: { status: 202, description: "Queued again.", schema: okObject({}) },
+      errors: { ...notFound("waitlist or delivery"), 409: ["The delivery's endpoint is disabled: enable it first.", ["conflict"]] },
+    }),
   },
   "/api/waitlists/{id}/webhooks/resend-failed": {
-    parameters: [waitlistId],
-    post: {
-      summary: "Resend every failed delivery since a time",
+    post: ownerOp({
       operationId: "resendFailedWebhookDeliveries",
-      requestBody: { required: true, content: json({ type: "object", required: ["since"], additionalProperties: false, properties: { since: { type: "string", format: "date-time" } } }) },
-      responses: { ...ok("How many were queued again", { resent: { type: "integer", minimum: 0 } }, "202"), ...bodyErrors, ...common },
-    },
+      summary: "Send again every failed delivery (of enabled endpoints) queued at or after `since`.",
+      write: true,
+      parameters: [waitlistParam],
+      body: resendFailedSchema,
+      ok: { status: 202, description: "How many were queued again.", schema: okObject({ resent: { type: "integer", minimum: 0 } }) },
+      errors: notFound("waitlist"),
+    }),
   },
-} as const;
+};
 
-const eventList = { type: "array", minItems: 1, uniqueItems: true, items: { enum: [...WEBHOOK_EVENTS] } };
 const nullableTime = { type: ["string", "null"], format: "date-time" };
 
-export const webhookSchemas = {
+export const webhookSchemas: NonNullable<PathModule["schemas"]> = {
   WebhookEndpoint: {
     type: "object",
     required: ["id", "url", "description", "events", "enabled", "disabled_reason", "disabled_at", "previous_secret_expires_at", "created_at"],
@@ -114,27 +148,6 @@ export const webhookSchemas = {
       disabled_at: nullableTime,
       previous_secret_expires_at: { ...nullableTime, description: "Until then the secret before the last rotation signs too" },
       created_at: { type: "string", format: "date-time" },
-    },
-  },
-  WebhookEndpointCreate: {
-    type: "object",
-    required: ["url", "events"],
-    additionalProperties: false,
-    properties: {
-      url: { type: "string", maxLength: URL_MAX },
-      description: { type: "string", maxLength: DESCRIPTION_MAX },
-      events: eventList,
-      enabled: { type: "boolean", default: true },
-    },
-  },
-  WebhookEndpointPatch: {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      url: { type: "string", maxLength: URL_MAX },
-      description: { type: "string", maxLength: DESCRIPTION_MAX },
-      events: eventList,
-      enabled: { type: "boolean" },
     },
   },
   WebhookAttempt: {
@@ -166,4 +179,10 @@ export const webhookSchemas = {
       attempt_log: { type: "array", items: ref("WebhookAttempt"), description: "The newest 10 attempts, newest first" },
     },
   },
-} as const;
+};
+
+export const webhookPathModule: PathModule = {
+  tag: { name: "Webhooks", description: "Outgoing webhook endpoints of a waitlist, their delivery log and replay (docs/webhooks.md)." },
+  paths: webhookPaths,
+  schemas: webhookSchemas,
+};

@@ -5,6 +5,7 @@ import { invitationPaths } from "@/lib/api/owner-openapi/invitations";
 import { keyPaths } from "@/lib/api/owner-openapi/keys";
 import { operationPaths } from "@/lib/api/owner-openapi/operations";
 import { waitlistPaths } from "@/lib/api/owner-openapi/waitlists";
+import { webhookPathModule } from "@/lib/webhooks/openapi";
 
 // OpenAPI 3.1 description of the owner API (/api/waitlists/**, /api/keys), served at /api/openapi.json beside
 // the public one (/api/public/openapi.json). Each area describes its routes as one PathModule ({tag, paths,
@@ -13,7 +14,15 @@ import { waitlistPaths } from "@/lib/api/owner-openapi/waitlists";
 // document.test.ts checks that the document lists exactly the owner routes of the access map and matches their
 // real answers; `npm test` lints it with Redocly (scripts/lint-openapi.ts).
 
-export const OWNER_PATH_MODULES: readonly PathModule[] = [waitlistPaths, invitationPaths, operationPaths, keyPaths, featureModule, fieldModule];
+export const OWNER_PATH_MODULES: readonly PathModule[] = [
+  waitlistPaths,
+  invitationPaths,
+  operationPaths,
+  keyPaths,
+  featureModule,
+  fieldModule,
+  webhookPathModule,
+];
 
 export function buildOwnerOpenApi(modules: readonly PathModule[] = OWNER_PATH_MODULES) {
   return mergePathModules(

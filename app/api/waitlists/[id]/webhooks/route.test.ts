@@ -21,7 +21,7 @@ async function fragmentDoc(): Promise<OpenApiDoc> {
   return {
     openapi: "3.1.0",
     paths: webhookPaths as unknown as OpenApiDoc["paths"],
-    components: { schemas: { ...webhookSchemas, Error: served.components.schemas.Error! } },
+    components: { schemas: { ...(webhookSchemas as Record<string, object>), Error: served.components.schemas.Error! } },
   };
 }
 
