@@ -62,6 +62,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         // The one server of the run whose in-process worker sends signups' email (e2e/welcome-email.spec.ts).
         WORKER_MODE: "inline",
         WORKER_POLL_SECONDS: "0.5",
+        // e2e/webhooks.spec.ts's receiver listens on loopback http (allowed: APP_URL is loopback too).
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
+        WEBHOOK_DISPATCH_SECONDS: "0.25",
         STRIPE_SECRET_KEY: E2E_STRIPE.secretKey,
         STRIPE_WEBHOOK_SECRET: E2E_STRIPE.webhookSecret,
         STRIPE_PRICE_ID: E2E_STRIPE.priceId,

@@ -69,6 +69,17 @@ const schema = z
       .string()
       .regex(/^[a-z_][a-z0-9_]{0,49}$/, "must be a lower-case PostgreSQL name (letters, digits, _)")
       .default("pgboss"),
+    // Outgoing webhooks (lib/webhooks, docs/webhooks.md). Private/loopback targets and plain http are for local
+    // tests only: refused in production unless APP_URL itself is a loopback address (a local trial or test run).
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.optional(),
+    // First retry delay of a failed delivery (doubling, at most an hour apart), and how long retries go on.
+    WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
+    WEBHOOK_RETRY_HOURS: z.coerce.number().min(0).max(24 * 7).default(25),
+    // How often the worker looks for due deliveries; 0 = never (tests whose workers must leave deliveries alone).
+    WEBHOOK_DISPATCH_SECONDS: z.coerce
+      .number()
+      .refine((s) => s === 0 || (s >= 0.05 && s <= 60), "0 (off), or 0.05 to 60 seconds")
+      .default(1),
     // Turns on /api/bench/noop, the floor of `npm run bench -- side-by-side`; off (a 404) otherwise.
     BENCH_NOOP_ROUTE: bool.optional(),
     // Set by Next while it builds: nothing long-running may start then.
@@ -83,6 +94,13 @@ const schema = z
         message: "'off' is refused in production: set TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY instead",
       });
     }
+    if (env.NODE_ENV === "production" && env.WEBHOOK_ALLOW_PRIVATE_TARGETS && !isLoopbackUrl(env.APP_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_ALLOW_PRIVATE_TARGETS"],
+        message: "refused in production (it lets webhooks reach internal addresses); only for local tests",
+      });
+    }
     if (env.EMAIL_TRANSPORT === "resend" && !env.RESEND_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "required when EMAIL_TRANSPORT=resend" });
     }
@@ -90,6 +108,10 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["TURNSTILE_SITE_KEY"], message: "required when TURNSTILE_MODE=enforce" });
     }
   });
+
+function isLoopbackUrl(url: string): boolean {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
+}
 
 export type Env = z.infer<typeof schema> & {
   turnstileMode: "enforce" | "off";

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   "subaddress_not_allowed",
   "banned_keyword",
   "country_not_allowed",
+  // Outgoing webhooks (lib/webhooks): a target URL that is not https or points at an internal address.
+  "invalid_webhook_url",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

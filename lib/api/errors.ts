@@ -33,4 +33,5 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   subaddress_not_allowed: 400,
   banned_keyword: 400,
   country_not_allowed: 403,
+  invalid_webhook_url: 400,
 };

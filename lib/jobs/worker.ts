@@ -6,6 +6,7 @@ import { JOB_NAMES, type JobName, type JobPayloads } from "@/lib/jobs/queues";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { startDigestSweeps } from "@/lib/signup-email/digest-sweep";
+import { startWebhookDispatcher } from "@/lib/webhooks/dispatcher";
 
 // The worker: polls every queue and runs its handler. Inside the app server (WORKER_MODE=inline, started by
 // lib/startup.ts) and in `npm run worker`; any number may run at once, since pg-boss hands each job to one
@@ -45,9 +46,17 @@ export async function startWorker(options: { pollingIntervalSeconds?: number } =
     });
   }
   await startDigestSweeps();
+  // Webhook deliveries have their own table and schedule (lib/webhooks/dispatcher.ts), polled beside the queues.
+  const webhooks = startWebhookDispatcher();
   return {
-    stop: ({ timeoutMs = 10_000 } = {}) => stopBoss(boss, { graceful: true, timeout: timeoutMs }),
-    abandon: () => stopBoss(boss, { graceful: false }),
+    stop: async ({ timeoutMs = 10_000 } = {}) => {
+      await webhooks.stop();
+      await stopBoss(boss, { graceful: true, timeout: timeoutMs });
+    },
+    abandon: async () => {
+      void webhooks.stop();
+      await stopBoss(boss, { graceful: false });
+    },
   };
 }
 

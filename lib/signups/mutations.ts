@@ -6,6 +6,7 @@ import { joinLine, type JoinResult } from "@/lib/signups/line";
 import { positionOf } from "@/lib/signups/position";
 import { REF_CODE_PATTERN } from "@/lib/signups/schemas";
 import type { SignupStatusValue } from "@/lib/signups/statuses";
+import { emitWaitlistFull } from "@/lib/webhooks/emit";
 
 // A signup, from validated input to its outcome: new (appended by lib/signups/line.ts, batched by group commit),
 // duplicate (the same answer as the first time), or why the list refused. Owner actions on the line (let in,
@@ -86,6 +87,7 @@ export async function createSignup(input: NewSignup): Promise<CreateSignupResult
       case "duplicate":
         return duplicateOf(input.waitlistId, input.email);
       case "full":
+        await emitWaitlistFull(input.waitlistId);
         return { kind: "full" };
       case "refused":
         return explainRefusal(input);

@@ -37,6 +37,8 @@ export type Ids = {
   /** an active API key of the owner (lib/keys) */ keyId?: string;
   /** a feature key of the list and a product user id that is not a member yet (lib/features) */
   featureKey?: string; externalUserId?: string;
+  /** a disabled webhook endpoint of the list (so Resend answers 409) and a test delivery to it (lib/webhooks) */
+  endpointId?: string; deliveryId?: string;
 };
 
 export type ApiCall = {
@@ -140,6 +142,31 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     },
   },
   "/api/v1/members/:externalUserId/features": { who: "key", methods: { GET: { status: 200 } } },
+  "/api/waitlists/:id/webhooks": {
+    who: "owner",
+    methods: {
+      GET: { status: 200 },
+      POST: { body: () => ({ url: "https://93.184.215.14/hooks", events: ["signup.created"], enabled: false }), status: 201 },
+    },
+  },
+  "/api/waitlists/:id/webhooks/:endpointId": {
+    who: "owner",
+    methods: {
+      GET: { status: 200 },
+      PATCH: { body: () => ({ description: "Patched by the access table" }), status: 200 },
+      DELETE: { status: 200 },
+    },
+  },
+  "/api/waitlists/:id/webhooks/:endpointId/rotate-secret": { who: "owner", methods: { POST: { status: 200 } } },
+  "/api/waitlists/:id/webhooks/:endpointId/test": { who: "owner", methods: { POST: { status: 202 } } },
+  "/api/waitlists/:id/webhooks/:endpointId/deliveries": { who: "owner", methods: { GET: { status: 200 } } },
+  "/api/waitlists/:id/webhooks/deliveries": { who: "owner", methods: { GET: { query: () => "?limit=5", status: 200 } } },
+  // The fixture's endpoint is disabled: 409 from the handler, past the gate.
+  "/api/waitlists/:id/webhooks/deliveries/:deliveryId/resend": { who: "owner", methods: { POST: { status: 409, code: "conflict" } } },
+  "/api/waitlists/:id/webhooks/resend-failed": {
+    who: "owner",
+    methods: { POST: { body: () => ({ since: "2026-01-01T00:00:00Z" }), status: 202 } },
+  },
   "/api/public/:slug/config": {
     who: "public",
     methods: { GET: { status: 200 }, OPTIONS: { status: 204 } },
@@ -240,6 +267,7 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/review": { ownerSees: "Referral review" },
   "/dashboard/w/:id/features": { ownerSees: "Keys of this waitlist" },
   "/dashboard/w/:id/questions": { ownerSees: "Your questions" },
+  "/dashboard/w/:id/webhooks": { ownerSees: "Webhook endpoints" },
 };
 
 /** "app/api/waitlists/[id]/route.ts" -> "/api/waitlists/:id"; route groups "(x)" vanish, "[...x]" -> ":...x". */

@@ -6,6 +6,7 @@ import { quoteIdent } from "@/lib/jobs/ident";
 import { createKey } from "@/lib/keys/mutations";
 import { mintSignupToken } from "@/lib/signup-email/tokens";
 import { createSignup } from "@/lib/signups/mutations";
+import { createEndpoint, sendTestEvent } from "@/lib/webhooks/endpoints";
 import type { Ids } from "@/tests/support/access-map";
 import { createWaitlist, uniqueEmail, uniqueIp, uniqueSlug } from "@/tests/support/fixtures";
 import { createApiKey } from "@/tests/support/feature-api";
@@ -49,6 +50,10 @@ export async function accessWorld() {
     keyId: key.key.id,
     ...(await featureScene(a.id, waitlist.id)),
   };
+  // Disabled, so nothing is ever sent to it; an IP literal, so saving it needs no DNS.
+  const hook = await createEndpoint(a.id, waitlist.id, { url: "https://93.184.215.14/hooks", description: "", events: ["signup.created"], enabled: false });
+  ids.endpointId = hook.endpoint.id;
+  ids.deliveryId = await sendTestEvent(a.id, waitlist.id, hook.endpoint.id);
   return {
     a,
     b,
@@ -98,15 +103,21 @@ async function welcomeJobId(signupId: string): Promise<string> {
 
 /** A's state that a refused call must leave exactly as it was. */
 async function snapshot(ownerId: string, waitlistId: string) {
-  const [waitlists, signups] = await Promise.all([
+  const [waitlists, signups, webhookEndpoints, webhookDeliveries] = await Promise.all([
     db().waitlist.findMany({
       where: { ownerId },
       orderBy: { id: "asc" },
       select: { id: true, slug: true, title: true, description: true, theme: true, isOpen: true, capacity: true, plan: true, signupCount: true },
     }),
     db().signup.findMany({ where: { waitlistId }, orderBy: { seq: "asc" }, select: { id: true, status: true, name: true } }),
+    db().webhookEndpoint.findMany({
+      where: { waitlistId },
+      orderBy: { id: "asc" },
+      select: { id: true, url: true, description: true, events: true, enabled: true, secretEnc: true },
+    }),
+    db().webhookDelivery.findMany({ where: { waitlistId }, orderBy: { id: "asc" }, select: { id: true, status: true, nextAttemptAt: true } }),
   ]);
-  return { waitlists, signups };
+  return { waitlists, signups, webhookEndpoints, webhookDeliveries };
 }
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;

@@ -35,6 +35,8 @@ export async function startMailWorld() {
     LOG_LEVEL: "silent",
     // No periodic digest sweep: another file's worker would sweep this file's lists (digest.test.ts sweeps itself).
     DIGEST_SWEEP_SECONDS: "0",
+    // Nor webhook dispatching: lib/webhooks/webhooks.test.ts drives its own dispatcher with its own clock.
+    WEBHOOK_DISPATCH_SECONDS: "0",
   };
   resetEnvCache();
   const workers: Worker[] = [];

@@ -6,6 +6,7 @@ import { keyPaths } from "@/lib/api/owner-openapi/keys";
 import { operationPaths } from "@/lib/api/owner-openapi/operations";
 import { waitlistPaths } from "@/lib/api/owner-openapi/waitlists";
 import { reviewPathModule } from "@/lib/review/openapi";
+import { webhookPathModule } from "@/lib/webhooks/openapi";
 
 // OpenAPI 3.1 description of the owner API (/api/waitlists/**, /api/keys), served at /api/openapi.json beside
 // the public one (/api/public/openapi.json). Each area describes its routes as one PathModule ({tag, paths,
@@ -22,6 +23,7 @@ export const OWNER_PATH_MODULES: readonly PathModule[] = [
   keyPaths,
   featureModule,
   fieldModule,
+  webhookPathModule,
 ];
 
 export function buildOwnerOpenApi(modules: readonly PathModule[] = OWNER_PATH_MODULES) {

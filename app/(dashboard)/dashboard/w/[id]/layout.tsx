@@ -51,6 +51,7 @@ export default async function WaitlistLayout({ children, params }: Props) {
         <NavLink href={`${base}/review`}>Review<HeldCountBadge waitlistId={waitlist.id} /></NavLink>
         <NavLink href={`${base}/features`}>Feature keys</NavLink>
         <NavLink href={`${base}/emails`}>Email delivery<FailedEmailsBadge waitlistId={waitlist.id} /></NavLink>
+        <NavLink href={`${base}/webhooks`}>Webhooks</NavLink>
       </nav>
       <div className="pt-8">{children}</div>
     </div>

@@ -1,0 +1,16 @@
+import { jsonOk } from "@/lib/api/respond";
+import { ownerRoute, parseQuery } from "@/lib/api/owner-route";
+import { listDeliveries } from "@/lib/webhooks/deliveries";
+import { getEndpoint } from "@/lib/webhooks/endpoints";
+import { deliveriesQuerySchema } from "@/lib/webhooks/schemas";
+import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
+
+export const dynamic = "force-dynamic";
+
+// GET ?status=&limit=&cursor=: this endpoint's deliveries, newest first, with their attempts.
+export const GET = ownerRoute<{ id: string; endpointId: string }>(async (req, { owner, params }) => {
+  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+  const query = parseQuery(req, deliveriesQuerySchema);
+  const endpoint = await getEndpoint(owner.id, waitlist.id, params.endpointId);
+  return jsonOk({ ok: true, ...(await listDeliveries(owner.id, waitlist.id, { ...query, endpointId: endpoint.id })) });
+});
