@@ -76,6 +76,8 @@ const schema = z
     WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
     WEBHOOK_RETRY_HOURS: z.coerce.number().min(0).max(24 * 7).default(25),
     // How often the worker looks for due deliveries; 0 = never (tests whose workers must leave deliveries alone).
+    /** Days webhook events (with their deliveries and attempts) are kept once nothing is left to send. */
+    WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     WEBHOOK_DISPATCH_SECONDS: z.coerce
       .number()
       .refine((s) => s === 0 || (s >= 0.05 && s <= 60), "0 (off), or 0.05 to 60 seconds")

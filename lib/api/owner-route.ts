@@ -3,12 +3,11 @@ import type { z } from "zod";
 import { readJsonObject } from "@/lib/api/body";
 import { assertNoNul } from "@/lib/api/nul";
 import { AppError } from "@/lib/errors";
-import { jsonError } from "@/lib/api/respond";
+import { jsonError, withHeaders } from "@/lib/api/respond";
 import { ownerFromSessionToken, sessionTokenFromRequest, type Owner } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { rateLimitHeaders } from "@/lib/abuse/rate-limit";
 import { authenticateKey, bearerToken, type KeyScope } from "@/lib/keys/authenticate";
-import { keyRateLimiter } from "@/lib/keys/rate-limit";
+import { spendKeyRequest } from "@/lib/keys/rate-limit";
 
 // The one gate of every owner route: a signed-in owner or an owner API key (401 otherwise), a same-origin
 // browser request for anything a cookie changes (403), a write-scoped key for anything a key changes (403), and
@@ -40,16 +39,7 @@ export function ownerRoute<P = Record<string, never>>(
       const { owner, actor } = await authenticate(req);
       if (actor.kind === "key") {
         // Counted before the scope checks, so a key that keeps hammering refused calls is slowed down too.
-        const decision = await keyRateLimiter().consume(actor.keyId);
-        headers = rateLimitHeaders(decision);
-        if (!decision.allowed) {
-          throw new AppError(
-            "rate_limited",
-            `Too many requests with this API key: the limit is ${decision.limit} a minute. Try again in ${decision.resetSeconds} s.`,
-            undefined,
-            { "Retry-After": String(decision.resetSeconds) },
-          );
-        }
+        headers = await spendKeyRequest(actor.keyId);
         authorizeKey(req, actor, options);
       }
       return withHeaders(await handler(req, { owner, actor, params: await route.params }), headers);
@@ -59,18 +49,6 @@ export function ownerRoute<P = Record<string, never>>(
   };
 }
 
-/** Adds headers to a handler's answer; a Response with immutable headers (a redirect, a fetched one) is copied. */
-function withHeaders(res: Response, headers: Record<string, string>): Response {
-  if (Object.keys(headers).length === 0) return res;
-  let out = res;
-  try {
-    for (const [k, v] of Object.entries(headers)) out.headers.set(k, v);
-  } catch {
-    out = new Response(res.body, res);
-    for (const [k, v] of Object.entries(headers)) out.headers.set(k, v);
-  }
-  return out;
-}
 
 async function authenticate(req: Request): Promise<{ owner: Owner; actor: OwnerActor }> {
   const bearer = bearerToken(req);

@@ -21,3 +21,16 @@ export function jsonError(error: unknown, headers: Headers = {}): Response {
     headers: { "Cache-Control": "no-store", ...headers, ...appError.headers },
   });
 }
+
+/** Adds headers to a handler's answer; a Response with immutable headers (a redirect, a fetched one) is copied. */
+export function withHeaders(res: Response, headers: Record<string, string>): Response {
+  if (Object.keys(headers).length === 0) return res;
+  let out = res;
+  try {
+    for (const [k, v] of Object.entries(headers)) out.headers.set(k, v);
+  } catch {
+    out = new Response(res.body, res);
+    for (const [k, v] of Object.entries(headers)) out.headers.set(k, v);
+  }
+  return out;
+}

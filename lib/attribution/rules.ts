@@ -26,9 +26,7 @@ export function cleanAttributionText(raw: string): string {
   return raw.replace(LONE_SURROGATE, "").replace(INVISIBLE, " ").replace(/\s+/g, " ").trim();
 }
 
-export function hasLoneSurrogate(text: string): boolean {
-  return new RegExp(LONE_SURROGATE.source).test(text);
-}
+export { hasLoneSurrogate } from "@/lib/unicode";
 
 const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/;
 

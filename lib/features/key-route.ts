@@ -1,7 +1,9 @@
 import "server-only";
 import { problemResponse } from "@/lib/api/problem";
+import { withHeaders } from "@/lib/api/respond";
 import { AppError } from "@/lib/errors";
 import { authenticateKey, bearerToken, type KeyActor } from "@/lib/keys/authenticate";
+import { spendKeyRequest } from "@/lib/keys/rate-limit";
 
 // The gate of the product API (/api/v1): an owner API key and nothing else. These routes are called by a
 // product's backend, never by a browser, so a session cookie opens nothing here (no cookie, no CSRF question),
@@ -29,10 +31,12 @@ export function keyRoute<P>(handler: (req: Request, ctx: KeyContext<P>) => Promi
           "WWW-Authenticate": `${REALM}, error="invalid_token"`,
         });
       }
+      // The key's per-minute limit, shared with the owner API (lib/keys/rate-limit.ts).
+      const headers = await spendKeyRequest(key.keyId);
       if (!SAFE_METHODS.has(req.method) && key.scope !== "write") {
-        throw new AppError("forbidden", "This API key is read-only; create a read-write key to change memberships.");
+        throw new AppError("forbidden", "This API key is read-only; create a read-write key to change memberships.", undefined, headers);
       }
-      return await handler(req, { key, params: await route.params });
+      return withHeaders(await handler(req, { key, params: await route.params }), headers);
     } catch (error) {
       return problemResponse(error);
     }

@@ -253,6 +253,21 @@ describe("PUT/GET/DELETE /api/v1/features/:key/members/:user", () => {
   });
 });
 
+describe("emails a product can cause", () => {
+  it("caps a join/leave loop on one inbox: the 4th new membership in a day is 429 too_many_emails, nothing stored", async () => {
+    const { waitlist, write } = await world();
+    const email = uniqueEmail("loop");
+    for (let i = 0; i < 3; i++) {
+      expect((await put(write, "ai-search", "looper", { email })).status).toBe(201);
+      expect((await del(write, "ai-search", "looper")).status).toBe(200);
+    }
+    const fourth = await put(write, "ai-search", "looper", { email });
+    expect(fourth.status).toBe(429);
+    expect(fourth.json).toMatchObject(problem(429, "too_many_emails"));
+    expect(await rowsOf(waitlist.id)).toHaveLength(0);
+  });
+});
+
 describe("the product API's gate and refusals (RFC 9457 problem+json)", () => {
   it("401s without a valid key, 403s a read-only key's writes, 404s unknown and other owners' features", async () => {
     const { owner, waitlist, write, read } = await world();

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { MemberPut, MemberView, MembershipItem } from "@/lib/features/schemas";
 import { dropQueuedSignupJobs } from "@/lib/features/queued-jobs";
 import { removeSignup } from "@/lib/signups/line";
+import { consumeRecipientMailCap } from "@/lib/signup-email/mail-caps";
 import { createSignup, EXTERNAL_ID_TAKEN } from "@/lib/signups/mutations";
 import { positionOf } from "@/lib/signups/position";
 import { publicStatus, type SignupStatusValue } from "@/lib/signups/statuses";
@@ -76,6 +77,19 @@ export async function joinMember(feature: Feature, externalId: string, input: Me
       // Again inside the turn: a join of this user that went before it may have made them a member.
       const before = await memberOf(feature.waitlistId, externalId);
       if (before) return { member: await answerExisting(feature, externalId, before), created: false };
+      // A new member is mailed (welcome or confirmation): the per-mailbox daily allowance of emails anyone can
+      // cause (lib/signup-email/mail-caps.ts), so joining and leaving in a loop cannot flood one inbox.
+      if (attempt === 1) {
+        const cap = await consumeRecipientMailCap(email);
+        if (!cap.allowed) {
+          throw new AppError(
+            "too_many_emails",
+            "This address was already sent several waitlist emails today; try again tomorrow.",
+            undefined,
+            { "Retry-After": String(Math.max(1, cap.resetSeconds)) },
+          );
+        }
+      }
       let created: Awaited<ReturnType<typeof createSignup>>;
       try {
         created = await createSignup({ waitlistId: feature.waitlistId, email, name: input.name ?? null, externalId });
@@ -160,7 +174,7 @@ async function linkByEmail(feature: Feature, externalId: string, email: string):
 export async function leaveMember(feature: Feature, externalId: string): Promise<MemberView> {
   const row = await memberOf(feature.waitlistId, externalId);
   // A concurrent leave (or the owner's delete) may get there first: gone either way.
-  if (row && (await removeSignup(feature.waitlistId, row.id))) await dropQueuedSignupJobs(row.id);
+  if (row && (await removeSignup(feature.waitlistId, row.id, { keepCredit: true }))) await dropQueuedSignupJobs(row.id);
   return view(feature, externalId, null);
 }
 

@@ -50,6 +50,11 @@ const memberAnswer = (description: string) => ({
 const common = {
   "401": problem("No API key, or an unknown, malformed or revoked one (WWW-Authenticate: Bearer).", ["unauthorized"]),
   "404": problem("No feature with this key among the key owner's waitlists.", ["not_found"]),
+  "429": problem(
+    "Over the key's requests a minute (OWNER_KEY_RATE_LIMIT; Retry-After), or, on a PUT that makes a member, this " +
+      "address already got 3 waitlist emails today (too_many_emails).",
+    ["rate_limited", "too_many_emails"],
+  ),
   "500": problem("Transient; safe to retry (every operation is idempotent).", ["internal_error"]),
 };
 const badId = problem("external_user_id is not 1-128 printable ASCII characters.", ["invalid_input"], "ValidationProblemDetails");

@@ -8,6 +8,7 @@ import {
   type Answers,
   type PublicField,
 } from "@/lib/fields/definitions";
+import { hasLoneSurrogate } from "@/lib/unicode";
 
 // The one check of a signup's answers against the list's questions: the server (lib/signups/service.ts) and
 // both forms in the browser (the hosted form and the script embed) run this same code. No zod, so the embed
@@ -72,6 +73,8 @@ function checkOne(field: Field, value: unknown): AnswerValue | undefined | Probl
     const text = value.trim();
     if (text === "") return undefined;
     if (text.includes("\0")) return problem(`${name} cannot contain NUL characters.`);
+    // jsonb refuses a lone surrogate: stored as is, it would fail the whole signup batch (a 500 for everyone).
+    if (hasLoneSurrogate(text)) return problem(`${name} contains a broken character; remove it and try again.`);
     const max = maxLengthOf(field);
     if (field.min_length !== null && text.length < field.min_length) return problem(`${name} needs at least ${field.min_length} characters.`);
     if (text.length > max) return problem(`${name} can be at most ${max} characters.`);

@@ -14,6 +14,8 @@ const TOUCH_EVERY_MS = 60_000;
 export function bearerToken(req: Request): string | null {
   const header = req.headers.get("authorization");
   if (!header) return null;
+  // Another scheme (Basic from a proxy in front of the dashboard) is not ours to judge: no key sent.
+  if (!/^Bearer(\s|$)/i.test(header)) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1] ?? "";
 }

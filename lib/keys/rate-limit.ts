@@ -1,6 +1,7 @@
 import "server-only";
-import { createRateLimiter, type RateLimiter } from "@/lib/abuse/rate-limit";
+import { createRateLimiter, rateLimitHeaders, type RateLimiter } from "@/lib/abuse/rate-limit";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 
 // Requests a minute per owner API key (OWNER_KEY_RATE_LIMIT), counted in Redis when REDIS_URL is set so every
 // app instance shares one count, like the public per-IP limit. The dashboard's session is not limited here.
@@ -23,4 +24,22 @@ export function keyRateLimiter(): RateLimiter {
 export async function resetKeyRateLimiter(): Promise<void> {
   await holder.__waitforgeKeyLimiter?.close();
   holder.__waitforgeKeyLimiter = undefined;
+}
+
+/**
+ * Counts one request made with this key, for every route a key opens (the owner API and /api/v1): the
+ * RateLimit-* headers for the answer, or an AppError rate_limited that carries them with Retry-After.
+ */
+export async function spendKeyRequest(keyId: string): Promise<Record<string, string>> {
+  const decision = await keyRateLimiter().consume(keyId);
+  const headers = rateLimitHeaders(decision);
+  if (!decision.allowed) {
+    throw new AppError(
+      "rate_limited",
+      `Too many requests with this API key: the limit is ${decision.limit} a minute. Try again in ${decision.resetSeconds} s.`,
+      undefined,
+      { ...headers, "Retry-After": String(decision.resetSeconds) },
+    );
+  }
+  return headers;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isIsoInstant, isUuid } from "@/lib/api/cursor-values";
 import { pool } from "@/lib/db";
 import { holdReasonText, TREE_DEPTH, TREE_MAX_NODES, type ReviewListQuery } from "@/lib/review/schemas";
 import { publicStatus, type SignupStatusValue } from "@/lib/signups/statuses";
@@ -41,8 +42,7 @@ function decodeCursor(raw: string | undefined): [string, string] | null {
   if (!raw) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && !Number.isNaN(Date.parse(v[0])) &&
-        typeof v[1] === "string" && /^[0-9a-f-]{36}$/.test(v[1])) {
+    if (Array.isArray(v) && v.length === 2 && isIsoInstant(v[0]) && isUuid(v[1])) {
       return [v[0], v[1]];
     }
   } catch {

@@ -54,6 +54,16 @@ export async function consumeSignupMailCap(email: string, ip: string): Promise<M
   await l.connected;
   const byIp = await l.ip.consume(ip);
   if (!byIp.allowed) return { allowed: false, scope: "ip", resetSeconds: byIp.resetSeconds };
+  return consumeRecipientMailCap(email);
+}
+
+/**
+ * Spends one email to `email` from a caller with no client IP of its own (the product API's new members): the
+ * per-mailbox allowance only, so a join/leave loop cannot mail one inbox without end.
+ */
+export async function consumeRecipientMailCap(email: string): Promise<MailCapDecision> {
+  const l = limiters();
+  await l.connected;
   const byRecipient = await l.recipient.consume(recipientKey(email));
   if (!byRecipient.allowed) return { allowed: false, scope: "recipient", resetSeconds: byRecipient.resetSeconds };
   return { allowed: true };

@@ -152,9 +152,11 @@ WITH lock AS (
   UPDATE signups r SET referral_count = r.referral_count + c.n,
          score = ${scoreSql("r.seq", "r.referral_count + c.n", "lock.referral_boost")}
     FROM (SELECT stored_referrer AS id, COUNT(*)::int AS n FROM joined
-           WHERE stored_referrer IS NOT NULL AND NOT pending AND hold IS NULL GROUP BY 1) c, lock, signups o
-   WHERE r.id = c.id AND o.id = c.id
-  RETURNING r.score AS new_score, o.score AS old_score, r.status
+           WHERE stored_referrer IS NOT NULL AND NOT pending AND hold IS NULL GROUP BY 1) c, lock
+   WHERE r.id = c.id
+  -- The old score from the updated row itself: this statement's snapshot predates its lock, so a second copy
+  -- of the row could be older than the version the UPDATE re-read (a confirmation or another batch in between).
+  RETURNING r.score AS new_score, ${scoreSql("r.seq", "r.referral_count - c.n", "lock.referral_boost")} AS old_score, r.status
 ), deltas AS (
   SELECT block, SUM(delta)::int AS delta FROM (
     SELECT ${blockSql("ins.score")} AS block, 1 AS delta FROM ins WHERE ins.status = 'WAITING'

@@ -11,6 +11,7 @@ export { confirmPendingSignup, type ConfirmOutcome } from "@/lib/signups/line-co
 export { admitInLine, inviteSignups, setSignupStatus, type AdmitSelection, type OwnerStatus } from "@/lib/signups/line-admit";
 export { approveHeld, rejectHeld } from "@/lib/signups/line-credit";
 import { moveCredits } from "@/lib/signups/line-credit";
+import { forgetSignupEvents } from "@/lib/webhooks/retention";
 
 // The keeper of the line. A waitlist's counters (next_seq, waiting_count, signup_count) and its per-block
 // waiting counts (signup_blocks, see lib/signups/position.ts) change only here, in the same transaction as the
@@ -115,6 +116,8 @@ export async function removeSignup(waitlistId: string, signupId: string, { keepC
       [waitlistId, waiting ? 1 : 0, row.status === "REMOVED" ? 0 : 1],
     );
     if (waiting) await addToBlocks(client, waitlistId, new Map([[blockOf(row.score), -1]]));
+    // Deleted means gone from the webhook events too (all but the signup.deleted one), in this transaction.
+    await forgetSignupEvents(waitlistId, signupId, client);
     if (!keepCredit && row.referred_by_id && row.referral_credit === "credited") await moveCredits(line, new Map([[row.referred_by_id, -1]]));
     return true;
   });

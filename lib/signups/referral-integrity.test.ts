@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, db, pool } from "@/lib/db";
-import { approveHeld, rejectHeld, removeSignup, setSignupStatus } from "@/lib/signups/line";
+import { approveHeld, confirmPendingSignup, rejectHeld, removeSignup, setSignupStatus } from "@/lib/signups/line";
+import { moveCredits } from "@/lib/signups/line-credit";
 import { createSignup, type CreateSignupResult } from "@/lib/signups/mutations";
 import { getRefPosition } from "@/lib/signups/status";
 import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
@@ -145,6 +146,13 @@ describe("velocity: many referees of one referrer from one place are held for re
       v6.push(created(await createSignup({ waitlistId: strict.w.id, email: uniqueEmail(), ref: strict.last.refCode, ip })));
     }
     expect(await Promise.all(v6.map(async (f) => (await credit(f.id)).referralCredit))).toEqual(["credited", "credited", "held", "credited"]);
+    // Per IP, an IPv6 host is its /64: rotating the interface id does not make a new person.
+    const perIp = await lineOf(1, { velocityPerIp: 1, velocityPerNetwork: 0 });
+    const rotating = [];
+    for (const ip of ["2001:db8:7:1::a", "2001:db8:7:1:ffff::b", "2001:db8:7:2::c"]) {
+      rotating.push(created(await createSignup({ waitlistId: perIp.w.id, email: uniqueEmail(), ref: perIp.last.refCode, ip })));
+    }
+    expect(await Promise.all(rotating.map(async (f) => (await credit(f.id)).referralCredit))).toEqual(["credited", "held", "credited"]);
     await expectLineMatchesDefinition(strict.w.id, 1);
   });
 
@@ -161,5 +169,44 @@ describe("velocity: many referees of one referrer from one place are held for re
     expect(byId.get(referred.id)?.ip_net).toBe("198.51.100.0/24");
     expect(byId.get(referred.id)?.ip_hash).toMatch(/^[0-9a-f]{32}$/);
     expect(JSON.stringify(byId.get(referred.id))).not.toContain("198.51.100.200");
+  });
+});
+
+describe("races and windows", () => {
+  it("a credit committed while a batch waits for the lock keeps the blocks exact (the old score is the row's own)", async () => {
+    // A boost of 1000 moves a referrer about one block (2048 scores) per credit, so a stale old score shows.
+    const { w, last: referrer } = await lineOf(4, { referralBoost: 1000 });
+    const other = await pool().connect();
+    let batch: Promise<CreateSignupResult> | undefined;
+    try {
+      await other.query("BEGIN");
+      const { rows } = await other.query(`SELECT id, referral_boost AS "referralBoost" FROM waitlists WHERE id = $1 FOR UPDATE`, [w.id]);
+      // Another change credits the referrer under the lock (as a confirmation would)...
+      await moveCredits({ client: other, waitlist: rows[0] } as Parameters<typeof moveCredits>[0], new Map([[referrer.id, 1]]));
+      // ...while a signup through their link starts its statement and waits for the lock.
+      batch = createSignup({ waitlistId: w.id, email: uniqueEmail(), ref: referrer.refCode });
+      await new Promise((r) => setTimeout(r, 300));
+      await other.query("COMMIT");
+    } finally {
+      other.release();
+    }
+    created(await batch!);
+    expect(await credit(referrer.id)).toMatchObject({ referralCount: 2 });
+    await expectLineMatchesDefinition(w.id, 1000);
+  });
+
+  it("counts a confirmation's window from when credits were given, not when the referees signed up", async () => {
+    const { w, last } = await lineOf(3, { velocityPerIp: 1 });
+    await db().waitlist.update({ where: { id: w.id }, data: { doubleOptIn: true } });
+    const pending = [];
+    for (let i = 0; i < 2; i++) {
+      pending.push(created(await createSignup({ waitlistId: w.id, email: uniqueEmail(), ref: last.refCode, ip: "198.51.100.9" })));
+    }
+    // They signed up long before the window; confirming both now is still two credits from one IP at once.
+    await pool().query(`UPDATE signups SET created_at = now() - interval '3 hours' WHERE id = ANY($1::uuid[])`, [pending.map((p) => p.id)]);
+    for (const p of pending) expect(await confirmPendingSignup(w.id, p.id)).toMatchObject({ kind: "confirmed" });
+    expect(await Promise.all(pending.map(async (p) => (await credit(p.id)).referralCredit))).toEqual(["credited", "held"]);
+    expect(await credit(last.id)).toMatchObject({ referralCount: 1 });
+    await expectLineMatchesDefinition(w.id, 1);
   });
 });

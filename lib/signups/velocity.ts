@@ -27,7 +27,7 @@ export function velocityHoldArms(v: VelocitySql): string {
       ([column, limit, reason]) => `WHEN ${limit} > 0 AND ${v.me}.${column} IS NOT NULL
                AND (SELECT COUNT(*) FROM signups x
                      WHERE x.referred_by_id = ${v.referrer} AND x.${column} = ${v.me}.${column}
-                       AND x.referral_credit IS NOT NULL AND x.created_at > now() - ${v.window})
+                       AND x.referral_credit IS NOT NULL AND COALESCE(x.confirmed_at, x.created_at) > now() - ${v.window})
                  ${v.alsoCounted ? `+ ${v.alsoCounted(column)}` : ""} >= ${limit}
                 THEN '${reason}'`,
     )

@@ -1,4 +1,5 @@
 import "server-only";
+import { isIsoInstant, isUuid } from "@/lib/api/cursor-values";
 import { pool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { DeliveryStatus } from "@/lib/webhooks/schemas";
@@ -38,7 +39,7 @@ function encodeCursor(createdAt: string, id: string): string {
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
+  if (!isIsoInstant(createdAt) || !isUuid(id)) {
     throw new AppError("invalid_input", "Not a cursor from a previous page.", "cursor");
   }
   return { createdAt, id };
@@ -79,18 +80,21 @@ const REQUEUE = `status = 'pending', next_attempt_at = now(), retry_since = now(
 
 /** Resends one delivery (any state but one being sent right now); 409 while its endpoint is disabled. */
 export async function resendDelivery(ownerId: string, waitlistId: string, deliveryId: string): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(deliveryId)) throw new AppError("not_found", "There is no such delivery on this waitlist.");
+  if (!isUuid(deliveryId)) throw new AppError("not_found", "There is no such delivery on this waitlist.");
   const { rows } = await pool().query<{ enabled: boolean; requeued: boolean }>(
     `WITH d AS (SELECT d.id, e.enabled FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
                   JOIN waitlists w ON w.id = d.waitlist_id
                  WHERE d.id = $3 AND d.waitlist_id = $1 AND w.owner_id = $2),
-          u AS (UPDATE webhook_deliveries x SET ${REQUEUE} FROM d WHERE x.id = d.id AND d.enabled RETURNING x.id)
+          u AS (UPDATE webhook_deliveries x SET ${REQUEUE} FROM d
+                 WHERE x.id = d.id AND d.enabled AND (x.locked_until IS NULL OR x.locked_until <= now()) RETURNING x.id)
      SELECT d.enabled, EXISTS (SELECT 1 FROM u) AS requeued FROM d`,
     [waitlistId, ownerId, deliveryId],
   );
   const row = rows[0];
   if (!row) throw new AppError("not_found", "There is no such delivery on this waitlist.");
   if (!row.enabled) throw new AppError("conflict", "This delivery's endpoint is disabled: enable it first.");
+  // A worker holds it (an attempt in flight): requeueing now would send it twice and garble its record.
+  if (!row.requeued) throw new AppError("conflict", "This delivery is being sent right now; try again in a few seconds.");
 }
 
 /** Resends every failed delivery of the list's enabled endpoints queued since `since`; answers how many. */

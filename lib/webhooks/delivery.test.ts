@@ -5,6 +5,7 @@ import { confirmPendingSignup, inviteSignups, removeSignup, setSignupStatus } fr
 import { createSignup } from "@/lib/signups/mutations";
 import { updateEndpoint } from "@/lib/webhooks/endpoints";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
+import { pruneWebhookEvents } from "@/lib/webhooks/retention";
 import { createWaitlist, uniqueEmail } from "@/tests/support/fixtures";
 import { withWebhookWorld } from "@/tests/support/webhook-world";
 
@@ -25,14 +26,16 @@ describe("events", () => {
     expect(await inviteSignups(waitlist.id, { signupIds: [a.id] })).toEqual([a.id]);
     expect(await setSignupStatus(waitlist.id, a.id, "JOINED")).toBe(true);
     expect(await setSignupStatus(waitlist.id, b.id, "REMOVED")).toBe(true);
+    const of = async (id: string) => (await world.eventsOf(waitlist.id)).filter((e) => e.signup === id).map((e) => e.type).sort();
+    expect(await of(b.id)).toEqual(["signup.created", "signup.confirmed", "signup.removed"].sort());
     expect(await removeSignup(waitlist.id, b.id)).toBe(true);
 
     const events = await world.eventsOf(waitlist.id);
-    const of = (id: string) => events.filter((e) => e.signup === id).map((e) => e.type).sort();
-    expect(of(a.id)).toEqual(
+    expect(await of(a.id)).toEqual(
       ["signup.created", "signup.confirmed", "referral.credited", "signup.invited", "signup.joined"].sort(),
     );
-    expect(of(b.id)).toEqual(["signup.created", "signup.confirmed", "signup.removed", "signup.deleted"].sort());
+    // Deleted means gone from the events too (lib/webhooks/retention.ts): only the deletion itself stays.
+    expect(await of(b.id)).toEqual(["signup.deleted"]);
     const { rows } = await pool().query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM webhook_deliveries WHERE waitlist_id = $1`, [waitlist.id]);
     expect(rows[0]!.n).toBe(events.length);
   });
@@ -153,3 +156,24 @@ describe("delivery", () => {
   });
 });
 
+
+describe("retention", () => {
+  it("prunes events past WEBHOOK_RETENTION_DAYS once nothing of them is pending, and keeps the rest", async () => {
+    const { waitlist } = await world.listWithEndpoint();
+    const a = await world.join(waitlist.id);
+    const b = await world.join(waitlist.id);
+    const events = await world.eventsOf(waitlist.id);
+    expect(events.length).toBeGreaterThanOrEqual(2);
+    // a's event is old and delivered; b's is old and still pending.
+    await pool().query(`UPDATE webhook_events SET created_at = now() - interval '40 days' WHERE waitlist_id = $1`, [waitlist.id]);
+    await pool().query(
+      `UPDATE webhook_deliveries d SET status = CASE WHEN e.data -> 'signup' ->> 'id' = $2 THEN 'succeeded' ELSE 'pending' END
+         FROM webhook_events e WHERE e.id = d.event_id AND e.waitlist_id = $1`,
+      [waitlist.id, a.id],
+    );
+    expect(await pruneWebhookEvents()).toBeGreaterThanOrEqual(1);
+    const left = await world.eventsOf(waitlist.id);
+    expect(left.some((e) => e.signup === a.id)).toBe(false);
+    expect(left.some((e) => e.signup === b.id)).toBe(true);
+  });
+});

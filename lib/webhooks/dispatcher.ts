@@ -3,6 +3,7 @@ import { pool, withTransaction } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { notifyEndpointDisabled } from "@/lib/webhooks/disabled-email";
+import { pruneWebhookEvents } from "@/lib/webhooks/retention";
 import { open } from "@/lib/webhooks/secret-box";
 import { postSigned, type AttemptResult } from "@/lib/webhooks/send";
 import { messageBody, signedHeaders } from "@/lib/webhooks/sign";
@@ -18,6 +19,7 @@ export const DISABLE_AFTER_MS = 3 * 24 * 3600 * 1000;
 const MAX_DELAY_SECONDS = 3600;
 const LEASE_SECONDS = 60;
 const BATCH = 10;
+const PRUNE_EVERY_MS = 3600_000;
 
 export type DispatchOptions = {
   /** The clock (tests move it forward to reach retries and the three-day rule without waiting). */
@@ -146,10 +148,15 @@ export function startWebhookDispatcher(): { stop: () => Promise<void> } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let prunedAt = 0;
   const tick = () => {
     running = (async () => {
       let n = BATCH;
       while (!stopped && n === BATCH) n = await dispatchDue().catch((e: unknown) => (logger.warn("webhook dispatch failed", e), 0));
+      if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+        prunedAt = Date.now();
+        await pruneWebhookEvents().catch((e: unknown) => logger.warn("webhook event pruning failed", e));
+      }
     })().finally(() => {
       if (!stopped) timer = setTimeout(tick, env().WEBHOOK_DISPATCH_SECONDS * 1000);
     });

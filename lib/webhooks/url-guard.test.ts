@@ -29,6 +29,9 @@ const INTERNAL = [
   ["IPv4-mapped loopback", "::ffff:127.0.0.1"],
   ["IPv4-mapped private", "::ffff:10.0.0.1"],
   ["IPv4-mapped metadata", "::ffff:169.254.169.254"],
+  ["IPv4-compatible loopback", "::127.0.0.1"],
+  ["IPv4-compatible metadata", "::169.254.169.254"],
+  ["IPv6 outside global unicast", "4000::1"],
 ] as const;
 
 const literal = (ip: string) => (ip.includes(":") ? `[${ip}]` : ip);

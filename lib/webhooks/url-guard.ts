@@ -38,7 +38,11 @@ export function forbiddenRange(address: string): string | null {
   let ip = ipaddr.parse(address);
   if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
   const range = ip.range();
-  return range === "unicast" ? null : range;
+  if (range !== "unicast") return range;
+  // IPv6 is public only inside global unicast 2000::/3: ipaddr.js calls the rest "unicast" too, including the
+  // deprecated IPv4-compatible ::a.b.c.d (::127.0.0.1, ::169.254.169.254) and unassigned space.
+  if (ip.kind() === "ipv6" && !(ip as ipaddr.IPv6).match(ipaddr.IPv6.parse("2000::"), 3)) return "reserved";
+  return null;
 }
 
 function isLocalName(host: string): boolean {

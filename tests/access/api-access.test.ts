@@ -168,7 +168,7 @@ for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern
         ...request(pattern, method, call, keyed),
         headers: { authorization: `Bearer ${keyed.keySecret}`, origin: "" },
       });
-      if (pattern.startsWith("/api/keys")) expectError(byKey, 403, "forbidden", world, "owner's API key");
+      if (API_ACCESS[pattern]?.sessionOnly) expectError(byKey, 403, "forbidden", world, "owner's API key");
       else expectAllowed(byKey, call, "owner's API key");
 
       expectAllowed(await send(handler, { ...req(), cookie: world.a.cookie }), call, "owner");

@@ -55,7 +55,8 @@ export type ApiCall = {
   rest?: string;
 };
 
-export type ApiRoute = { who: Who; methods: Partial<Record<HttpMethod, ApiCall>> };
+/** sessionOnly: an owner route an API key may not call (403 forbidden): key management and billing. */
+export type ApiRoute = { who: Who; methods: Partial<Record<HttpMethod, ApiCall>>; sessionOnly?: boolean };
 
 const uniqueSlug = () => `acc-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -91,12 +92,14 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     // The fixture's list is on Free: 402 is the handler's own answer, so the owner got past the gate.
     methods: { POST: { body: () => "email\nnew@example.com\n", contentType: "text/csv", status: 402, code: "plan_required" } },
   },
-  "/api/waitlists/:id/upgrade": { who: "owner", methods: { POST: { status: 200 } } },
+  // Billing: session only (a leaked key must not reach payment methods or cancel the plan).
+  "/api/waitlists/:id/upgrade": { who: "owner", sessionOnly: true, methods: { POST: { status: 200 } } },
   "/api/waitlists/:id/jobs": { who: "owner", methods: { GET: { query: () => "?state=failed", status: 200 } } },
   // The fixture's welcome job is still waiting: 409 from the handler, past the gate.
   "/api/waitlists/:id/jobs/:jobId/retry": { who: "owner", methods: { POST: { status: 409, code: "conflict" } } },
   "/api/waitlists/:id/billing-portal": {
     who: "owner",
+    sessionOnly: true,
     // No subscription yet: 409 from the handler, past the gate.
     methods: { POST: { status: 409, code: "conflict" } },
   },
@@ -124,9 +127,10 @@ export const API_ACCESS: Record<string, ApiRoute> = {
   // Key management: session only (a key gets 403 forbidden there: app/api/keys/route.test.ts).
   "/api/keys": {
     who: "owner",
+    sessionOnly: true,
     methods: { GET: { status: 200 }, POST: { body: () => ({ name: "Made by the access table", scope: "read" }), status: 201 } },
   },
-  "/api/keys/:keyId": { who: "owner", methods: { DELETE: { status: 200 } } },
+  "/api/keys/:keyId": { who: "owner", sessionOnly: true, methods: { DELETE: { status: 200 } } },
   // The owner API's OpenAPI document: a description, no data (the public one is /api/public/openapi.json).
   "/api/openapi.json": { who: "anyone", methods: { GET: { status: 200 } } },
   "/api/waitlists/:id/features": {

@@ -31,7 +31,7 @@ const ownerRows = Object.entries(API_ACCESS)
   .filter(([, route]) => route.who === "owner" || route.who === "key")
   .flatMap(([pattern, route]) => Object.entries(route.methods).map(([method, call]) => ({ pattern, method, call: call! })));
 const docPath = (pattern: string) => pattern.replace(/:(\w+)/g, "{$1}");
-const sessionOnly = (pattern: string) => pattern.startsWith("/api/keys");
+const sessionOnly = (pattern: string) => API_ACCESS[pattern]?.sessionOnly === true;
 
 type Handler = Parameters<typeof send>[0];
 async function handler(pattern: string, method: string): Promise<Handler> {

@@ -109,6 +109,7 @@ export const waitlistPaths: PathModule = {
       post: ownerOp({
         operationId: "startUpgrade",
         summary: "Start Stripe Checkout for this waitlist's Pro plan; redirect the owner to url.",
+        sessionOnly: true,
         write: true,
         parameters: [waitlistId],
         ok: { description: "The Checkout URL.", schema: okObject({ url: { type: "string", format: "uri" } }) },
@@ -119,6 +120,7 @@ export const waitlistPaths: PathModule = {
       post: ownerOp({
         operationId: "openBillingPortal",
         summary: "Open Stripe's customer portal for this waitlist's subscription.",
+        sessionOnly: true,
         write: true,
         parameters: [waitlistId],
         ok: { description: "The portal URL.", schema: okObject({ url: { type: "string", format: "uri" } }) },

@@ -54,6 +54,16 @@ describe("signup answers: refusals (400 invalid_input)", () => {
     await expectRefused({ ...valid, seats: 501 }, "answers.seats", "at most 500");
     await expectRefused({ ...valid, site: "ftp://files.example" }, "answers.site", "web address");
   });
+  it("a lone UTF-16 surrogate, which jsonb would refuse for the whole batch (a 500 for everyone in it)", async () => {
+    await expectRefused({ role: "a team", company_size: "ab\ud800", terms: true }, "answers.company_size", "broken character");
+    await expectRefused({ ...valid, site: "https://x.example/\udc00" }, "answers.site", "broken character");
+    // The contract's own text fields too (lib/storable-text.ts).
+    const before = await db().signup.count({ where: { waitlistId: list.id } });
+    const r = await postSignup(list.slug, { ...body(valid), name: "Ann \ud83d" });
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ ok: false, error: { code: "invalid_input", field: "name" } });
+    expect(await db().signup.count({ where: { waitlistId: list.id } })).toBe(before);
+  });
   it("an unknown choice", async () => {
     await expectRefused({ ...valid, role: "a robot" }, "answers.role", 'no option "a robot"');
     await expectRefused({ ...valid, plans: ["Gold"] }, "answers.plans", 'no option "Gold"');
