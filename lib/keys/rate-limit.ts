@@ -6,7 +6,10 @@ import { AppError } from "@/lib/errors";
 // Requests a minute per owner API key (OWNER_KEY_RATE_LIMIT), counted in Redis when REDIS_URL is set so every
 // app instance shares one count, like the public per-IP limit. The dashboard's session is not limited here.
 
-const holder = globalThis as typeof globalThis & { __waitforgeKeyLimiter?: RateLimiter };
+const holder = globalThis as typeof globalThis & {
+  __waitforgeKeyLimiter?: RateLimiter;
+  __waitforgeKeyLimiterReady?: Promise<boolean>;
+};
 
 export function keyRateLimiter(): RateLimiter {
   if (!holder.__waitforgeKeyLimiter) {
@@ -24,6 +27,7 @@ export function keyRateLimiter(): RateLimiter {
 export async function resetKeyRateLimiter(): Promise<void> {
   await holder.__waitforgeKeyLimiter?.close();
   holder.__waitforgeKeyLimiter = undefined;
+  holder.__waitforgeKeyLimiterReady = undefined;
 }
 
 /**
@@ -31,7 +35,12 @@ export async function resetKeyRateLimiter(): Promise<void> {
  * RateLimit-* headers for the answer, or an AppError rate_limited that carries them with Retry-After.
  */
 export async function spendKeyRequest(keyId: string): Promise<Record<string, string>> {
-  const decision = await keyRateLimiter().consume(keyId);
+  const limiter = keyRateLimiter();
+  // Counts made by the in-memory insurance before Redis connects would be forgotten once it does (a key could
+  // get its minute's allowance twice): the first requests wait for the connection (at most 2 s, once).
+  holder.__waitforgeKeyLimiterReady ??= limiter.ready(2000);
+  await holder.__waitforgeKeyLimiterReady;
+  const decision = await limiter.consume(keyId);
   const headers = rateLimitHeaders(decision);
   if (!decision.allowed) {
     throw new AppError(
