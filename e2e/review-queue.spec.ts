@@ -81,6 +81,6 @@ test("held credits: the owner sees why, approves one (the referrer moves up) and
   const row = (email: string) => page.getByTestId("signup-row").filter({ hasText: email });
   await expect(row(rejected)).toContainText("Removed");
   await expect(row(approved)).toContainText("Waiting");
-  await expect(row(referrer).locator("td").nth(3)).toHaveText("2");
+  await expect(row(referrer).getByTestId("signup-referrals")).toHaveText("2");
   expect(browserErrors).toEqual([]);
 });

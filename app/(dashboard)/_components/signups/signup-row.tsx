@@ -78,7 +78,7 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError, selected
       <td className="hidden px-4 py-3 md:table-cell">
         <SignupSource signup={signup} />
       </td>
-      <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">{signup.referrals}</td>
+      <td data-testid="signup-referrals" className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">{signup.referrals}</td>
       <td className="hidden px-4 py-3 whitespace-nowrap text-muted lg:table-cell">
         <time dateTime={signup.joined_at}>{joinedFormat.format(new Date(signup.joined_at))} UTC</time>
       </td>
