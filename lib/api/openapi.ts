@@ -1,5 +1,4 @@
-import { ERROR_STATUS } from "@/lib/api/errors";
-import { LICENSE, SERVERS } from "@/lib/api/openapi-kit";
+import { ERROR_SCHEMA, LICENSE, SERVERS } from "@/lib/api/openapi-kit";
 import { privacyPaths, privacySchemas } from "@/lib/api/openapi-privacy";
 import { fieldsPaths, fieldsSchemas } from "@/lib/fields/openapi";
 import { signupExtrasProperties } from "@/lib/attribution/openapi";
@@ -9,7 +8,6 @@ import { THEME_FONTS, THEME_RADII } from "@/lib/waitlists/schemas";
 // OpenAPI 3.1 description of the public API, served at /api/public/openapi.json. A test validates real
 // responses against these schemas, so the document cannot drift from what the handlers answer.
 
-const errorCodes = Object.keys(ERROR_STATUS);
 const hex = { type: "string", pattern: "^#[0-9a-f]{3}([0-9a-f]{3})?$" };
 const refCode = { type: "string", pattern: `^[${REF_CODE_ALPHABET}]{${REF_CODE_LENGTH}}$` };
 
@@ -172,24 +170,7 @@ export const openApiDocument = {
     schemas: {
       ...privacySchemas,
       ...fieldsSchemas,
-      Error: {
-        type: "object",
-        required: ["ok", "error"],
-        additionalProperties: false,
-        properties: {
-          ok: { const: false },
-          error: {
-            type: "object",
-            required: ["code", "message"],
-            additionalProperties: false,
-            properties: {
-              code: { type: "string", enum: errorCodes },
-              message: { type: "string", minLength: 1 },
-              field: { type: "string", description: "The request field the error is about, when there is one." },
-            },
-          },
-        },
-      },
+      Error: ERROR_SCHEMA,
       Config: {
         type: "object",
         additionalProperties: false,
