@@ -81,6 +81,10 @@ test("held credits: the owner sees why, approves one (the referrer moves up) and
   const row = (email: string) => page.getByTestId("signup-row").filter({ hasText: email });
   await expect(row(rejected)).toContainText("Removed");
   await expect(row(approved)).toContainText("Waiting");
-  await expect(row(referrer).getByTestId("signup-referrals")).toHaveText("2");
+  // The referrer's own row: searched for, since the friends' rows name them too (Referred by).
+  await page.goto(`/dashboard/w/${id}/signups?status=all&q=${encodeURIComponent(referrer)}`);
+  await waitForHydration(page, "main table");
+  await expect(page.getByTestId("signup-row")).toHaveCount(1);
+  await expect(page.getByTestId("signup-row").getByTestId("signup-referrals")).toHaveText("2");
   expect(browserErrors).toEqual([]);
 });
