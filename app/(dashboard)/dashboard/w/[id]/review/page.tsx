@@ -32,23 +32,26 @@ export default async function ReviewPage({ params }: Props) {
           .
         </p>
       </div>
-      {total === 0 ? (
-        <Card className="px-6 py-10 text-center" data-testid="review-empty">
-          <p className="text-sm font-semibold text-ink">Nothing to review</p>
-          <p className="mt-1 text-sm text-muted">
-            Credits are held here when many friends join one referrer from one IP or network.
-          </p>
-        </Card>
-      ) : (
-        <>
-          <p className="text-sm text-muted" data-testid="held-total">
-            {total === 1 ? "1 credit is" : `${total.toLocaleString("en-US")} credits are`} waiting for review
-            {total > held.length ? `; the oldest ${held.length} are listed` : ""}.
-          </p>
-          <ReviewQueue waitlistId={waitlist.id} held={held} />
-          <Referrers waitlistId={waitlist.id} held={held} />
-        </>
-      )}
+      {total > 0 ? (
+        <p className="text-sm text-muted" data-testid="held-total">
+          {total === 1 ? "1 credit is" : `${total.toLocaleString("en-US")} credits are`} waiting for review
+          {total > held.length ? `; the oldest ${held.length} are listed` : ""}.
+        </p>
+      ) : null}
+      {/* Rendered when empty too, so the outcome of the decision that emptied the queue stays announced. */}
+      <ReviewQueue
+        waitlistId={waitlist.id}
+        held={held}
+        empty={
+          <Card className="px-6 py-10 text-center" data-testid="review-empty">
+            <p className="text-sm font-semibold text-ink">Nothing to review</p>
+            <p className="mt-1 text-sm text-muted">
+              Credits are held here when many friends join one referrer from one IP or network.
+            </p>
+          </Card>
+        }
+      />
+      {total > 0 ? <Referrers waitlistId={waitlist.id} held={held} /> : null}
     </div>
   );
 }
