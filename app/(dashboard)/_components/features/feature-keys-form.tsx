@@ -4,9 +4,9 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 import { FEATURE_KEY_PATTERN, FEATURE_KEYS_PER_WAITLIST, type FeatureKeys } from "@/lib/features/schemas";
+import { SaveFooter } from "../save-footer";
 
 // The waitlist's feature keys (docs/feature-waitlists.md): added one at a time (checked here with the server's
 // own pattern), removed with their button, saved as a whole. The server's answer replaces the list.
@@ -92,17 +92,7 @@ export function FeatureKeysForm({ waitlistId, initial }: { waitlistId: string; i
           Add
         </Button>
       </div>
-      {error ? <FormAlert>{error}</FormAlert> : null}
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending || !dirty}>
-          {pending ? "Saving…" : "Save feature keys"}
-        </Button>
-        {saved && !dirty ? (
-          <p role="status" className="text-sm text-emerald-700">
-            Saved.
-          </p>
-        ) : null}
-      </div>
+      <SaveFooter error={error} pending={pending} saved={saved && !dirty} label="Save feature keys" disabled={!dirty} />
     </form>
   );
 }

@@ -1,12 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 import { INVITE_MESSAGE_MAX, type InvitationSettings } from "@/lib/invitations/schemas";
 import { SwitchField, TextAreaField } from "../settings/controls";
+import { SaveFooter } from "../save-footer";
 
 // The invitation every invited person gets (link, message, invite codes) and the zone waves run in. Its own
 // form and endpoint, apart from the page settings.
@@ -73,17 +72,7 @@ export function InvitationSettingsForm({ waitlistId, initial, zones }: { waitlis
           <option key={z} value={z} />
         ))}
       </datalist>
-      {error && !error.field ? <FormAlert>{error.message}</FormAlert> : null}
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save invitation settings"}
-        </Button>
-        {saved ? (
-          <p role="status" className="text-sm text-emerald-700">
-            Saved.
-          </p>
-        ) : null}
-      </div>
+      <SaveFooter error={error && !error.field ? error.message : null} pending={pending} saved={saved} label="Save invitation settings" />
     </form>
   );
 }

@@ -1,9 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 import {
   LIST_MAX,
@@ -12,6 +10,7 @@ import {
   VELOCITY_WINDOW_MAX_MINUTES,
   type CountryMode, type RestrictionSettings, type SignUpMode } from "@/lib/restrictions/schemas";
 import { SelectField, SwitchField, TextAreaField } from "../settings/controls";
+import { SaveFooter } from "../save-footer";
 
 // The owner's sign-up rules (docs/restrictions.md). Lists are typed one entry per line; the server normalizes
 // them (lower case, punycode) and answers with the stored form, which replaces what was typed.
@@ -189,17 +188,7 @@ export function RestrictionsForm({ waitlistId, initial }: { waitlistId: string; 
           />
         </div>
       </fieldset>
-      {error && !error.field ? <FormAlert>{error.message}</FormAlert> : null}
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save restrictions"}
-        </Button>
-        {saved ? (
-          <p role="status" className="text-sm text-emerald-700">
-            Saved.
-          </p>
-        ) : null}
-      </div>
+      <SaveFooter error={error && !error.field ? error.message : null} pending={pending} saved={saved} label="Save restrictions" />
     </form>
   );
 }
