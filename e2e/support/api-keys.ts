@@ -11,9 +11,9 @@ let client: PrismaClient | undefined;
 export async function createApiKeyFor(ownerEmail: string, scope: "read" | "write"): Promise<string> {
   const connectionString = process.env.E2E_DATABASE_URL ?? readRunInfo().databaseUrl;
   client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 1 }) });
-  const owner = await client.user.findUniqueOrThrow({ where: { email: ownerEmail }, select: { id: true } });
+  const owner = await client.user.findUniqueOrThrow({ where: { email: ownerEmail }, select: { id: true, personalTeam: { select: { id: true } } } });
   const key = generateKey();
-  await client.apiKey.create({ data: { ownerId: owner.id, name: "e2e", prefix: key.prefix, secretHash: key.hash, scope }, select: { id: true } });
+  await client.apiKey.create({ data: { teamId: owner.personalTeam!.id, createdBy: owner.id, name: "e2e", prefix: key.prefix, secretHash: key.hash, scope }, select: { id: true } });
   return key.secret;
 }
 

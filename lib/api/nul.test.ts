@@ -29,7 +29,7 @@ describe("a NUL character in any text", () => {
     const created = await callOwner(collection.POST, {}, { cookie: owner.cookie, body: { slug: uniqueSlug("nul"), title: `a${NUL}b` } });
     expect(created.status).toBe(400);
     expect(created.json).toMatchObject({ ok: false, error: { code: "invalid_input", field: "title" } });
-    expect(await db().waitlist.count({ where: { ownerId: owner.id } })).toBe(0);
+    expect(await db().waitlist.count({ where: { createdBy: owner.id } })).toBe(0);
 
     const ok = await callOwner(collection.POST, {}, { cookie: owner.cookie, body: { slug: uniqueSlug("nul"), title: "Clean" } });
     const id = (ok.json.waitlist as { id: string }).id;

@@ -8,25 +8,44 @@ import { ownerFromSessionToken, sessionTokenFromRequest, type Owner } from "@/li
 import { env } from "@/lib/env";
 import { authenticateKey, bearerToken, type KeyScope } from "@/lib/keys/authenticate";
 import { spendKeyRequest } from "@/lib/keys/rate-limit";
+import { bodyFields, recordRequest } from "@/lib/audit/record";
+import { membershipsOf, pickCurrentTeam, type TeamAccess } from "@/lib/teams/access";
+import { teamIdFromCookieHeader } from "@/lib/teams/current";
+import type { Role } from "@/lib/teams/roles";
 
-// The one gate of every owner route: a signed-in owner or an owner API key (401 otherwise), a same-origin
-// browser request for anything a cookie changes (403), a write-scoped key for anything a key changes (403), and
-// the one error shape. A request that sends `Authorization: Bearer` is judged by its key alone: a wrong key is
-// 401 even when a session cookie rides along, and a key request skips the Origin check (no browser sends a
-// bearer key by itself, so it cannot be forged cross-site). Loading a waitlist by id AND owner happens in
-// lib/waitlists/queries.ts (`requireOwnedWaitlist`), which every route with an :id calls. Each key has its own
-// per-minute limit (OWNER_KEY_RATE_LIMIT, 429 with RateLimit-* and Retry-After); sessions have none here.
+// The one gate of every owner route: a signed-in person or an owner API key (401 otherwise), a same-origin
+// browser request for anything a cookie changes (403), the team role the route needs (403 `forbidden`; not a
+// member of the team is 404, as a missing id), one audit record for every change that succeeds, and the one
+// error shape. A request that sends `Authorization: Bearer` is judged by its key alone: a wrong key is 401 even
+// when a session cookie rides along, and a key request skips the Origin check (no browser sends a bearer key by
+// itself, so it cannot be forged cross-site). A key acts in its own team as an admin (write scope) or a viewer
+// (read scope; it may still export, which is what read keys are for). Which team or waitlist a request touches
+// is checked where it is loaded (`requireOwnedWaitlist`, `requireTeam`), against `ctx.access`, which carries
+// the route's minimum role. Each key has its own per-minute limit (OWNER_KEY_RATE_LIMIT, 429 with RateLimit-*
+// and Retry-After); sessions have none here.
 
 type RouteContext<P> = { params: Promise<P> };
 /** Who is calling: the dashboard's session, or an API key (with its id, for rate limits and the audit trail). */
 export type OwnerActor = { kind: "session" } | { kind: "key"; keyId: string; scope: KeyScope };
-export type OwnerContext<P> = { owner: Owner; actor: OwnerActor; params: P };
+export type OwnerContext<P> = {
+  /** The signed-in person; null for an API key. */
+  user: Owner | null;
+  actor: OwnerActor;
+  access: TeamAccess;
+  params: P;
+  /** Adds details to this request's audit record (what changed, in words the log can show). */
+  audit: (details: Record<string, unknown>) => void;
+};
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export type OwnerRouteOptions = {
-  /** false: only the dashboard's session may call (key management: a leaked key must not mint keys). */
+  /** false: only the dashboard's session may call (key management, billing: a leaked key must not reach them). */
   keys?: boolean;
+  /** The least team role: by default viewer for reads, admin for changes. */
+  role?: Role;
+  /** Hands out personal data in bulk (the CSV export): a viewer only where the team allows it; audited. */
+  personalData?: boolean;
 };
 
 export function ownerRoute<P = Record<string, never>>(
@@ -36,40 +55,61 @@ export function ownerRoute<P = Record<string, never>>(
   return async (req: Request, route: RouteContext<P>): Promise<Response> => {
     let headers: Record<string, string> = {};
     try {
-      const { owner, actor } = await authenticate(req);
+      const need = options.role ?? (SAFE_METHODS.has(req.method) ? "viewer" : "admin");
+      const { user, actor, access } = await authenticate(req, need, options.personalData === true);
       if (actor.kind === "key") {
         // Counted before the scope checks, so a key that keeps hammering refused calls is slowed down too.
         headers = await spendKeyRequest(actor.keyId);
-        authorizeKey(req, actor, options);
+        if (options.keys === false) {
+          throw new AppError("forbidden", "API keys can't do this: sign in to the dashboard (managing keys and billing needs a person).");
+        }
       }
-      return withHeaders(await handler(req, { owner, actor, params: await route.params }), headers);
+      const params = await route.params;
+      const audited = !SAFE_METHODS.has(req.method) || options.personalData === true;
+      const details: Record<string, unknown> = audited ? await bodyFields(req) : {};
+      const ctx: OwnerContext<P> = { user, actor, access, params, audit: (more) => Object.assign(details, more) };
+      const response = await handler(req, ctx);
+      if (audited && response.status < 400) await recordRequest(req, access, params, details);
+      return withHeaders(response, headers);
     } catch (error) {
       return jsonError(error, headers);
     }
   };
 }
 
-
-async function authenticate(req: Request): Promise<{ owner: Owner; actor: OwnerActor }> {
+async function authenticate(
+  req: Request,
+  need: Role,
+  personalData: boolean,
+): Promise<{ user: Owner | null; actor: OwnerActor; access: TeamAccess }> {
   const bearer = bearerToken(req);
   if (bearer !== null) {
     const key = await authenticateKey(bearer);
     if (!key) throw new AppError("unauthorized", "This API key is not valid: it is unknown or was revoked.");
-    return { owner: key.owner, actor: { kind: "key", keyId: key.keyId, scope: key.scope } };
+    const access: TeamAccess = {
+      actor: { kind: "key", keyId: key.keyId, label: key.label, scope: key.scope },
+      memberships: [{ teamId: key.teamId, name: key.teamName, role: key.scope === "write" ? "admin" : "viewer", personal: false }],
+      currentTeamId: key.teamId,
+      need,
+      personalData,
+      resolved: null,
+    };
+    return { user: null, actor: { kind: "key", keyId: key.keyId, scope: key.scope }, access };
   }
   if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
-  const owner = await ownerFromSessionToken(sessionTokenFromRequest(req));
-  if (!owner) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer wf_live_…`.");
-  return { owner, actor: { kind: "session" } };
-}
-
-function authorizeKey(req: Request, actor: Extract<OwnerActor, { kind: "key" }>, options: OwnerRouteOptions): void {
-  if (options.keys === false) {
-    throw new AppError("forbidden", "API keys cannot manage API keys: sign in to the dashboard to create or revoke them.");
-  }
-  if (!SAFE_METHODS.has(req.method) && actor.scope !== "write") {
-    throw new AppError("forbidden", "This API key is read-only; create a read-write key to make changes.");
-  }
+  const user = await ownerFromSessionToken(sessionTokenFromRequest(req));
+  if (!user) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer wf_live_…`.");
+  const memberships = await membershipsOf(user.id);
+  const currentTeamId = pickCurrentTeam(memberships, teamIdFromCookieHeader(req.headers.get("cookie"))) ?? "";
+  const access: TeamAccess = {
+    actor: { kind: "session", userId: user.id, email: user.email },
+    memberships,
+    currentTeamId,
+    need,
+    personalData,
+    resolved: null,
+  };
+  return { user, actor: { kind: "session" }, access };
 }
 
 /**

@@ -6,9 +6,10 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { recordAudit } from "@/lib/audit/record";
 import { invalidatePublicWaitlist } from "@/lib/waitlists/public";
 
-// Stripe webhooks. Each event id is recorded once (Stripe redelivers), and the plan is set from the
+// Stripe webhooks (billing belongs to the team, docs/teams.md). Each event id is recorded once (Stripe redelivers), and the plan is set from the
 // subscription as Stripe reports it NOW (retrieved, not taken from the event), so events arriving twice or
 // out of order converge on the true state.
 
@@ -41,62 +42,92 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<{ duplicat
     return { duplicate: false, handled: false };
   }
   const subscription = await stripe()!.subscriptions.retrieve(ref.subscriptionId);
-  const waitlistId = ref.waitlistId ?? subscription.metadata?.waitlist_id;
   const customer = typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
+  const named = {
+    teamId: ref.teamId ?? subscription.metadata?.team_id,
+    waitlistId: ref.waitlistId ?? subscription.metadata?.waitlist_id,
+  };
 
-  let slug: string | null;
+  let applied: { teamId: string; slugs: string[]; plan: "FREE" | "PRO"; changed: boolean } | null;
   try {
-    slug = await applySubscription(event, subscription, waitlistId, customer);
+    applied = await applySubscription(event, subscription, named, customer);
   } catch (error) {
     // The same event delivered twice at once: the other delivery recorded it first.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { duplicate: true, handled: false };
     throw error;
   }
-  if (slug) invalidatePublicWaitlist(slug);
-  else logger.warn(`stripe event ${event.id}: no waitlist for subscription ${subscription.id}`);
-  return { duplicate: false, handled: slug !== null };
+  if (!applied) {
+    logger.warn(`stripe event ${event.id}: no team for subscription ${subscription.id}`);
+    return { duplicate: false, handled: false };
+  }
+  for (const slug of applied.slugs) invalidatePublicWaitlist(slug);
+  if (applied.changed) {
+    await recordAudit({
+      teamId: applied.teamId,
+      actor: { kind: "system", label: "Stripe" },
+      action: "billing.plan_changed",
+      details: { plan: applied.plan, status: subscription.status },
+    }).catch((error: unknown) => logger.error("audit: could not record a plan change", error));
+  }
+  return { duplicate: false, handled: true };
 }
 
+/**
+ * The team named by the subscription (its metadata, or a waitlist of a subscription made before teams, or the
+ * subscription id the team already holds) takes the plan Stripe reports now, and so do all its waitlists:
+ * `waitlists.plan` is the team's plan copied onto each list, in this same transaction.
+ */
 async function applySubscription(
   event: Stripe.Event,
   subscription: Stripe.Subscription,
-  waitlistId: string | undefined,
+  named: { teamId?: string; waitlistId?: string },
   customer: string,
-): Promise<string | null> {
+): Promise<{ teamId: string; slugs: string[]; plan: "FREE" | "PRO"; changed: boolean } | null> {
   return db().$transaction(async (tx) => {
     // The event row is the lock against a concurrent redelivery: a second insert fails and rolls back.
     await tx.stripeEvent.create({ data: { id: event.id, type: event.type } });
-    const target = await tx.waitlist.findFirst({
-      where: waitlistId ? { id: waitlistId } : { stripeSubscriptionId: subscription.id },
-      select: { id: true, slug: true, stripeSubscriptionId: true },
+    const byList = named.teamId
+      ? null
+      : named.waitlistId
+        ? await tx.waitlist.findUnique({ where: { id: named.waitlistId }, select: { teamId: true } })
+        : null;
+    const team = await tx.team.findFirst({
+      where: named.teamId ? { id: named.teamId } : byList ? { id: byList.teamId } : { stripeSubscriptionId: subscription.id },
+      select: { id: true, plan: true, stripeSubscriptionId: true },
     });
-    if (!target) return null;
-    // A newer subscription of the same waitlist wins over events of an older, ended one.
-    if (target.stripeSubscriptionId && target.stripeSubscriptionId !== subscription.id && planForStatus(subscription.status) === "FREE") {
-      return target.slug;
+    if (!team) return null;
+    const plan = planForStatus(subscription.status);
+    // A newer subscription of the same team wins over events of an older, ended one.
+    if (team.stripeSubscriptionId && team.stripeSubscriptionId !== subscription.id && plan === "FREE") {
+      return { teamId: team.id, slugs: [], plan: team.plan, changed: false };
     }
-    await tx.waitlist.update({
-      where: { id: target.id },
-      data: {
-        plan: planForStatus(subscription.status),
-        subscriptionStatus: subscription.status,
-        stripeSubscriptionId: subscription.id,
-        stripeCustomerId: customer,
-      },
+    await tx.team.update({
+      where: { id: team.id },
+      data: { plan, subscriptionStatus: subscription.status, stripeSubscriptionId: subscription.id, stripeCustomerId: customer },
+      select: { id: true },
     });
-    return target.slug;
+    await tx.waitlist.updateMany({ where: { teamId: team.id, plan: { not: plan } }, data: { plan } });
+    const lists = await tx.waitlist.findMany({ where: { teamId: team.id }, select: { slug: true } });
+    return { teamId: team.id, slugs: lists.map((l) => l.slug), plan, changed: team.plan !== plan };
   });
 }
 
-function subscriptionRef(event: Stripe.Event): { subscriptionId: string; waitlistId?: string } | null {
+type SubscriptionRef = { subscriptionId: string; teamId?: string; waitlistId?: string };
+
+function subscriptionRef(event: Stripe.Event): SubscriptionRef | null {
   if (event.type === "checkout.session.completed") {
     const session = event.data.object;
     const id = typeof session.subscription === "string" ? session.subscription : session.subscription?.id;
     if (!id) return null;
-    return { subscriptionId: id, waitlistId: session.metadata?.waitlist_id ?? session.client_reference_id ?? undefined };
+    const teamId = session.metadata?.team_id;
+    // Checkouts started before teams name the waitlist (metadata, or client_reference_id without team_id).
+    return teamId
+      ? { subscriptionId: id, teamId }
+      : { subscriptionId: id, waitlistId: session.metadata?.waitlist_id ?? session.client_reference_id ?? undefined };
   }
   if (event.type === "customer.subscription.updated" || event.type === "customer.subscription.deleted") {
-    return { subscriptionId: event.data.object.id, waitlistId: event.data.object.metadata?.waitlist_id };
+    const metadata = event.data.object.metadata;
+    return { subscriptionId: event.data.object.id, teamId: metadata?.team_id, waitlistId: metadata?.waitlist_id };
   }
   return null;
 }

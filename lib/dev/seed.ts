@@ -48,7 +48,8 @@ export async function seedDemo(): Promise<SeedResult> {
     existing ??
     (await db().waitlist.create({
       data: {
-        ownerId: owner.id,
+        teamId: (await db().team.findUniqueOrThrow({ where: { personalOf: owner.id }, select: { id: true } })).id,
+        createdBy: owner.id,
         slug: DEMO_SLUG,
         title: "Acme AI",
         description: "Be the first to know.",

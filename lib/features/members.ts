@@ -35,10 +35,10 @@ export function memberSelf(key: string, externalId: string): string {
 }
 
 /** The owner's feature of this key, or 404 (another owner's key is "no such feature" too: keys are per owner). */
-export async function requireFeature(ownerId: string, key: string): Promise<Feature> {
+export async function requireFeature(teamId: string, key: string): Promise<Feature> {
   const { rows } = await pool().query<{ waitlist_id: string }>(
-    `SELECT waitlist_id FROM waitlist_features WHERE owner_id = $1 AND key = $2`,
-    [ownerId, key],
+    `SELECT waitlist_id FROM waitlist_features WHERE team_id = $1 AND key = $2`,
+    [teamId, key],
   );
   const row = rows[0];
   if (!row) throw new AppError("not_found", `No feature “${key}”: add it to a waitlist under Feature keys first.`);
@@ -179,13 +179,13 @@ export async function leaveMember(feature: Feature, externalId: string): Promise
 }
 
 /** Every feature of the owner this user is signed up for (each key of a list with several keys is listed). */
-export async function listMemberships(ownerId: string, externalId: string): Promise<MembershipItem[]> {
+export async function listMemberships(teamId: string, externalId: string): Promise<MembershipItem[]> {
   const { rows } = await pool().query<MemberRow & { key: string; waitlist_id: string }>(
     `SELECT f.key, f.waitlist_id, s.id, s.status, s.score, s.seq, s.ref_code, s.created_at
        FROM waitlist_features f JOIN signups s ON s.waitlist_id = f.waitlist_id AND s.external_id = $2
-      WHERE f.owner_id = $1 AND s.status <> 'REMOVED'
+      WHERE f.team_id = $1 AND s.status <> 'REMOVED'
       ORDER BY f.key`,
-    [ownerId, externalId],
+    [teamId, externalId],
   );
   return Promise.all(
     rows.map(async (r) => ({

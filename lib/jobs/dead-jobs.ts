@@ -55,16 +55,16 @@ function ownedJobsSql(where: string): string {
   return `(SELECT j.*, s.email AS recipient
              FROM ${jobsSql(`${where} AND name = ANY($3::text[])`, "signupId")} j
              JOIN signups s ON s.id = j.ref_id JOIN waitlists w ON w.id = s.waitlist_id
-            WHERE s.waitlist_id = $1 AND w.owner_id = $2
+            WHERE s.waitlist_id = $1 AND w.team_id = $2
            UNION ALL
            SELECT j.*, 'Top ' || v.size || ', ' || v.kind AS recipient
              FROM ${jobsSql(`${where} AND name = '${WAVE_JOB}'`, "waveId")} j
              JOIN invite_waves v ON v.id = j.ref_id JOIN waitlists w ON w.id = v.waitlist_id
-            WHERE v.waitlist_id = $1 AND w.owner_id = $2)`;
+            WHERE v.waitlist_id = $1 AND w.team_id = $2)`;
 }
 
 /** The owner's failed jobs on this waitlist, newest first. */
-export async function listFailedJobs(ownerId: string, waitlistId: string): Promise<FailedJob[]> {
+export async function listFailedJobs(teamId: string, waitlistId: string): Promise<FailedJob[]> {
   await jobs(); // pg-boss's tables exist
   const { rows } = await pool().query<{
     id: string;
@@ -79,7 +79,7 @@ export async function listFailedJobs(ownerId: string, waitlistId: string): Promi
        FROM ${ownedJobsSql("state = 'failed'")} j
       ORDER BY j.completed_on DESC NULLS LAST
       LIMIT ${FAILED_LIST_LIMIT}`,
-    [waitlistId, ownerId, SIGNUP_JOB_NAMES],
+    [waitlistId, teamId, SIGNUP_JOB_NAMES],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -92,18 +92,18 @@ export async function listFailedJobs(ownerId: string, waitlistId: string): Promi
 }
 
 /** How many failed jobs this waitlist has (the dashboard's badge). */
-export async function countFailedJobs(ownerId: string, waitlistId: string): Promise<number> {
+export async function countFailedJobs(teamId: string, waitlistId: string): Promise<number> {
   await jobs();
   const { rows } = await pool().query<{ n: number }>(
     `SELECT COUNT(*)::int AS n FROM ${ownedJobsSql("state = 'failed'")} j`,
-    [waitlistId, ownerId, SIGNUP_JOB_NAMES],
+    [waitlistId, teamId, SIGNUP_JOB_NAMES],
   );
   return rows[0]?.n ?? 0;
 }
 
 /** Failed, still queued (waiting, retrying or running) and sent in the last 24 hours, for this waitlist. */
-export async function deliverySummary(ownerId: string, waitlistId: string): Promise<DeliverySummary> {
-  const failed = await countFailedJobs(ownerId, waitlistId);
+export async function deliverySummary(teamId: string, waitlistId: string): Promise<DeliverySummary> {
+  const failed = await countFailedJobs(teamId, waitlistId);
   const { rows } = await pool().query<Omit<DeliverySummary, "failed">>(
     `SELECT
        (SELECT COUNT(*) FROM ${quoteIdent(env().JOB_SCHEMA)}.job j
@@ -111,8 +111,8 @@ export async function deliverySummary(ownerId: string, waitlistId: string): Prom
          WHERE j.name = ANY($3::text[]) AND j.state < 'completed' AND s.waitlist_id = $1)::int AS waiting,
        (SELECT COUNT(*) FROM signup_emails e JOIN signups s ON s.id = e.signup_id
          WHERE s.waitlist_id = $1 AND e.sent_at > now() - interval '24 hours')::int AS sent_24h
-      FROM waitlists w WHERE w.id = $1 AND w.owner_id = $2`,
-    [waitlistId, ownerId, SIGNUP_JOB_NAMES],
+      FROM waitlists w WHERE w.id = $1 AND w.team_id = $2`,
+    [waitlistId, teamId, SIGNUP_JOB_NAMES],
   );
   return { failed, waiting: rows[0]?.waiting ?? 0, sent_24h: rows[0]?.sent_24h ?? 0 };
 }
@@ -124,13 +124,13 @@ export async function deliverySummary(ownerId: string, waitlistId: string): Prom
  * old failure. The email itself is still sent at most once (deliverSignupEmail's ledger); a wave's run runs at
  * most once (runWave finds the wave past that run).
  */
-export async function retryFailedJob(ownerId: string, waitlistId: string, jobId: string): Promise<void> {
+export async function retryFailedJob(teamId: string, waitlistId: string, jobId: string): Promise<void> {
   const missing = () => new AppError("not_found", "No email or wave job with this id on this waitlist.");
   if (!UUID.test(jobId)) throw missing();
   await jobs();
   const { rows } = await pool().query<{ name: string; state: string; archived: boolean }>(
     `SELECT j.name, j.state, j.archived FROM ${ownedJobsSql("id = $4::uuid")} j`,
-    [waitlistId, ownerId, SIGNUP_JOB_NAMES, jobId],
+    [waitlistId, teamId, SIGNUP_JOB_NAMES, jobId],
   );
   const job = rows[0];
   if (!job) throw missing();

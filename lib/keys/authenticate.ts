@@ -2,11 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { hashKey, KEY_PATTERN } from "@/lib/keys/secret";
 
-// `Authorization: Bearer wf_live_…` → the key's owner and scope, or null (unknown, malformed or revoked).
+// `Authorization: Bearer wf_live_…` → the key's team and scope, or null (unknown, malformed or revoked).
 // last_used_at is written at most once a minute per key so a busy integration does not write on every call.
 
 export type KeyScope = "read" | "write";
-export type KeyActor = { keyId: string; scope: KeyScope; owner: { id: string; email: string } };
+/** A key acts for its team; `label` names it in the audit log ("name (wf_live_abcd…)"). */
+export type KeyActor = { keyId: string; scope: KeyScope; teamId: string; teamName: string; label: string };
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -24,11 +25,20 @@ export async function authenticateKey(secret: string): Promise<KeyActor | null> 
   if (!KEY_PATTERN.test(secret)) return null;
   const key = await db().apiKey.findUnique({
     where: { secretHash: hashKey(secret) },
-    select: { id: true, scope: true, revokedAt: true, lastUsedAt: true, owner: { select: { id: true, email: true } } },
+    select: {
+      id: true, name: true, prefix: true, scope: true, revokedAt: true, lastUsedAt: true,
+      team: { select: { id: true, name: true } },
+    },
   });
   if (!key || key.revokedAt) return null;
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db().apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() }, select: { id: true } });
   }
-  return { keyId: key.id, scope: key.scope === "write" ? "write" : "read", owner: key.owner };
+  return {
+    keyId: key.id,
+    scope: key.scope === "write" ? "write" : "read",
+    teamId: key.team.id,
+    teamName: key.team.name,
+    label: `API key “${key.name}” (${key.prefix}…)`,
+  };
 }

@@ -5,34 +5,34 @@ import { generateKey } from "@/lib/keys/secret";
 import { KEY_COLUMNS, toKeyView } from "@/lib/keys/queries";
 import { MAX_ACTIVE_KEYS, type ApiKeyView, type CreateKeyInput } from "@/lib/keys/schemas";
 
-// Creating and revoking owner API keys. The secret exists in plain text only in createKey's answer; the table
+// Creating and revoking a team's API keys. The secret exists in plain text only in createKey's answer; the table
 // keeps its sha256 (lib/keys/secret.ts).
 
-export async function createKey(ownerId: string, input: CreateKeyInput): Promise<{ key: ApiKeyView; secret: string }> {
+export async function createKey(teamId: string, createdBy: string | null, input: CreateKeyInput): Promise<{ key: ApiKeyView; secret: string }> {
   const { secret, prefix, hash } = generateKey();
   return db().$transaction(async (tx) => {
-    // The owner's row lock serialises concurrent creations, so two at once cannot both slip under the cap.
-    await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${ownerId} FOR UPDATE`;
-    const active = await tx.apiKey.count({ where: { ownerId, revokedAt: null } });
+    // The team's row lock serialises concurrent creations, so two at once cannot both slip under the cap.
+    await tx.$queryRaw`SELECT 1 FROM teams WHERE id = ${teamId} FOR UPDATE`;
+    const active = await tx.apiKey.count({ where: { teamId, revokedAt: null } });
     if (active >= MAX_ACTIVE_KEYS) {
       throw new AppError(
         "conflict",
-        `You have ${MAX_ACTIVE_KEYS} active API keys, the most an account can hold. Revoke one you no longer use first.`,
+        `You have ${MAX_ACTIVE_KEYS} active API keys, the most a team can hold. Revoke one you no longer use first.`,
       );
     }
     const row = await tx.apiKey.create({
-      data: { ownerId, name: input.name, scope: input.scope, prefix, secretHash: hash },
+      data: { teamId, createdBy, name: input.name, scope: input.scope, prefix, secretHash: hash },
       select: KEY_COLUMNS,
     });
     return { key: toKeyView(row), secret };
   });
 }
 
-/** Revokes one of the owner's keys at once (the next request with it is a 401); unknown or revoked: 404. */
-export async function revokeKey(ownerId: string, keyId: string): Promise<void> {
+/** Revokes one of the team's keys at once (the next request with it is a 401); unknown or revoked: 404. */
+export async function revokeKey(teamId: string, keyId: string): Promise<void> {
   const { count } = await db().apiKey.updateMany({
-    where: { id: keyId, ownerId, revokedAt: null },
+    where: { id: keyId, teamId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (count === 0) throw new AppError("not_found", "No such API key in your account.");
+  if (count === 0) throw new AppError("not_found", "No such API key in this team.");
 }

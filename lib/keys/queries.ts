@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { ApiKeyView } from "@/lib/keys/schemas";
 
-// Owner-side reads of api_keys, always scoped by owner id. Revoked keys are left out: they cannot be used again
+// Owner-side reads of api_keys, always scoped by team id. Revoked keys are left out: they cannot be used again
 // and the row only stays for the audit trail.
 
 export const KEY_COLUMNS = { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true } as const;
@@ -20,9 +20,9 @@ export function toKeyView(row: Row): ApiKeyView {
   };
 }
 
-export async function listOwnerKeys(ownerId: string): Promise<ApiKeyView[]> {
+export async function listTeamKeys(teamId: string): Promise<ApiKeyView[]> {
   const rows = await db().apiKey.findMany({
-    where: { ownerId, revokedAt: null },
+    where: { teamId, revokedAt: null },
     select: KEY_COLUMNS,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });

@@ -14,6 +14,8 @@ export const createKeySchema = z.strictObject({
     .min(1, "Give the key a name.")
     .max(KEY_NAME_MAX, `At most ${KEY_NAME_MAX} characters.`),
   scope: z.enum(KEY_SCOPES, { error: "Choose read or write." }),
+  /** The team the key acts for (an admin or owner there); the dashboard's chosen team when absent. */
+  team_id: z.uuid({ message: "team_id must be a team's id." }).optional(),
 });
 
 export type CreateKeyInput = z.infer<typeof createKeySchema>;

@@ -7,7 +7,7 @@ import { approveHeld, rejectHeld } from "@/lib/signups/line";
  * up; reject: the referee is removed, everyone behind moves up). Returns the ids that changed: ids of another
  * list, or no longer held, change nothing. Null when the waitlist is not this owner's.
  */
-export async function decideHeld(waitlistId: string, decision: ReviewDecision, ownerId: string): Promise<string[] | null> {
+export async function decideHeld(waitlistId: string, decision: ReviewDecision, teamId: string): Promise<string[] | null> {
   const ids = [...new Set(decision.ids)];
-  return decision.action === "approve" ? approveHeld(waitlistId, ids, ownerId) : rejectHeld(waitlistId, ids, ownerId);
+  return decision.action === "approve" ? approveHeld(waitlistId, ids, teamId) : rejectHeld(waitlistId, ids, teamId);
 }

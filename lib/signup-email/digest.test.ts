@@ -91,8 +91,8 @@ describe("the referral digest", () => {
     const unsubscribed = await scene({ digest: true, ahead: 1, friends: 2 });
     await pool().query(`UPDATE signups SET unsubscribed_at = now() WHERE id = $1`, [unsubscribed.referrer.id]);
     const turnedOn = await scene({ digest: false, ahead: 1, friends: 3 });
-    const owner = (await pool().query<{ owner_id: string }>(`SELECT owner_id FROM waitlists WHERE id = $1`, [turnedOn.w.id])).rows[0]!;
-    expect((await updateWaitlist(owner.owner_id, turnedOn.w.id, { referral_digest: true })).referral_digest).toBe(true);
+    const owner = (await pool().query<{ team_id: string }>(`SELECT team_id FROM waitlists WHERE id = $1`, [turnedOn.w.id])).rows[0]!;
+    expect((await updateWaitlist(owner.team_id, turnedOn.w.id, { referral_digest: true })).referral_digest).toBe(true);
 
     await sweepDigests();
     for (const s of [off, unsubscribed, turnedOn]) expect(await digestJobs(s.referrer.id)).toEqual([]);

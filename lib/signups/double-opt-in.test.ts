@@ -304,7 +304,7 @@ describe("the owner's switch", () => {
   it("is off for new lists, and once switched on the very next signup is pending", async () => {
     const w = await createWaitlist();
     expect((await getPublicWaitlist(w.slug))?.doubleOptIn).toBe(false);
-    const owned = await updateWaitlist(w.ownerId, w.id, updateWaitlistSchema.parse({ double_opt_in: true }));
+    const owned = await updateWaitlist(w.teamId, w.id, updateWaitlistSchema.parse({ double_opt_in: true }));
     expect(owned.double_opt_in).toBe(true);
     expect((await getPublicWaitlist(w.slug))?.doubleOptIn).toBe(true);
     expect(created(await createSignup({ waitlistId: w.id, email: uniqueEmail() })).pending).toBe(true);

@@ -62,7 +62,7 @@ describe("inviting the top N", () => {
     expect(await inviteSignups(waitlist.id, { top: 10 })).toHaveLength(3);
     expect(await inviteSignups(waitlist.id, { top: 10 })).toEqual([]);
     const other = await createWaitlist();
-    expect(await inviteSignups(waitlist.id, { top: 1 }, other.ownerId)).toBeNull();
+    expect(await inviteSignups(waitlist.id, { top: 1 }, other.teamId)).toBeNull();
     expect(await inviteSignups(waitlist.id, { signupIds: [people[0]!.id] })).toEqual([]);
     await expectLineMatchesDefinition(waitlist.id, 1);
   });

@@ -88,9 +88,9 @@ export async function admitInLine(line: Line, selection: AdmitSelection): Promis
 }
 
 /** Invites the top N (or the chosen people) on this waitlist now; null when it is not the owner's. */
-export async function inviteSignups(waitlistId: string, selection: AdmitSelection, ownerId?: string): Promise<string[] | null> {
+export async function inviteSignups(waitlistId: string, selection: AdmitSelection, teamId?: string): Promise<string[] | null> {
   await jobs(); // started before the lock is taken: the first start runs pg-boss's own set-up
-  return withLockedLine(waitlistId, (line) => admitInLine(line, selection), ownerId);
+  return withLockedLine(waitlistId, (line) => admitInLine(line, selection), teamId);
 }
 
 export type OwnerStatus = Exclude<SignupStatusValue, "PENDING">;

@@ -67,7 +67,7 @@ export async function creditOnStatusChange(line: Line, signupId: string, row: Cr
  * The owner approves held credits: each referee still held credits their referrer now. Returns the ids that
  * changed (others were no longer held); null when the waitlist is not the owner's.
  */
-export async function approveHeld(waitlistId: string, signupIds: readonly string[], ownerId?: string): Promise<string[] | null> {
+export async function approveHeld(waitlistId: string, signupIds: readonly string[], teamId?: string): Promise<string[] | null> {
   return withLockedLine(
     waitlistId,
     async (line) => {
@@ -82,7 +82,7 @@ export async function approveHeld(waitlistId: string, signupIds: readonly string
       await moveCredits(line, deltas);
       return rows.map((r) => r.id);
     },
-    ownerId,
+    teamId,
   );
 }
 
@@ -91,7 +91,7 @@ export async function approveHeld(waitlistId: string, signupIds: readonly string
  * owner's remove does: everyone behind moves up, their room is freed) and their credit is rejected. Returns the
  * ids that changed; null when the waitlist is not the owner's.
  */
-export async function rejectHeld(waitlistId: string, signupIds: readonly string[], ownerId?: string): Promise<string[] | null> {
+export async function rejectHeld(waitlistId: string, signupIds: readonly string[], teamId?: string): Promise<string[] | null> {
   return withLockedLine(
     waitlistId,
     async (line) => {
@@ -123,6 +123,6 @@ export async function rejectHeld(waitlistId: string, signupIds: readonly string[
       line.waitlist.signupCount -= counted;
       return rows.map((r) => r.id);
     },
-    ownerId,
+    teamId,
   );
 }

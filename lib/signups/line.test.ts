@@ -33,7 +33,7 @@ describe("the line's keeper", () => {
     expect(await run("no-such-waitlist")).toBeNull();
     expect(await run(w.id, stranger.id)).toBeNull();
     expect(called).toBe(0);
-    expect(await run(w.id, w.ownerId)).toBe(w.slug);
+    expect(await run(w.id, w.teamId)).toBe(w.slug);
     expect(await run(w.id)).toBe(w.slug);
   });
 
@@ -57,10 +57,10 @@ describe("the line's keeper", () => {
     const w = await createWaitlist({ title: "Before", referralBoost: 1 });
     for (let i = 0; i < 3; i++) await createSignup({ waitlistId: w.id, email: uniqueEmail() });
     // Beyond PostgreSQL's int: the boost's UPDATE fails after the title's, in the same transaction.
-    await expect(updateWaitlist(w.ownerId, w.id, { title: "After", referral_boost: 2 ** 31 })).rejects.toThrow(/out of range/);
+    await expect(updateWaitlist(w.teamId, w.id, { title: "After", referral_boost: 2 ** 31 })).rejects.toThrow(/out of range/);
     expect(await db().waitlist.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ title: "Before", referralBoost: 1 });
 
-    const updated = await updateWaitlist(w.ownerId, w.id, { title: "After", referral_boost: 4, theme: { primary: "#000000" } });
+    const updated = await updateWaitlist(w.teamId, w.id, { title: "After", referral_boost: 4, theme: { primary: "#000000" } });
     expect(updated).toMatchObject({ title: "After", referral_boost: 4, theme: { primary: "#000000", bg: "#ffffff" } });
     await expectLineMatchesDefinition(w.id, 4);
   });

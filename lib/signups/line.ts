@@ -42,19 +42,19 @@ export type Line = { client: PoolClient; waitlist: LockedWaitlist };
 
 /**
  * Runs `fn` in one transaction that first takes the waitlist row lock (as every signup does). Returns null,
- * without calling `fn`, when there is no such waitlist (or, with `ownerId`, it belongs to someone else).
+ * without calling `fn`, when there is no such waitlist (or, with `teamId`, it belongs to someone else).
  */
 export async function withLockedLine<T>(
   waitlistId: string,
   fn: (line: Line) => Promise<T>,
-  ownerId?: string,
+  teamId?: string,
 ): Promise<T | null> {
   return withTransaction(async (client) => {
     const { rows } = await client.query<LockedWaitlist>(
       `SELECT id, slug, next_seq AS "nextSeq", signup_count AS "signupCount", waiting_count AS "waitingCount",
               capacity, plan, referral_boost AS "referralBoost"
-         FROM waitlists WHERE id = $1 AND ($2::text IS NULL OR owner_id = $2) FOR UPDATE`,
-      [waitlistId, ownerId ?? null],
+         FROM waitlists WHERE id = $1 AND ($2::text IS NULL OR team_id = $2) FOR UPDATE`,
+      [waitlistId, teamId ?? null],
     );
     const waitlist = rows[0];
     return waitlist ? fn({ client, waitlist }) : null;

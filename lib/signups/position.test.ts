@@ -114,7 +114,7 @@ describe("positions in the database", () => {
     await expectLineMatchesDefinition(w.id, boost);
 
     // The owner's settings change, which rescores the line in the same transaction.
-    expect((await updateWaitlist(w.ownerId, w.id, { referral_boost: 700 })).referral_boost).toBe(700);
+    expect((await updateWaitlist(w.teamId, w.id, { referral_boost: 700 })).referral_boost).toBe(700);
     await expectLineMatchesDefinition(w.id, 700);
   });
 

@@ -5,13 +5,23 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { startDigestBaseline } from "@/lib/signup-email/digest-baseline";
 import { rescoreLine, withLockedLine } from "@/lib/signups/line";
 import { invalidatePublicWaitlist } from "@/lib/waitlists/public";
-import { requireOwnedWaitlist, toOwnedWaitlist, type OwnedWaitlist } from "@/lib/waitlists/queries";
+import { requireTeamWaitlist, toOwnedWaitlist, type OwnedWaitlist } from "@/lib/waitlists/queries";
 import { readTheme, themeSchema, type CreateWaitlistInput, type UpdateWaitlistInput } from "@/lib/waitlists/schemas";
 
-export async function createWaitlist(ownerId: string, input: CreateWaitlistInput): Promise<OwnedWaitlist> {
+/** A new list of the team, on the team's plan (the signup statement reads the plan from the list's row). */
+export async function createWaitlist(teamId: string, createdBy: string | null, input: CreateWaitlistInput): Promise<OwnedWaitlist> {
   try {
+    const team = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { plan: true } });
     const row = await db().waitlist.create({
-      data: { ownerId, slug: input.slug, title: input.title, description: input.description, theme: themeSchema.parse({}) },
+      data: {
+        teamId,
+        createdBy,
+        plan: team.plan,
+        slug: input.slug,
+        title: input.title,
+        description: input.description,
+        theme: themeSchema.parse({}),
+      },
     });
     // A recent 404 for this slug may be cached.
     invalidatePublicWaitlist(row.slug);
@@ -28,7 +38,7 @@ export async function createWaitlist(ownerId: string, input: CreateWaitlistInput
  * One transaction under the waitlist row lock (as every signup takes it): the settings, and when the referral
  * boost changes, the rescore of the whole line (lib/signups/line.ts), so no signup interleaves with either.
  */
-export async function updateWaitlist(ownerId: string, id: string, input: UpdateWaitlistInput): Promise<OwnedWaitlist> {
+export async function updateWaitlist(teamId: string, id: string, input: UpdateWaitlistInput): Promise<OwnedWaitlist> {
   const slug = await withLockedLine(
     id,
     async (line) => {
@@ -62,18 +72,18 @@ export async function updateWaitlist(ownerId: string, id: string, input: UpdateW
       if (boost !== undefined && boost !== line.waitlist.referralBoost) await rescoreLine(line, boost);
       return line.waitlist.slug;
     },
-    ownerId,
+    teamId,
   );
   if (slug === null) throw new AppError("not_found", "No waitlist with this id in your account.");
   invalidatePublicWaitlist(slug);
-  return requireOwnedWaitlist(ownerId, id);
+  return requireTeamWaitlist(teamId, id);
 }
 
-export async function deleteWaitlist(ownerId: string, id: string): Promise<void> {
+export async function deleteWaitlist(teamId: string, id: string): Promise<void> {
   const { count, slug } = await db().$transaction(async (tx) => {
-    const w = await tx.waitlist.findFirst({ where: { id, ownerId }, select: { slug: true } });
+    const w = await tx.waitlist.findFirst({ where: { id, teamId }, select: { slug: true } });
     if (!w) return { count: 0, slug: "" };
-    const r = await tx.waitlist.deleteMany({ where: { id, ownerId } });
+    const r = await tx.waitlist.deleteMany({ where: { id, teamId } });
     return { count: r.count, slug: w.slug };
   });
   if (count === 0) throw new AppError("not_found", "No waitlist with this id in your account.");

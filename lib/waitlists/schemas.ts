@@ -101,6 +101,8 @@ export const allowedHostSchema = z
   .regex(HOST_PATTERN, "Enter a hostname like example.com or *.example.com (no https:// or path).");
 
 export const createWaitlistSchema = z.object({
+  /** The team the list is made in (an admin or owner there); the dashboard's chosen team when absent. */
+  team_id: z.uuid({ message: "team_id must be a team's id." }).optional(),
   slug: ownerSlugSchema,
   title,
   description: description.default(""),

@@ -46,7 +46,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
 }
 
 export async function listDeliveries(
-  ownerId: string,
+  teamId: string,
   waitlistId: string,
   query: { endpointId?: string; status?: DeliveryStatus; limit: number; cursor?: string },
 ): Promise<{ deliveries: DeliveryView[]; next_cursor: string | null }> {
@@ -61,12 +61,12 @@ export async function listDeliveries(
        FROM webhook_deliveries d
        JOIN webhook_endpoints e ON e.id = d.endpoint_id
        JOIN webhook_events ev ON ev.id = d.event_id
-      WHERE d.waitlist_id = $1 AND EXISTS (SELECT 1 FROM waitlists w WHERE w.id = d.waitlist_id AND w.owner_id = $2)
+      WHERE d.waitlist_id = $1 AND EXISTS (SELECT 1 FROM waitlists w WHERE w.id = d.waitlist_id AND w.team_id = $2)
         AND ($3::text IS NULL OR d.endpoint_id = $3) AND ($4::text IS NULL OR d.status = $4)
         AND ($5::timestamptz IS NULL OR (d.created_at, d.id) < ($5::timestamptz, $6::uuid))
       ORDER BY d.created_at DESC, d.id DESC
       LIMIT $7`,
-    [waitlistId, ownerId, query.endpointId ?? null, query.status ?? null, after?.createdAt ?? null, after?.id ?? null, query.limit + 1],
+    [waitlistId, teamId, query.endpointId ?? null, query.status ?? null, after?.createdAt ?? null, after?.id ?? null, query.limit + 1],
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -79,16 +79,16 @@ export async function listDeliveries(
 const REQUEUE = `status = 'pending', next_attempt_at = now(), retry_since = now(), locked_until = NULL, completed_at = NULL`;
 
 /** Resends one delivery (any state but one being sent right now); 409 while its endpoint is disabled. */
-export async function resendDelivery(ownerId: string, waitlistId: string, deliveryId: string): Promise<void> {
+export async function resendDelivery(teamId: string, waitlistId: string, deliveryId: string): Promise<void> {
   if (!isUuid(deliveryId)) throw new AppError("not_found", "There is no such delivery on this waitlist.");
   const { rows } = await pool().query<{ enabled: boolean; requeued: boolean }>(
     `WITH d AS (SELECT d.id, e.enabled FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
                   JOIN waitlists w ON w.id = d.waitlist_id
-                 WHERE d.id = $3 AND d.waitlist_id = $1 AND w.owner_id = $2),
+                 WHERE d.id = $3 AND d.waitlist_id = $1 AND w.team_id = $2),
           u AS (UPDATE webhook_deliveries x SET ${REQUEUE} FROM d
                  WHERE x.id = d.id AND d.enabled AND (x.locked_until IS NULL OR x.locked_until <= now()) RETURNING x.id)
      SELECT d.enabled, EXISTS (SELECT 1 FROM u) AS requeued FROM d`,
-    [waitlistId, ownerId, deliveryId],
+    [waitlistId, teamId, deliveryId],
   );
   const row = rows[0];
   if (!row) throw new AppError("not_found", "There is no such delivery on this waitlist.");
@@ -98,13 +98,13 @@ export async function resendDelivery(ownerId: string, waitlistId: string, delive
 }
 
 /** Resends every failed delivery of the list's enabled endpoints queued since `since`; answers how many. */
-export async function resendFailedSince(ownerId: string, waitlistId: string, since: Date): Promise<number> {
+export async function resendFailedSince(teamId: string, waitlistId: string, since: Date): Promise<number> {
   const { rowCount } = await pool().query(
     `UPDATE webhook_deliveries d SET ${REQUEUE}
        FROM webhook_endpoints e
       WHERE e.id = d.endpoint_id AND e.enabled AND d.waitlist_id = $1 AND d.status = 'failed' AND d.created_at >= $3
-        AND EXISTS (SELECT 1 FROM waitlists w WHERE w.id = d.waitlist_id AND w.owner_id = $2)`,
-    [waitlistId, ownerId, since],
+        AND EXISTS (SELECT 1 FROM waitlists w WHERE w.id = d.waitlist_id AND w.team_id = $2)`,
+    [waitlistId, teamId, since],
   );
   return rowCount ?? 0;
 }

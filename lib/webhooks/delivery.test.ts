@@ -64,10 +64,10 @@ describe("events", () => {
     const { waitlist, endpoint } = await world.listWithEndpoint({ events: ["signup.invited"] });
     const s = await world.join(waitlist.id);
     expect(await world.eventsOf(waitlist.id)).toEqual([]);
-    await updateEndpoint(waitlist.ownerId, waitlist.id, endpoint.id, { enabled: false });
+    await updateEndpoint(waitlist.teamId, waitlist.id, endpoint.id, { enabled: false });
     await inviteSignups(waitlist.id, { top: 1 });
     expect(await world.eventsOf(waitlist.id)).toEqual([]);
-    await updateEndpoint(waitlist.ownerId, waitlist.id, endpoint.id, { enabled: true });
+    await updateEndpoint(waitlist.teamId, waitlist.id, endpoint.id, { enabled: true });
     await setSignupStatus(waitlist.id, s.id, "JOINED");
     expect(await world.eventsOf(waitlist.id)).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe("delivery", () => {
     expect([...ok.keys()].sort()).toEqual(people.map((p) => p.id).sort());
     const ids = new Set(hooks.map((h) => h.headers["webhook-id"]));
     expect(ids.size).toBe(3);
-    const log = await listDeliveries(waitlist.ownerId, waitlist.id, { limit: 10 });
+    const log = await listDeliveries(waitlist.teamId, waitlist.id, { limit: 10 });
     const retried = log.deliveries.find((d) => d.attempts > 1)!;
     expect(retried.attempt_log[0]).toMatchObject({ status_code: 204 });
     expect(retried.attempt_log.at(-1)).toMatchObject({ status_code: 500, response_excerpt: "receiver down", error: "HTTP 500" });
@@ -148,7 +148,7 @@ describe("delivery", () => {
       await world.join(waitlist.id);
       await world.drain();
       expect(world.fromReceiver(start, waitlist.id).map((h) => h.path)).toEqual(["/hooks"]);
-      const log = await listDeliveries(waitlist.ownerId, waitlist.id, { limit: 1 });
+      const log = await listDeliveries(waitlist.teamId, waitlist.id, { limit: 1 });
       expect(log.deliveries[0]).toMatchObject({ status: "pending", last_status_code: 307 });
     } finally {
       world.receiver.answer(null);

@@ -2,7 +2,7 @@ import "server-only";
 import { sendEmail } from "@/lib/email/transport";
 import { env } from "@/lib/env";
 
-// The note to an owner whose endpoint was disabled after three days of failed deliveries. Sent once per
+// The note to a team's owners and admins whose endpoint was disabled after three days of failed deliveries. Sent once per
 // disabling (the Idempotency-Key names the endpoint and the moment), through the same transport as sign-in links.
 
 const escape = (s: string) =>
@@ -11,7 +11,7 @@ const escape = (s: string) =>
 export async function notifyEndpointDisabled(d: {
   endpointId: string;
   url: string;
-  ownerEmail: string;
+  ownerEmails: string[] | null;
   waitlistTitle: string;
   waitlistId: string;
   reason: string;
@@ -31,5 +31,7 @@ export async function notifyEndpointDisabled(d: {
 <p><code>${escape(d.url)}</code></p><p>${escape(d.reason)}</p>
 <p>Fix the receiver, enable the endpoint again and resend the failed deliveries on the
 <a href="${escape(page)}">Webhooks page</a>.</p>`;
-  await sendEmail({ to: d.ownerEmail, subject, html, text, idempotencyKey: `webhook-disabled:${d.endpointId}:${d.disabledAt.getTime()}` });
+  for (const to of d.ownerEmails ?? []) {
+    await sendEmail({ to, subject, html, text, idempotencyKey: `webhook-disabled:${d.endpointId}:${d.disabledAt.getTime()}:${to}` });
+  }
 }

@@ -98,7 +98,7 @@ export function retryDelaySeconds(attempts: number): number {
   return Math.min(env().WEBHOOK_RETRY_BASE_SECONDS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_SECONDS);
 }
 
-type Disabled = { endpointId: string; url: string; ownerEmail: string; waitlistTitle: string; waitlistId: string; reason: string; disabledAt: Date };
+type Disabled = { endpointId: string; url: string; ownerEmails: string[] | null; waitlistTitle: string; waitlistId: string; reason: string; disabledAt: Date };
 
 async function record(row: Due, now: Date, r: AttemptResult): Promise<Disabled | null> {
   const attempts = row.attempts + 1;
@@ -132,8 +132,9 @@ async function record(row: Due, now: Date, r: AttemptResult): Promise<Disabled |
            FROM webhook_endpoints old
           WHERE e.id = $1 AND old.id = e.id
           RETURNING e.id, e.waitlist_id, e.enabled, old.enabled AS was_enabled)
-       SELECT e.id AS "endpointId", w.id AS "waitlistId", w.title AS "waitlistTitle", u.email AS "ownerEmail"
-         FROM e JOIN waitlists w ON w.id = e.waitlist_id JOIN users u ON u.id = w.owner_id
+       SELECT e.id AS "endpointId", w.id AS "waitlistId", w.title AS "waitlistTitle", (SELECT array_agg(u.email ORDER BY m.created_at) FROM team_members m JOIN users u ON u.id = m.user_id
+                 WHERE m.team_id = w.team_id AND m.role IN ('owner', 'admin')) AS "ownerEmails"
+         FROM e JOIN waitlists w ON w.id = e.waitlist_id
         WHERE e.was_enabled AND NOT e.enabled`,
       [row.endpoint_id, now, new Date(now.getTime() - DISABLE_AFTER_MS), reason],
     );

@@ -32,20 +32,20 @@ const COLUMNS = `e.id, e.url, e.description, e.events, e.enabled, e.disabled_rea
   CASE WHEN e.previous_secret_expires_at > now()
        THEN to_char(e.previous_secret_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END AS previous_secret_expires_at,
   to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at`;
-const OWNED = `e.waitlist_id = $1 AND EXISTS (SELECT 1 FROM waitlists w WHERE w.id = e.waitlist_id AND w.owner_id = $2)`;
+const OWNED = `e.waitlist_id = $1 AND EXISTS (SELECT 1 FROM waitlists w WHERE w.id = e.waitlist_id AND w.team_id = $2)`;
 
-export async function listEndpoints(ownerId: string, waitlistId: string): Promise<WebhookEndpointView[]> {
+export async function listEndpoints(teamId: string, waitlistId: string): Promise<WebhookEndpointView[]> {
   const { rows } = await pool().query<WebhookEndpointView>(
     `SELECT ${COLUMNS} FROM webhook_endpoints e WHERE ${OWNED} ORDER BY e.created_at, e.id`,
-    [waitlistId, ownerId],
+    [waitlistId, teamId],
   );
   return rows;
 }
 
-export async function getEndpoint(ownerId: string, waitlistId: string, endpointId: string): Promise<WebhookEndpointView> {
+export async function getEndpoint(teamId: string, waitlistId: string, endpointId: string): Promise<WebhookEndpointView> {
   const { rows } = await pool().query<WebhookEndpointView>(
     `SELECT ${COLUMNS} FROM webhook_endpoints e WHERE ${OWNED} AND e.id = $3`,
-    [waitlistId, ownerId, endpointId],
+    [waitlistId, teamId, endpointId],
   );
   return rows[0] ?? notFound();
 }
@@ -55,7 +55,7 @@ function notFound(): never {
 }
 
 export async function createEndpoint(
-  ownerId: string,
+  teamId: string,
   waitlistId: string,
   input: EndpointCreate,
   guard: GuardOptions = {},
@@ -66,8 +66,8 @@ export async function createEndpoint(
     // The waitlist row lock makes the count and the insert one decision.
     const { rows } = await client.query<{ n: number }>(
       `SELECT (SELECT COUNT(*) FROM webhook_endpoints WHERE waitlist_id = w.id)::int AS n
-         FROM waitlists w WHERE w.id = $1 AND w.owner_id = $2 FOR UPDATE`,
-      [waitlistId, ownerId],
+         FROM waitlists w WHERE w.id = $1 AND w.team_id = $2 FOR UPDATE`,
+      [waitlistId, teamId],
     );
     const n = rows[0]?.n ?? notFound();
     if (n >= MAX_ENDPOINTS_PER_WAITLIST) {
@@ -80,11 +80,11 @@ export async function createEndpoint(
     );
     return inserted.rows[0]!.id;
   });
-  return { endpoint: await getEndpoint(ownerId, waitlistId, id), secret };
+  return { endpoint: await getEndpoint(teamId, waitlistId, id), secret };
 }
 
 export async function updateEndpoint(
-  ownerId: string,
+  teamId: string,
   waitlistId: string,
   endpointId: string,
   patch: EndpointPatch,
@@ -100,20 +100,20 @@ export async function updateEndpoint(
             failing_since = CASE WHEN $7 AND NOT e.enabled THEN NULL ELSE e.failing_since END,
             updated_at = now()
       WHERE ${OWNED} AND e.id = $3`,
-    [waitlistId, ownerId, endpointId, url, patch.description ?? null, patch.events ?? null, patch.enabled ?? null],
+    [waitlistId, teamId, endpointId, url, patch.description ?? null, patch.events ?? null, patch.enabled ?? null],
   );
   if (!rowCount) notFound();
-  return getEndpoint(ownerId, waitlistId, endpointId);
+  return getEndpoint(teamId, waitlistId, endpointId);
 }
 
-export async function deleteEndpoint(ownerId: string, waitlistId: string, endpointId: string): Promise<void> {
-  const { rowCount } = await pool().query(`DELETE FROM webhook_endpoints e WHERE ${OWNED} AND e.id = $3`, [waitlistId, ownerId, endpointId]);
+export async function deleteEndpoint(teamId: string, waitlistId: string, endpointId: string): Promise<void> {
+  const { rowCount } = await pool().query(`DELETE FROM webhook_endpoints e WHERE ${OWNED} AND e.id = $3`, [waitlistId, teamId, endpointId]);
   if (!rowCount) notFound();
 }
 
 /** A new secret; the current one keeps signing (as a second signature) for ROTATION_OVERLAP_HOURS. */
 export async function rotateSecret(
-  ownerId: string,
+  teamId: string,
   waitlistId: string,
   endpointId: string,
 ): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
@@ -122,23 +122,23 @@ export async function rotateSecret(
     `UPDATE webhook_endpoints e SET previous_secret_enc = e.secret_enc, secret_enc = $4,
             previous_secret_expires_at = now() + make_interval(hours => $5), updated_at = now()
       WHERE ${OWNED} AND e.id = $3`,
-    [waitlistId, ownerId, endpointId, seal(secret), ROTATION_OVERLAP_HOURS],
+    [waitlistId, teamId, endpointId, seal(secret), ROTATION_OVERLAP_HOURS],
   );
   if (!rowCount) notFound();
-  return { endpoint: await getEndpoint(ownerId, waitlistId, endpointId), secret };
+  return { endpoint: await getEndpoint(teamId, waitlistId, endpointId), secret };
 }
 
 /** Queues a `webhook.test` event to this one endpoint (whatever it subscribed to); answers the delivery id. */
-export async function sendTestEvent(ownerId: string, waitlistId: string, endpointId: string): Promise<string> {
+export async function sendTestEvent(teamId: string, waitlistId: string, endpointId: string): Promise<string> {
   const { rows } = await pool().query<{ id: string }>(
     `WITH e AS (SELECT e.id, e.enabled, w.id AS waitlist_id, w.slug FROM webhook_endpoints e JOIN waitlists w ON w.id = e.waitlist_id
-                 WHERE e.id = $3 AND e.waitlist_id = $1 AND w.owner_id = $2),
+                 WHERE e.id = $3 AND e.waitlist_id = $1 AND w.team_id = $2),
           ev AS (INSERT INTO webhook_events (waitlist_id, type, data)
                  SELECT waitlist_id, $4, jsonb_build_object('waitlist', jsonb_build_object('id', waitlist_id, 'slug', slug), 'test', true)
                    FROM e RETURNING id, waitlist_id)
      INSERT INTO webhook_deliveries (event_id, endpoint_id, waitlist_id)
      SELECT ev.id, e.id, ev.waitlist_id FROM ev CROSS JOIN e RETURNING id`,
-    [waitlistId, ownerId, endpointId, TEST_EVENT],
+    [waitlistId, teamId, endpointId, TEST_EVENT],
   );
   return rows[0]?.id ?? notFound();
 }

@@ -17,9 +17,9 @@ describe("replay", () => {
     const { waitlist } = await world.listWithEndpoint({ events: ["signup.created"] });
     await world.join(waitlist.id);
     await world.drain();
-    const [first] = (await listDeliveries(waitlist.ownerId, waitlist.id, { limit: 5 })).deliveries;
+    const [first] = (await listDeliveries(waitlist.teamId, waitlist.id, { limit: 5 })).deliveries;
     const start = world.receiver.received.length;
-    await resendDelivery(waitlist.ownerId, waitlist.id, first!.id);
+    await resendDelivery(waitlist.teamId, waitlist.id, first!.id);
     await world.drain();
     expect(world.fromReceiver(start, waitlist.id).map((h) => h.headers["webhook-id"])).toEqual([`msg_${first!.id}`]);
 
@@ -30,29 +30,29 @@ describe("replay", () => {
     await world.join(waitlist.id);
     await world.drain(new Date(Date.now() + 25 * 3600_000));
     world.receiver.answer(null);
-    expect((await listDeliveries(waitlist.ownerId, waitlist.id, { status: "failed", limit: 5 })).deliveries).toHaveLength(2);
-    expect(await resendFailedSince(waitlist.ownerId, waitlist.id, new Date(Date.now() + 60_000))).toBe(0);
+    expect((await listDeliveries(waitlist.teamId, waitlist.id, { status: "failed", limit: 5 })).deliveries).toHaveLength(2);
+    expect(await resendFailedSince(waitlist.teamId, waitlist.id, new Date(Date.now() + 60_000))).toBe(0);
     const start2 = world.receiver.received.length;
-    expect(await resendFailedSince(waitlist.ownerId, waitlist.id, before)).toBe(2);
+    expect(await resendFailedSince(waitlist.teamId, waitlist.id, before)).toBe(2);
     await world.drain();
     expect(world.fromReceiver(start2, waitlist.id)).toHaveLength(2);
-    expect((await listDeliveries(waitlist.ownerId, waitlist.id, { status: "succeeded", limit: 5 })).deliveries).toHaveLength(3);
+    expect((await listDeliveries(waitlist.teamId, waitlist.id, { status: "succeeded", limit: 5 })).deliveries).toHaveLength(3);
   });
 
   it("keeps another owner out", async () => {
     const { waitlist } = await world.listWithEndpoint({ events: ["signup.created"] });
     await world.join(waitlist.id);
-    const [d] = (await listDeliveries(waitlist.ownerId, waitlist.id, { limit: 1 })).deliveries;
+    const [d] = (await listDeliveries(waitlist.teamId, waitlist.id, { limit: 1 })).deliveries;
     const other = await createWaitlist({});
-    await expect(resendDelivery(other.ownerId, waitlist.id, d!.id)).rejects.toMatchObject({ code: "not_found" });
-    expect((await listDeliveries(other.ownerId, waitlist.id, { limit: 5 })).deliveries).toEqual([]);
+    await expect(resendDelivery(other.teamId, waitlist.id, d!.id)).rejects.toMatchObject({ code: "not_found" });
+    expect((await listDeliveries(other.teamId, waitlist.id, { limit: 5 })).deliveries).toEqual([]);
   });
 });
 
 describe("secrets", () => {
   it("signs with both secrets during a rotation's overlap, then with the new one only", async () => {
     const { waitlist, endpoint, secret: oldSecret } = await world.listWithEndpoint({ events: ["signup.created"] });
-    const { secret: newSecret } = await rotateSecret(waitlist.ownerId, waitlist.id, endpoint.id);
+    const { secret: newSecret } = await rotateSecret(waitlist.teamId, waitlist.id, endpoint.id);
     expect(newSecret).not.toBe(oldSecret);
     const start = world.receiver.received.length;
     await world.join(waitlist.id);
@@ -90,7 +90,7 @@ describe("failing endpoints", () => {
       await world.drain(new Date(t0 + DISABLE_AFTER_MS - 60_000));
       let row = (await pool().query<{ enabled: boolean }>(`SELECT enabled FROM webhook_endpoints WHERE id = $1`, [endpoint.id])).rows[0]!;
       expect(row.enabled).toBe(true);
-      await sendTestEvent(waitlist.ownerId, waitlist.id, endpoint.id);
+      await sendTestEvent(waitlist.teamId, waitlist.id, endpoint.id);
       await world.drain(new Date(t0 + DISABLE_AFTER_MS + 1000));
       row = (await pool().query<{ enabled: boolean; disabled_reason: string }>(`SELECT enabled, disabled_reason FROM webhook_endpoints WHERE id = $1`, [endpoint.id])).rows[0]!;
       expect(row).toMatchObject({ enabled: false, disabled_reason: expect.stringContaining("3 days") });
@@ -103,9 +103,9 @@ describe("failing endpoints", () => {
       world.receiver.answer(null);
     }
     // Enabled again by the owner: the streak starts over, and a test event goes out.
-    await updateEndpoint(waitlist.ownerId, waitlist.id, endpoint.id, { enabled: true });
+    await updateEndpoint(waitlist.teamId, waitlist.id, endpoint.id, { enabled: true });
     const start = world.receiver.received.length;
-    await sendTestEvent(waitlist.ownerId, waitlist.id, endpoint.id);
+    await sendTestEvent(waitlist.teamId, waitlist.id, endpoint.id);
     await world.drain();
     expect(world.fromReceiver(start, waitlist.id).map((h) => h.json.type)).toEqual(["webhook.test"]);
   });

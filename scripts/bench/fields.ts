@@ -32,7 +32,7 @@ export async function benchFields(pool: Pool): Promise<{ without: Figures; with:
   for (const [kind, id] of Object.entries(lists)) {
     const fields = kind === "with" ? JSON.stringify(readFieldDefinitions(THREE_QUESTIONS)) : "[]";
     await pool.query(
-      `INSERT INTO waitlists (id, owner_id, slug, title, plan, custom_fields, updated_at) VALUES ($1, $2, $1, 'Bench', 'PRO', $3::jsonb, now())`,
+      `INSERT INTO waitlists (id, created_by, team_id, slug, title, plan, custom_fields, updated_at) VALUES ($1, $2, (SELECT id FROM teams WHERE personal_of = $2), $1, 'Bench', 'PRO', $3::jsonb, now())`,
       [id, owner, fields],
     );
   }

@@ -32,7 +32,7 @@ async function runWith(pool: PgPool, ownerId: string, instances: number, verifyU
   console.log(`\n## One list, ${instances} instance(s) of next start, ${SIGNUPS} signups, ${CONCURRENCY} concurrent`);
   const waitlistId = `bench-inst${instances}-${Date.now()}`;
   await pool.query(
-    `INSERT INTO waitlists (id, owner_id, slug, title, plan, updated_at) VALUES ($1, $2, $1, 'Launch', 'PRO', now())`,
+    `INSERT INTO waitlists (id, created_by, team_id, slug, title, plan, updated_at) VALUES ($1, $2, (SELECT id FROM teams WHERE personal_of = $2), $1, 'Launch', 'PRO', now())`,
     [waitlistId, ownerId],
   );
   const servers: ProductionServer[] = [];

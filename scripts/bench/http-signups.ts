@@ -17,7 +17,7 @@ export async function benchHttpSignups(pool: Pool): Promise<void> {
   const siteverify = await startFakeSiteverify({ secret: "bench-secret", hostname: "127.0.0.1" });
   const waitlistId = `bench-http-${Date.now()}`;
   await pool.query(
-    `INSERT INTO waitlists (id, owner_id, slug, title, plan, updated_at) VALUES ($1, $2, $1, 'Launch', 'PRO', now())`,
+    `INSERT INTO waitlists (id, created_by, team_id, slug, title, plan, updated_at) VALUES ($1, $2, (SELECT id FROM teams WHERE personal_of = $2), $1, 'Launch', 'PRO', now())`,
     [waitlistId, await benchOwner(pool)],
   );
   // One load generator on one address: the per-IP limit would stop the burst after 120.

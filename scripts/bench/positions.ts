@@ -14,8 +14,8 @@ const BOOST = 5;
 export async function loadBigWaitlist(pool: Pool, size: number, ownerId: string): Promise<string> {
   const waitlistId = `bench-${Date.now()}`;
   await pool.query(
-    `INSERT INTO waitlists (id, owner_id, slug, title, plan, referral_boost, updated_at)
-     VALUES ($1, $2, $1, 'Bench', 'PRO', $3, now())`,
+    `INSERT INTO waitlists (id, created_by, team_id, slug, title, plan, referral_boost, updated_at)
+     VALUES ($1, $2, (SELECT id FROM teams WHERE personal_of = $2), $1, 'Bench', 'PRO', $3, now())`,
     [waitlistId, ownerId, BOOST],
   );
   const [, loadMs] = await timed(async () => {

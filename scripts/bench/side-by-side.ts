@@ -85,8 +85,8 @@ export async function benchSideBySide(pool: PgPool): Promise<void> {
   const siteverify = await startFakeSiteverify({ secret: "bench-secret", hostname: "127.0.0.1" });
   const slug = `bench-sbs-${Date.now()}`;
   await pool.query(
-    `INSERT INTO waitlists (id, owner_id, slug, title, description, plan, updated_at)
-     VALUES ($1, $2, $1, 'Launch', 'The side-by-side benchmark''s list.', 'PRO', now())`,
+    `INSERT INTO waitlists (id, created_by, team_id, slug, title, description, plan, updated_at)
+     VALUES ($1, $2, (SELECT id FROM teams WHERE personal_of = $2), $1, 'Launch', 'The side-by-side benchmark''s list.', 'PRO', now())`,
     [slug, await benchOwner(pool)],
   );
   const server = await startBenchServer(siteverify.url, { TRUSTED_PROXY_HOPS: "1", BENCH_NOOP_ROUTE: "1" });

@@ -134,7 +134,7 @@ describe("hostile input: owner API, signed in", () => {
     });
 
     const create = { slug: fc.oneof(fc.constant("FRESH_SLUG"), arb.hostileString), title: text(80), description: text(500) };
-    const mine = () => count(`SELECT count(*) AS n FROM waitlists WHERE owner_id = $1`, [owner.id]);
+    const mine = () => count(`SELECT count(*) AS n FROM waitlists WHERE created_by = $1`, [owner.id]);
     await run("owner POST waitlist", scaled(800), fc.record({ body: arb.hostileBody(create, 64 * 1024), ...headers }), async (v) => {
       const before = await mine();
       const body = typeof v.body === "string" ? v.body.replaceAll("FRESH_SLUG", () => uniqueSlug("fc")) : v.body;
@@ -225,7 +225,7 @@ describe("hostile input: owner API, sessions and ids", () => {
   ] as const;
   const everyRoute = [[collection.GET, "GET"], [collection.POST, "POST"], ...byId] as const;
   const ownerState = async () =>
-    JSON.stringify((await pool().query(`SELECT w.*, (SELECT count(*) FROM signups s WHERE s.waitlist_id = w.id) AS n FROM waitlists w WHERE owner_id = $1 ORDER BY id`, [owner.id])).rows);
+    JSON.stringify((await pool().query(`SELECT w.*, (SELECT count(*) FROM signups s WHERE s.waitlist_id = w.id) AS n FROM waitlists w WHERE created_by = $1 ORDER BY id`, [owner.id])).rows);
 
   it("signed out (no cookie, or any malformed one), every route answers 401, or 403 for a foreign origin on a write", async () => {
     const w = await createWaitlist({ ownerId: owner.id, slug: uniqueSlug("fc-out") });

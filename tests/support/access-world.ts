@@ -34,7 +34,7 @@ export async function accessWorld() {
   if (signup.kind !== "created") throw new Error(`fixture signup: ${signup.kind}`);
   const signupEmail = (await db().signup.findUniqueOrThrow({ where: { id: signup.id }, select: { email: true } })).email;
 
-  const key = await createKey(a.id, { name: `CI ${marker}`, scope: "write" });
+  const key = await createKey(waitlist.teamId, a.id, { name: `CI ${marker}`, scope: "write" });
   const expiredToken = randomBytes(32).toString("hex");
   await db().session.create({ data: { sessionToken: expiredToken, userId: a.id, expires: new Date(Date.now() - 1000) } });
 
@@ -48,15 +48,17 @@ export async function accessWorld() {
     code: "ABCD2345",
     jobId: await welcomeJobId(signup.id),
     keyId: key.key.id,
-    ...(await featureScene(a.id, waitlist.id)),
+    ...(await featureScene(waitlist.teamId, waitlist.id)),
   };
   // Disabled, so nothing is ever sent to it; an IP literal, so saving it needs no DNS.
-  const hook = await createEndpoint(a.id, waitlist.id, { url: "https://93.184.215.14/hooks", description: "", events: ["signup.created"], enabled: false });
+  const hook = await createEndpoint(waitlist.teamId, waitlist.id, { url: "https://93.184.215.14/hooks", description: "", events: ["signup.created"], enabled: false });
   ids.endpointId = hook.endpoint.id;
-  ids.deliveryId = await sendTestEvent(a.id, waitlist.id, hook.endpoint.id);
+  ids.deliveryId = await sendTestEvent(waitlist.teamId, waitlist.id, hook.endpoint.id);
   return {
     a,
     b,
+    /** A's personal team, which holds the list. */
+    teamId: waitlist.teamId,
     ids,
     /** Anonymous callers: no cookie, A's expired session, a well-formed token nobody was ever given. */
     anonymousCookies: [
@@ -68,7 +70,7 @@ export async function accessWorld() {
     keySecret: key.secret,
     /** Everything of A's that no other caller may see. */
     secrets: [marker, a.email, waitlist.id, waitlist.slug, signup.id, signup.refCode, signupEmail, key.key.id, key.secret],
-    snapshot: () => snapshot(a.id, waitlist.id),
+    snapshot: () => snapshot(waitlist.teamId, waitlist.id),
     /** Bearer credentials of the product API (who: "key"): A's read-write and read-only keys, B's key, refused ones. */
     keys: {
       a: await createApiKey(a.id, "write"),
@@ -85,9 +87,9 @@ export async function accessWorld() {
 }
 
 /** A feature key on A's list (lib/features) and a user id of A's product that is not on it yet. */
-async function featureScene(ownerId: string, waitlistId: string) {
+async function featureScene(teamId: string, waitlistId: string) {
   const featureKey = `acc-${randomBytes(4).toString("hex")}`;
-  await db().waitlistFeature.create({ data: { ownerId, key: featureKey, waitlistId }, select: { key: true } });
+  await db().waitlistFeature.create({ data: { teamId, key: featureKey, waitlistId }, select: { key: true } });
   return { featureKey, externalUserId: `user-${randomBytes(4).toString("hex")}` };
 }
 
@@ -102,10 +104,10 @@ async function welcomeJobId(signupId: string): Promise<string> {
 }
 
 /** A's state that a refused call must leave exactly as it was. */
-async function snapshot(ownerId: string, waitlistId: string) {
+async function snapshot(teamId: string, waitlistId: string) {
   const [waitlists, signups, webhookEndpoints, webhookDeliveries] = await Promise.all([
     db().waitlist.findMany({
-      where: { ownerId },
+      where: { teamId },
       orderBy: { id: "asc" },
       select: { id: true, slug: true, title: true, description: true, theme: true, isOpen: true, capacity: true, plan: true, signupCount: true },
     }),

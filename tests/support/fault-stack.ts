@@ -61,7 +61,8 @@ export async function createFaultWaitlist(pool: pg.Pool, slug: string): Promise<
   await pool.query(`INSERT INTO users (id, email, updated_at) VALUES ($1, $2, now())`, [ownerId, `${ownerId}@example.com`]);
   const id = `fault-${randomBytes(6).toString("hex")}`;
   await pool.query(
-    `INSERT INTO waitlists (id, owner_id, slug, title, plan, updated_at) VALUES ($1, $2, $3, 'Fault test', 'PRO', now())`,
+    `INSERT INTO waitlists (id, team_id, created_by, slug, title, plan, updated_at)
+     SELECT $1, t.id, $2, $3, 'Fault test', 'PRO', now() FROM teams t WHERE t.personal_of = $2`,
     [id, ownerId, slug],
   );
   return { id, slug };

@@ -7,10 +7,12 @@ import { params } from "@/tests/support/fixtures";
 
 export type KeyScope = "read" | "write";
 
+/** A key of the user's personal team (`ownerId` is a user id, as the tests' owners are). */
 export async function createApiKey(ownerId: string, scope: KeyScope = "write", revoked = false): Promise<string> {
   const key = generateKey();
+  const team = await db().team.findUniqueOrThrow({ where: { personalOf: ownerId }, select: { id: true } });
   await db().apiKey.create({
-    data: { ownerId, name: `test ${scope}`, prefix: key.prefix, secretHash: key.hash, scope, revokedAt: revoked ? new Date() : null },
+    data: { teamId: team.id, createdBy: ownerId, name: `test ${scope}`, prefix: key.prefix, secretHash: key.hash, scope, revokedAt: revoked ? new Date() : null },
     select: { id: true },
   });
   return key.secret;

@@ -54,7 +54,7 @@ export function withWebhookWorld() {
       const waitlist = await createWaitlist({ doubleOptIn: options.doubleOptIn ?? false, capacity: options.capacity ?? null });
       lists.push(waitlist.id);
       const { endpoint, secret } = await createEndpoint(
-        waitlist.ownerId,
+        waitlist.teamId,
         waitlist.id,
         { url: world.receiver.url, description: "test", events: options.events ?? [...WEBHOOK_EVENTS], enabled: true },
         LOOPBACK,

@@ -1,16 +1,21 @@
 import { jsonOk } from "@/lib/api/respond";
-import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
+import { ownerRoute, parseJsonBody, parseQuery } from "@/lib/api/owner-route";
+import { requireTeam } from "@/lib/teams/access";
+import { teamQuerySchema } from "@/lib/teams/schemas";
 import { createWaitlist } from "@/lib/waitlists/mutations";
-import { listOwnerWaitlists } from "@/lib/waitlists/queries";
+import { listTeamWaitlists } from "@/lib/waitlists/queries";
 import { createWaitlistSchema } from "@/lib/waitlists/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = ownerRoute(async (_req, { owner }) => {
-  return jsonOk({ ok: true, waitlists: await listOwnerWaitlists(owner.id) });
+/** The waitlists of one team: `?team_id=`, else the dashboard's chosen team (a key: its own team). */
+export const GET = ownerRoute(async (req, { access }) => {
+  const { teamId } = await requireTeam(access, parseQuery(req, teamQuerySchema).team_id);
+  return jsonOk({ ok: true, waitlists: await listTeamWaitlists(teamId) });
 });
 
-export const POST = ownerRoute(async (req, { owner }) => {
+export const POST = ownerRoute(async (req, { access, user }) => {
   const input = await parseJsonBody(req, createWaitlistSchema);
-  return jsonOk({ ok: true, waitlist: await createWaitlist(owner.id, input) }, { status: 201 });
+  const { teamId } = await requireTeam(access, input.team_id);
+  return jsonOk({ ok: true, waitlist: await createWaitlist(teamId, user?.id ?? null, input) }, { status: 201 });
 });

@@ -85,7 +85,7 @@ describe("the owner OpenAPI document", () => {
 
   it("matches the shared refusals: 401 unknown key, 403 read-only key or key on key routes, 404 another owner, 429", async () => {
     const world = await accessWorld();
-    const readOnly = await createKey(world.a.id, { name: "read", scope: "read" });
+    const readOnly = await createKey(world.teamId, world.a.id, { name: "read", scope: "read" });
     for (const { pattern, method, call: c } of ownerRows) {
       const h = await handler(pattern, method);
       const answers: Sent[] = [await send(h, call(world, pattern, method, c, { headers: { authorization: `Bearer wf_live_${"Q".repeat(32)}` } }))];

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { dashboardOwner } from "@/lib/dashboard/gate";
-import { listOwnerWaitlists, type OwnedWaitlist } from "@/lib/waitlists/queries";
+import { dashboardTeams } from "@/lib/dashboard/gate";
+import { listTeamWaitlists, type OwnedWaitlist } from "@/lib/waitlists/queries";
 import { WaitlistStatusBadge } from "../../_components/waitlist-status-badge";
 
 export const metadata: Metadata = { title: "Your waitlists" };
 
 export default async function WaitlistsPage() {
-  const owner = await dashboardOwner("/dashboard");
-  const waitlists = await listOwnerWaitlists(owner.id);
+  const { current } = await dashboardTeams("/dashboard");
+  const waitlists = await listTeamWaitlists(current.teamId);
 
   return (
     <div className="space-y-8">

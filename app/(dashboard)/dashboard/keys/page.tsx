@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { dashboardOwner } from "@/lib/dashboard/gate";
-import { listOwnerKeys } from "@/lib/keys/queries";
+import { dashboardTeams } from "@/lib/dashboard/gate";
+import { listTeamKeys } from "@/lib/keys/queries";
 import { MAX_ACTIVE_KEYS } from "@/lib/keys/schemas";
 import { appOrigin } from "@/lib/waitlists/hosted";
 import { CreateKeyForm } from "../../_components/keys/create-key-form";
@@ -9,10 +9,10 @@ import { KeysList } from "../../_components/keys/keys-list";
 
 export const metadata: Metadata = { title: "API keys" };
 
-// Account-level: one set of keys reaches all of the owner's waitlists (docs/api-keys.md).
+// Team-level: one set of keys reaches all of the team's waitlists (docs/api-keys.md); admins and owners manage them.
 export default async function ApiKeysPage() {
-  const owner = await dashboardOwner("/dashboard/keys");
-  const keys = await listOwnerKeys(owner.id);
+  const { current } = await dashboardTeams("/dashboard/keys");
+  const keys = current.role === "viewer" ? [] : await listTeamKeys(current.teamId);
   const origin = appOrigin();
 
   return (

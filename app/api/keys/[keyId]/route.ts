@@ -1,18 +1,21 @@
 import { z } from "zod";
 import { jsonOk } from "@/lib/api/respond";
-import { ownerRoute } from "@/lib/api/owner-route";
+import { ownerRoute, parseQuery } from "@/lib/api/owner-route";
 import { AppError } from "@/lib/errors";
 import { revokeKey } from "@/lib/keys/mutations";
+import { requireTeam } from "@/lib/teams/access";
+import { teamQuerySchema } from "@/lib/teams/schemas";
 
 export const dynamic = "force-dynamic";
 
 const uuid = z.uuid();
 
-/** Revokes one of the signed-in owner's keys; the next request made with it is a 401. */
+/** Revokes one of the team's keys (`?team_id=`, else the chosen team); the next request made with it is a 401. */
 export const DELETE = ownerRoute<{ keyId: string }>(
-  async (_req, { owner, params }) => {
-    if (!uuid.safeParse(params.keyId).success) throw new AppError("not_found", "No such API key in your account.");
-    await revokeKey(owner.id, params.keyId);
+  async (req, { access, params }) => {
+    if (!uuid.safeParse(params.keyId).success) throw new AppError("not_found", "No such API key in this team.");
+    const { teamId } = await requireTeam(access, parseQuery(req, teamQuerySchema).team_id);
+    await revokeKey(teamId, params.keyId);
     return jsonOk({ ok: true });
   },
   { keys: false },

@@ -8,19 +8,19 @@ export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-export const GET = ownerRoute<Params>(async (_req, { owner, params }) => {
-  return jsonOk({ ok: true, waitlist: await requireOwnedWaitlist(owner.id, params.id) });
+export const GET = ownerRoute<Params>(async (_req, { access, params }) => {
+  return jsonOk({ ok: true, waitlist: await requireOwnedWaitlist(access, params.id) });
 });
 
-export const PATCH = ownerRoute<Params>(async (req, { owner, params }) => {
-  await requireOwnedWaitlist(owner.id, params.id);
+export const PATCH = ownerRoute<Params>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const input = await parseJsonBody(req, updateWaitlistSchema);
-  return jsonOk({ ok: true, waitlist: await updateWaitlist(owner.id, params.id, input) });
+  return jsonOk({ ok: true, waitlist: await updateWaitlist(waitlist.team_id, waitlist.id, input) });
 });
 
-export const DELETE = ownerRoute<Params>(async (_req, { owner, params }) => {
-  // The owner check every :id route makes first; it also refuses ids that are no id at all (a NUL byte).
-  await requireOwnedWaitlist(owner.id, params.id);
-  await deleteWaitlist(owner.id, params.id);
+export const DELETE = ownerRoute<Params>(async (_req, { access, params }) => {
+  // The team check every :id route makes first (deleting a list needs a team owner); it also refuses ids that are no id at all (a NUL byte).
+  const waitlist = await requireOwnedWaitlist(access, params.id);
+  await deleteWaitlist(waitlist.team_id, waitlist.id);
   return jsonOk({ ok: true });
-});
+}, { role: "owner" });

@@ -5,9 +5,9 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 
 export const dynamic = "force-dynamic";
 
-/** Opens Stripe's customer portal for this waitlist's subscription. */
+/** Opens Stripe's customer portal for the subscription of this waitlist's team (team owners). */
 // Session only (keys: false): a leaked API key must not reach payment methods or the subscription.
-export const POST = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
-  return jsonOk({ ok: true, url: await createPortal(waitlist.id) });
-}, { keys: false });
+export const POST = ownerRoute<{ id: string }>(async (_req, { access, user, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
+  return jsonOk({ ok: true, url: await createPortal(waitlist.team_id, `/dashboard/w/${waitlist.id}`) });
+}, { keys: false, role: "owner" });

@@ -5,8 +5,8 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const GET = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const stream = await exportCsvStream(waitlist.id, parseQuery(req, exportQuerySchema));
   return new Response(stream, {
     headers: {

@@ -6,13 +6,13 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const GET = ownerRoute<{ id: string }>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   return jsonOk({ ok: true, features: await listFeatureKeys(waitlist.id) });
 });
 
-export const PUT = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const PUT = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const input = await parseJsonBody(req, featureKeysPutSchema);
-  return jsonOk({ ok: true, features: await setFeatureKeys(owner.id, waitlist.id, input.keys) });
+  return jsonOk({ ok: true, features: await setFeatureKeys(waitlist.team_id, waitlist.id, input.keys) });
 });

@@ -19,8 +19,8 @@ const REPORT_LIMIT = 10_000;
 // Otherwise the whole file is validated first (a bad file changes nothing), then rows go in in batches of one
 // transaction and the answer is a stream of NDJSON lines: {"type":"progress",...} per batch, then
 // {"type":"done",...}, or {"type":"error",...} when it failed and nothing was imported.
-export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   if (!plans()[waitlist.plan].canImport) {
     throw new AppError("plan_required", "CSV import is a Pro feature. Upgrade this waitlist to import a list.");
   }

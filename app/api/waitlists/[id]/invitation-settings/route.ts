@@ -6,13 +6,13 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const GET = ownerRoute<{ id: string }>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   return jsonOk({ ok: true, settings: await getInvitationSettings(waitlist.id) });
 });
 
-export const PATCH = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const PATCH = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const input = await parseJsonBody(req, invitationSettingsSchema);
   return jsonOk({ ok: true, settings: await updateInvitationSettings(waitlist.id, input) });
 });

@@ -7,9 +7,9 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 export const dynamic = "force-dynamic";
 
 // GET ?state=failed: the waitlist's email jobs that used up their retries, and the delivery counts.
-export const GET = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const GET = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   parseQuery(req, jobsQuerySchema);
-  const [jobs, summary] = await Promise.all([listFailedJobs(owner.id, waitlist.id), deliverySummary(owner.id, waitlist.id)]);
+  const [jobs, summary] = await Promise.all([listFailedJobs(waitlist.team_id, waitlist.id), deliverySummary(waitlist.team_id, waitlist.id)]);
   return jsonOk({ ok: true, jobs, summary });
 });

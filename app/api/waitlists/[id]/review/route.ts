@@ -11,16 +11,16 @@ export const dynamic = "force-dynamic";
 // The review queue (docs/referral-integrity.md): GET the held referral credits, oldest first, in keyset pages;
 // POST {action, ids} approves (credit given) or rejects (the referee removed) them in bulk.
 
-export const GET = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const GET = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const query = parseQuery(req, reviewListQuerySchema);
   return jsonOk({ ok: true, ...(await listHeld(waitlist.id, query)) });
 });
 
-export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const decision = await parseJsonBody(req, reviewDecisionSchema);
-  const changed = await decideHeld(waitlist.id, decision, owner.id);
+  const changed = await decideHeld(waitlist.id, decision, waitlist.team_id);
   if (!changed) throw new AppError("not_found", "Waitlist not found.");
   return jsonOk({ ok: true, changed });
 });

@@ -6,8 +6,8 @@ import { waitlistStats } from "@/lib/waitlists/stats";
 
 export const dynamic = "force-dynamic";
 
-export const GET = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const GET = ownerRoute<{ id: string }>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const [stats, top_sources] = await Promise.all([waitlistStats(waitlist.id), topSources(waitlist.id)]);
   return jsonOk({ ok: true, stats: { ...stats, top_sources } });
 });

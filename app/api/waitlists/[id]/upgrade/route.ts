@@ -5,9 +5,9 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 
 export const dynamic = "force-dynamic";
 
-/** Starts Stripe Checkout for this waitlist's Pro subscription; the dashboard redirects to `url`. */
+/** Starts Stripe Checkout for the Pro subscription of this waitlist's team (team owners; Pro applies to all the team's lists); the dashboard redirects to `url`. */
 // Session only (keys: false): a leaked API key must not reach payment methods or the subscription.
-export const POST = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
-  return jsonOk({ ok: true, url: await createCheckout(waitlist.id, owner.email) });
-}, { keys: false });
+export const POST = ownerRoute<{ id: string }>(async (_req, { access, user, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
+  return jsonOk({ ok: true, url: await createCheckout(waitlist.team_id, user!.email, `/dashboard/w/${waitlist.id}`) });
+}, { keys: false, role: "owner" });

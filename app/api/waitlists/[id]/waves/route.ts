@@ -6,13 +6,13 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const GET = ownerRoute<{ id: string }>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   return jsonOk({ ok: true, waves: await listWaves(waitlist.id) });
 });
 
-export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const input = await parseJsonBody(req, createWaveSchema);
   return jsonOk({ ok: true, wave: await createWave(waitlist.id, input) }, { status: 201 });
 });

@@ -7,15 +7,15 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 export const dynamic = "force-dynamic";
 
 // GET: the waitlist's webhook endpoints (never their secrets).
-export const GET = ownerRoute<{ id: string }>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
-  return jsonOk({ ok: true, endpoints: await listEndpoints(owner.id, waitlist.id) });
+export const GET = ownerRoute<{ id: string }>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
+  return jsonOk({ ok: true, endpoints: await listEndpoints(waitlist.team_id, waitlist.id) });
 });
 
 // POST {url, description?, events, enabled?}: a new endpoint; its signing secret is in this answer only.
-export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const input = await parseJsonBody(req, endpointCreateSchema);
-  const { endpoint, secret } = await createEndpoint(owner.id, waitlist.id, input);
+  const { endpoint, secret } = await createEndpoint(waitlist.team_id, waitlist.id, input);
   return jsonOk({ ok: true, endpoint, secret }, { status: 201 });
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { dashboardOwner, dashboardWaitlist } from "@/lib/dashboard/gate";
+import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { deliverySummary, FAILED_LIST_LIMIT, listFailedJobs } from "@/lib/jobs/dead-jobs";
 import { FailedEmails } from "../../../../_components/emails/failed-emails";
 import { StatCard } from "../../../../_components/stat-card";
@@ -14,8 +14,7 @@ export default async function EmailDeliveryPage({ params }: Props) {
   const { id } = await params;
   const returnTo = `/dashboard/w/${id}/emails`;
   const waitlist = await dashboardWaitlist(id, returnTo);
-  const owner = await dashboardOwner(returnTo);
-  const [jobs, summary] = await Promise.all([listFailedJobs(owner.id, waitlist.id), deliverySummary(owner.id, waitlist.id)]);
+  const [jobs, summary] = await Promise.all([listFailedJobs(waitlist.team_id, waitlist.id), deliverySummary(waitlist.team_id, waitlist.id)]);
 
   return (
     <div className="space-y-6">

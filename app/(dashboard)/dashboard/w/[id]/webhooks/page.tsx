@@ -19,8 +19,8 @@ export default async function WebhooksPage({ params }: Props) {
   const waitlist = await dashboardWaitlist(id, returnTo);
   const owner = await dashboardOwner(returnTo);
   const [endpoints, log] = await Promise.all([
-    listEndpoints(owner.id, waitlist.id),
-    listDeliveries(owner.id, waitlist.id, { limit: 25 }),
+    listEndpoints(waitlist.team_id, waitlist.id),
+    listDeliveries(waitlist.team_id, waitlist.id, { limit: 25 }),
   ]);
 
   return (

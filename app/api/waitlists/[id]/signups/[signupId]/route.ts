@@ -18,8 +18,8 @@ function signupId(raw: string): string {
   return raw;
 }
 
-export const PATCH = ownerRoute<Params>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const PATCH = ownerRoute<Params>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const id = signupId(params.signupId);
   const { status } = await parseJsonBody(req, updateSignupSchema);
   // Through the keeper: "invited" lets a waiting person in and queues their invitation email.
@@ -33,8 +33,8 @@ export const PATCH = ownerRoute<Params>(async (req, { owner, params }) => {
   return jsonOk({ ok: true, changed });
 });
 
-export const DELETE = ownerRoute<Params>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const DELETE = ownerRoute<Params>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const removed = await removeSignup(waitlist.id, signupId(params.signupId));
   if (!removed) throw new AppError("not_found", "No such person on this waitlist.");
   return jsonOk({ ok: true });

@@ -8,21 +8,21 @@ export const dynamic = "force-dynamic";
 
 type P = { id: string; endpointId: string };
 
-export const GET = ownerRoute<P>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
-  return jsonOk({ ok: true, endpoint: await getEndpoint(owner.id, waitlist.id, params.endpointId) });
+export const GET = ownerRoute<P>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
+  return jsonOk({ ok: true, endpoint: await getEndpoint(waitlist.team_id, waitlist.id, params.endpointId) });
 });
 
 // PATCH {url?, description?, events?, enabled?}: enabling a disabled endpoint clears its disabled note.
-export const PATCH = ownerRoute<P>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const PATCH = ownerRoute<P>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const patch = await parseJsonBody(req, endpointPatchSchema);
-  return jsonOk({ ok: true, endpoint: await updateEndpoint(owner.id, waitlist.id, params.endpointId, patch) });
+  return jsonOk({ ok: true, endpoint: await updateEndpoint(waitlist.team_id, waitlist.id, params.endpointId, patch) });
 });
 
 // DELETE: the endpoint and its delivery log.
-export const DELETE = ownerRoute<P>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
-  await deleteEndpoint(owner.id, waitlist.id, params.endpointId);
+export const DELETE = ownerRoute<P>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
+  await deleteEndpoint(waitlist.team_id, waitlist.id, params.endpointId);
   return jsonOk({ ok: true });
 });

@@ -7,8 +7,8 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 export const dynamic = "force-dynamic";
 
 // GET ?status=&limit=&cursor=: every endpoint's deliveries of this waitlist, newest first, with their attempts.
-export const GET = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const GET = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const query = parseQuery(req, deliveriesQuerySchema);
-  return jsonOk({ ok: true, ...(await listDeliveries(owner.id, waitlist.id, query)) });
+  return jsonOk({ ok: true, ...(await listDeliveries(waitlist.team_id, waitlist.id, query)) });
 });

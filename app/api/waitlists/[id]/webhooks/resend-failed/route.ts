@@ -7,9 +7,9 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 export const dynamic = "force-dynamic";
 
 // POST {since}: sends again every failed delivery (of enabled endpoints) queued at or after `since`.
-export const POST = ownerRoute<{ id: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const { since } = await parseJsonBody(req, resendFailedSchema);
-  const resent = await resendFailedSince(owner.id, waitlist.id, new Date(since));
+  const resent = await resendFailedSince(waitlist.team_id, waitlist.id, new Date(since));
   return jsonOk({ ok: true, resent }, { status: 202 });
 });

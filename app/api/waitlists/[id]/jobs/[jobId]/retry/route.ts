@@ -6,8 +6,8 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 export const dynamic = "force-dynamic";
 
 // POST: one more attempt for a failed email job of this waitlist (404 for any other job, 409 if not failed).
-export const POST = ownerRoute<{ id: string; jobId: string }>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
-  await retryFailedJob(owner.id, waitlist.id, params.jobId);
+export const POST = ownerRoute<{ id: string; jobId: string }>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
+  await retryFailedJob(waitlist.team_id, waitlist.id, params.jobId);
   return jsonOk({ ok: true });
 });

@@ -12,8 +12,8 @@ type Params = { id: string; signupId: string };
 const uuid = z.uuid();
 
 // A person's referral tree (who they brought, and whom those brought), for the review queue.
-export const GET = ownerRoute<Params>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const GET = ownerRoute<Params>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const tree = uuid.safeParse(params.signupId).success ? await referralTree(waitlist.id, params.signupId) : null;
   if (!tree) throw new AppError("not_found", "No such person on this waitlist.");
   return jsonOk({ ok: true, root_id: params.signupId, ...tree });

@@ -8,9 +8,9 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 export const dynamic = "force-dynamic";
 
 // GET ?status=&limit=&cursor=: this endpoint's deliveries, newest first, with their attempts.
-export const GET = ownerRoute<{ id: string; endpointId: string }>(async (req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
+export const GET = ownerRoute<{ id: string; endpointId: string }>(async (req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
   const query = parseQuery(req, deliveriesQuerySchema);
-  const endpoint = await getEndpoint(owner.id, waitlist.id, params.endpointId);
-  return jsonOk({ ok: true, ...(await listDeliveries(owner.id, waitlist.id, { ...query, endpointId: endpoint.id })) });
+  const endpoint = await getEndpoint(waitlist.team_id, waitlist.id, params.endpointId);
+  return jsonOk({ ok: true, ...(await listDeliveries(waitlist.team_id, waitlist.id, { ...query, endpointId: endpoint.id })) });
 });

@@ -6,8 +6,8 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 export const dynamic = "force-dynamic";
 
 // POST: a new signing secret, in this answer only; the previous one keeps signing for 24 hours.
-export const POST = ownerRoute<{ id: string; endpointId: string }>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
-  const { endpoint, secret } = await rotateSecret(owner.id, waitlist.id, params.endpointId);
+export const POST = ownerRoute<{ id: string; endpointId: string }>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
+  const { endpoint, secret } = await rotateSecret(waitlist.team_id, waitlist.id, params.endpointId);
   return jsonOk({ ok: true, endpoint, secret });
 });

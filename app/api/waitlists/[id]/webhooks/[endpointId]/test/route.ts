@@ -6,8 +6,8 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 export const dynamic = "force-dynamic";
 
 // POST: queues a `webhook.test` event to this endpoint; it shows in the delivery log like any other.
-export const POST = ownerRoute<{ id: string; endpointId: string }>(async (_req, { owner, params }) => {
-  const waitlist = await requireOwnedWaitlist(owner.id, params.id);
-  const deliveryId = await sendTestEvent(owner.id, waitlist.id, params.endpointId);
+export const POST = ownerRoute<{ id: string; endpointId: string }>(async (_req, { access, params }) => {
+  const waitlist = await requireOwnedWaitlist(access, params.id);
+  const deliveryId = await sendTestEvent(waitlist.team_id, waitlist.id, params.endpointId);
   return jsonOk({ ok: true, delivery_id: deliveryId }, { status: 202 });
 });
