@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   "country_not_allowed",
   // Outgoing webhooks (lib/webhooks): a target URL that is not https or points at an internal address.
   "invalid_webhook_url",
+  // Team invitations (lib/teams, docs/teams.md): used, revoked or expired; or opened by another account.
+  "invitation_invalid",
+  "invitation_wrong_account",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -34,4 +34,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   banned_keyword: 400,
   country_not_allowed: 403,
   invalid_webhook_url: 400,
+  invitation_invalid: 410,
+  invitation_wrong_account: 403,
 };

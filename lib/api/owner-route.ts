@@ -46,6 +46,8 @@ export type OwnerRouteOptions = {
   role?: Role;
   /** Hands out personal data in bulk (the CSV export): a viewer only where the team allows it; audited. */
   personalData?: boolean;
+  /** false: a change that is no change of the team's (switching the dashboard's team): not audited. */
+  audit?: boolean;
 };
 
 export function ownerRoute<P = Record<string, never>>(
@@ -65,7 +67,7 @@ export function ownerRoute<P = Record<string, never>>(
         }
       }
       const params = await route.params;
-      const audited = !SAFE_METHODS.has(req.method) || options.personalData === true;
+      const audited = options.audit !== false && (!SAFE_METHODS.has(req.method) || options.personalData === true);
       const details: Record<string, unknown> = audited ? await bodyFields(req) : {};
       const ctx: OwnerContext<P> = { user, actor, access, params, audit: (more) => Object.assign(details, more) };
       const response = await handler(req, ctx);

@@ -75,6 +75,14 @@ export async function authorizeTeam(
   return role;
 }
 
+/**
+ * For a route that acts on a team the caller is not (yet) checked against (creating a team, accepting an
+ * invitation): names the team its audit record belongs to.
+ */
+export function markResolved(access: TeamAccess, teamId: string, role: Role): void {
+  access.resolved = { teamId, role };
+}
+
 /** The team a team-level route acts in: the one it names (a query or body `team_id`), else the current one. */
 export async function requireTeam(access: TeamAccess, teamId?: string | null): Promise<{ teamId: string; role: Role }> {
   const id = teamId ?? access.currentTeamId;

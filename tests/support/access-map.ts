@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 // route file, a newly exported method or a new page fails them until it gets a row here.
 // Pure data and node:fs only: the Vitest suite and the Playwright spec both import it.
 
+import { AUDIT_API_ACCESS, AUDIT_DASHBOARD_PAGES } from "./access-map-audit";
+import { TEAM_API_ACCESS, TEAM_DASHBOARD_PAGES } from "./access-map-teams";
+
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -249,6 +252,8 @@ export const API_ACCESS: Record<string, ApiRoute> = {
       POST: { rest: "signin/email", body: () => "email=access%40example.com", contentType: "application/x-www-form-urlencoded", status: 302 },
     },
   },
+  ...TEAM_API_ACCESS,
+  ...AUDIT_API_ACCESS,
 };
 
 export type PageRow = {
@@ -272,6 +277,8 @@ export const DASHBOARD_PAGES: Record<string, PageRow> = {
   "/dashboard/w/:id/features": { ownerSees: "Keys of this waitlist" },
   "/dashboard/w/:id/questions": { ownerSees: "Your questions" },
   "/dashboard/w/:id/webhooks": { ownerSees: "Webhook endpoints" },
+  ...TEAM_DASHBOARD_PAGES,
+  ...AUDIT_DASHBOARD_PAGES,
 };
 
 /** "app/api/waitlists/[id]/route.ts" -> "/api/waitlists/:id"; route groups "(x)" vanish, "[...x]" -> ":...x". */

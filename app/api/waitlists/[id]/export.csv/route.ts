@@ -5,6 +5,7 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 
 export const dynamic = "force-dynamic";
 
+// Personal data in bulk: admins and owners, viewers only where the team's owners allow it; every export is audited.
 export const GET = ownerRoute<{ id: string }>(async (req, { access, params }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
   const stream = await exportCsvStream(waitlist.id, parseQuery(req, exportQuerySchema));
@@ -16,4 +17,4 @@ export const GET = ownerRoute<{ id: string }>(async (req, { access, params }) =>
       "X-Content-Type-Options": "nosniff",
     },
   });
-});
+}, { personalData: true });
