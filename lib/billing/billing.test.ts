@@ -229,6 +229,36 @@ describe("the Stripe webhook", () => {
     expect(await planOf(waitlist.id)).toBe("FREE");
   });
 
+  it("keeps the team's subscription when an older per-list one renews, so cancelling that one later is harmless", async () => {
+    // Before teams, an owner paid per list; the migration kept the newest subscription on the team and the docs
+    // tell them to cancel the others. Until they do, the others still renew (events naming a waitlist_id).
+    const { teamId, waitlist } = await ownedList();
+    const sibling = await createWaitlist({ teamId, slug: uniqueSlug("sib") });
+    const kept = { id: subId("kept"), customer: "cus_m", metadata: { waitlist_id: waitlist.id } };
+    const extra = { id: subId("extra"), customer: "cus_m", metadata: { waitlist_id: sibling.id } };
+    await checkout(extra);
+    await checkout(kept);
+    expect((await teamOf(teamId)).stripeSubscriptionId).toBe(kept.id);
+
+    fake.setSubscription({ ...extra, status: "active" });
+    await deliver(event("customer.subscription.updated", { id: extra.id, object: "subscription", metadata: extra.metadata }));
+    expect(await teamOf(teamId)).toMatchObject({ plan: "PRO", stripeSubscriptionId: kept.id });
+
+    fake.setSubscription({ ...extra, status: "canceled" });
+    await deliver(event("customer.subscription.deleted", { id: extra.id, object: "subscription", metadata: extra.metadata }));
+    expect(await teamOf(teamId)).toMatchObject({ plan: "PRO", stripeSubscriptionId: kept.id, subscriptionStatus: "active" });
+    expect(await planOf(waitlist.id)).toBe("PRO");
+    expect(await planOf(sibling.id)).toBe("PRO");
+
+    // Once the team's own subscription has ended, a new one (a later checkout) takes its place.
+    fake.setSubscription({ ...kept, status: "canceled" });
+    await deliver(event("customer.subscription.deleted", { id: kept.id, object: "subscription", metadata: kept.metadata }));
+    expect((await teamOf(teamId)).plan).toBe("FREE");
+    const next = { id: subId("next"), customer: "cus_m", metadata: { team_id: teamId } };
+    await checkout(next);
+    expect(await teamOf(teamId)).toMatchObject({ plan: "PRO", stripeSubscriptionId: next.id });
+  });
+
   it("starts a list created in a Pro team on Pro, and one in a Free team on Free", async () => {
     const { owner, teamId } = await ownedList();
     await checkout({ id: subId("new-list"), customer: "cus_nl", metadata: { team_id: teamId } });
