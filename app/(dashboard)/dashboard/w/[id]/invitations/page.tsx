@@ -29,7 +29,6 @@ export default async function InvitationsPage({ params }: Props) {
         </p>
       </div>
       {/* Inviting and scheduling are an admin's (the API refuses a viewer): a viewer sees the waves and settings. */}
-      {waitlist.canEdit ? null : <ViewOnlyNote />}
       {waitlist.canEdit ? (
         <div className="grid gap-6 lg:grid-cols-2">
           <Card>
@@ -51,7 +50,9 @@ export default async function InvitationsPage({ params }: Props) {
             </CardContent>
           </Card>
         </div>
-      ) : null}
+      ) : (
+        <ViewOnlyNote />
+      )}
       <Card>
         <CardHeader>
           <CardTitle>Waves</CardTitle>
