@@ -55,10 +55,10 @@ export const auditQuerySchema = z
     /** `next_cursor` of the previous page: entries older than it. */
     cursor: z.preprocess(
       emptyAsUnset,
+      // One check: zod runs every refinement even after a failed one, and BigInt("abc") throws.
       z
         .string()
-        .regex(/^[1-9]\d{0,18}$/, "Not a cursor from a previous page.")
-        .refine((v) => BigInt(v) <= 9_223_372_036_854_775_807n, "Not a cursor from a previous page.")
+        .refine((v) => /^[1-9]\d{0,18}$/.test(v) && BigInt(v) <= 9_223_372_036_854_775_807n, "Not a cursor from a previous page.")
         .optional(),
     ),
     limit: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT)),
