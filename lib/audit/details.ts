@@ -1,19 +1,21 @@
+import { utcTime } from "@/lib/audit/format";
+
 // An audit entry's details in a few words for the dashboard (client-safe). Details are what the owner gate and
 // the route handlers recorded (lib/audit/record.ts, ctx.audit in app/api/**): changed field names, counts, ids,
 // names the team gave things. Known shapes get sentences; anything else is shown as "key: value", so a detail
-// added later is never hidden.
+// added later is never hidden (ids excepted: the entry names its target, and the API answers them all).
 
 type Details = Record<string, unknown>;
 
-const FIELD_WORDS: Record<string, string> = { fields: "Changed" };
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 const isRecord = (v: unknown): v is Details => typeof v === "object" && v !== null && !Array.isArray(v);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 
-/** Readable lines for one entry's details (empty when there is nothing to say). */
-export function summarizeDetails(details: unknown): string[] {
+/** Readable lines for one entry's details (empty when there is nothing to say); `action` words the field names. */
+export function summarizeDetails(details: unknown, action = ""): string[] {
   if (!isRecord(details)) return [];
   const lines: string[] = [];
   const used = new Set<string>();
@@ -22,7 +24,7 @@ export function summarizeDetails(details: unknown): string[] {
   const from = text(details.from);
   const to = text(details.to);
   if (to) {
-    lines.push(from ? `${from} → ${to}` : `to ${to}`);
+    lines.push(from === to ? `Already ${to}: nothing changed` : from ? `${from} → ${to}` : `to ${to}`);
     take("from", "to");
   }
   if (details.dry_run === true) {
@@ -70,17 +72,28 @@ export function summarizeDetails(details: unknown): string[] {
     lines.push([name ? `“${name}”` : null, scope ? (scope === "write" ? "read and write" : scope === "read" ? "read-only" : scope) : null].filter(Boolean).join(", "));
     take("name", "scope");
   }
+  const kind = text(details.kind);
+  const size = num(details.size);
+  if (kind && size !== null) {
+    lines.push(`${sentenceCase(kind)} wave of ${plural(size, "person", "people")}`);
+    take("kind", "size");
+  }
   if (isRecord(details.filter)) {
     const parts = Object.entries(details.filter)
       .filter(([, v]) => v !== undefined && v !== null && v !== "")
-      .map(([k, v]) => `${k.replace(/_/g, " ")} ${String(v)}`);
+      .map(([k, v]) => `${k.replace(/_/g, " ")} ${show(v)}`);
     lines.push(parts.length > 0 ? `Filter: ${parts.join(", ")}` : "Everyone");
     take("filter");
   }
+  // What a change sent (field names), then anything else; ids are left to the API (the entry names its target).
+  if (Array.isArray(details.fields) && details.fields.length > 0) {
+    lines.push(`${/^(PATCH|PUT) /.test(action) ? "Changed" : "Sent"}: ${show(details.fields)}`);
+    take("fields");
+  }
   for (const [key, value] of Object.entries(details)) {
-    if (used.has(key) || value === undefined || value === null) continue;
+    if (used.has(key) || key.endsWith("_id") || value === undefined || value === null) continue;
     const shown = show(value);
-    if (shown !== "") lines.push(`${FIELD_WORDS[key] ?? sentenceCase(key.replace(/_/g, " "))}: ${shown}`);
+    if (shown !== "") lines.push(`${sentenceCase(key.replace(/_/g, " "))}: ${shown}`);
   }
   return lines;
 }
@@ -93,6 +106,7 @@ function show(value: unknown): string {
       .join(", ");
   }
   if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "string" && ISO_INSTANT.test(value)) return utcTime(value);
   return String(value);
 }
 

@@ -61,7 +61,7 @@ describe("details of the audit record, added by the routes", () => {
 
     const rows = await s.log();
     expect(rows).toEqual([
-      { action: "PATCH /api/waitlists/:id/signups/:signupId", target: s.ids[0], details: { fields: ["status"], from: "waiting", to: "joined", changed: true } },
+      { action: "PATCH /api/waitlists/:id/signups/:signupId", target: s.ids[0], details: { fields: ["status"], from: "waiting", to: "joined" } },
       { action: "DELETE /api/waitlists/:id/signups/:signupId", target: s.ids[0], details: { status: "joined" } },
       { action: "POST /api/waitlists/:id/invitations", target: s.list.id, details: { fields: ["top"], invited: 2, selection: "top", asked: 5 } },
       { action: "POST /api/waitlists/:id/review", target: s.list.id, details: { fields: ["action", "ids"], decision: "approve", asked: 1, changed: 0 } },

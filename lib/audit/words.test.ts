@@ -9,10 +9,16 @@ import { shortUserAgent } from "@/lib/audit/user-agent";
 
 describe("summarizeDetails", () => {
   it("words the shapes the routes record", () => {
-    expect(summarizeDetails({ fields: ["status"], from: "waiting", to: "invited", changed: true })).toEqual([
+    expect(summarizeDetails({ fields: ["status"], from: "waiting", to: "invited" }, "PATCH /api/waitlists/:id/signups/:signupId")).toEqual([
       "waiting → invited",
       "Changed: status",
-      "Changed: yes",
+    ]);
+    expect(summarizeDetails({ fields: ["slug", "title"] }, "POST /api/waitlists")).toEqual(["Sent: slug, title"]);
+    expect(summarizeDetails({ from: "invited", to: "invited" })).toEqual(["Already invited: nothing changed"]);
+    expect(summarizeDetails({ wave_id: "w1", kind: "daily", size: 1, fields: ["kind", "size", "time"], next_run_at: "2026-12-02T10:00:00.000Z" })).toEqual([
+      "Daily wave of 1 person",
+      "Sent: kind, size, time",
+      "Next run at: Dec 2, 2026, 10:00:00 UTC",
     ]);
     expect(summarizeDetails({ invited: 3, selection: "top", asked: 5 })).toEqual(["3 people let in (of 5 asked)", "From the top of the line"]);
     expect(summarizeDetails({ dry_run: true, rows: 10, valid_rows: 9, invalid_rows: 1, welcome: false })).toEqual([
@@ -22,12 +28,10 @@ describe("summarizeDetails", () => {
     ]);
     expect(summarizeDetails({ imported: 1, skipped: 2 })).toEqual(["1 person imported, 2 skipped"]);
     expect(summarizeDetails({ decision: "reject", asked: 4, changed: 4 })).toEqual(["Rejected 4 credits"]);
-    expect(summarizeDetails({ key_id: "k", name: "CI", scope: "write", prefix: "wf_live_ab" })).toEqual([
-      "“CI”, read and write",
-      "Key id: k",
-      "Prefix: wf_live_ab",
+    expect(summarizeDetails({ key_id: "k", name: "CI", scope: "write", prefix: "wf_live_ab" })).toEqual(["“CI”, read and write", "Prefix: wf_live_ab"]);
+    expect(summarizeDetails({ filter: { status: "waiting", include_pending: true, joined_after: "2026-01-01T00:00:00.000Z" } })).toEqual([
+      "Filter: status waiting, include pending yes, joined after Jan 1, 2026, 00:00:00 UTC",
     ]);
-    expect(summarizeDetails({ filter: { status: "waiting", include_pending: true } })).toEqual(["Filter: status waiting, include pending true"]);
     expect(summarizeDetails({ filter: {} })).toEqual(["Everyone"]);
     expect(summarizeDetails({ host: "hooks.example.com", events: ["signup.created", "signup.invited"], enabled: true })).toEqual([
       "Host: hooks.example.com",

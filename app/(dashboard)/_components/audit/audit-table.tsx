@@ -36,7 +36,7 @@ export function AuditTable({ entries, now }: { entries: AuditEntryRow[]; now: nu
 }
 
 function EntryRow({ entry: e, now }: { entry: AuditEntryRow; now: number }) {
-  const details = summarizeDetails(e.details);
+  const details = summarizeDetails(e.details, e.action);
   return (
     <tr className="align-top" data-testid="audit-entry" data-action={e.action}>
       <td className="px-4 py-3 whitespace-nowrap">

@@ -25,7 +25,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
     return (
       <Card className="px-6 py-10 text-center" data-testid="audit-viewer-notice">
         <p className="text-sm font-semibold text-ink">Only admins and owners can see the audit log</p>
-        <p className="mt-1 text-sm text-muted">You are a viewer in this team. Ask an owner if you need to know who changed something.</p>
+        <p className="mt-1 text-sm text-muted">Ask an owner or an admin of this team if you need to know who changed something.</p>
       </Card>
     );
   }
@@ -34,7 +34,8 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const values = Object.fromEntries(FILTERS.map((f) => [f, first(search[f]).slice(0, 100)])) as AuditFilterValues;
   const parsed = auditQuerySchema.safeParse({ ...fromDashboardSearch(search), limit: AUDIT_PAGE_DEFAULT });
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({ limit: AUDIT_PAGE_DEFAULT });
-  const error = parsed.success ? null : `That filter can't be used: ${parsed.error.issues[0]?.message ?? "it is not valid"}. Showing everything instead.`;
+  const reason = (parsed.error?.issues[0]?.message ?? "it is not valid").replace(/\.$/, "");
+  const error = parsed.success ? null : `That filter can't be used: ${reason}. Showing everything instead.`;
 
   const { page, actors, waitlists, readAt } = await readLog(current.teamId, query);
   const filtered = parsed.success && FILTERS.some((f) => values[f] !== "");
@@ -51,7 +52,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
       <p className="max-w-3xl text-sm text-muted">
         Every change made in this team by a member or an API key (settings, letting people in, removals, imports,
         exports, keys, webhooks, members), and plan changes from Stripe, newest first. Entries can&apos;t be edited or
-        deleted, and are kept for as long as the team exists.
+        deleted, and are kept indefinitely.
       </p>
       <AuditFilters
         values={values}

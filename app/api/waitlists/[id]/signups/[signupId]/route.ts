@@ -32,7 +32,7 @@ export const PATCH = ownerRoute<Params>(async (req, { access, params, audit }) =
   if (current === "PENDING") {
     throw new AppError("conflict", "This person hasn't confirmed their email yet (double opt-in); they join the line when they do.");
   }
-  audit({ from: before?.toLowerCase() ?? null, to: status, changed });
+  audit({ from: before?.toLowerCase() ?? null, to: status });
   return jsonOk({ ok: true, changed });
 });
 
