@@ -2,16 +2,16 @@ import { describe, expect, it } from "vitest";
 import { ACTIONS, actionsIn, AUDIT_CATEGORIES, describeAction, hasWords } from "@/lib/audit/actions";
 import { API_ACCESS } from "@/tests/support/access-map";
 
-// Every action the owner gate can record has words: each owner route's changes (every method but GET) and the
-// CSV export (the one GET that is recorded), read from the access map, so a new owner route fails here until
-// lib/audit/actions.ts names it.
+// Every action the gates can record has words: each owner route's changes (every method but GET), the CSV
+// export (the one GET that is recorded) and the product API's changes (lib/features/key-route.ts), read from the
+// access map, so a new route fails here until lib/audit/actions.ts names it.
 
 /** Owner routes that change nothing of the team's, declared with `audit: false` (the dashboard's team switch). */
 const NOT_AUDITED = new Set(["PUT /api/teams/current"]);
 const RECORDED_GETS = new Set(["GET /api/waitlists/:id/export.csv"]);
 
 const recorded = Object.entries(API_ACCESS)
-  .filter(([, route]) => route.who === "owner")
+  .filter(([, route]) => route.who === "owner" || route.who === "key")
   .flatMap(([pattern, route]) => Object.keys(route.methods).map((method) => `${method} ${pattern}`))
   .filter((action) => !action.startsWith("GET ") || RECORDED_GETS.has(action))
   .filter((action) => !NOT_AUDITED.has(action));
@@ -20,6 +20,7 @@ describe("the audit log's words", () => {
   it("has a label and a category for every action an owner route records", () => {
     expect(recorded.length).toBeGreaterThan(20);
     expect(recorded).toContain("GET /api/waitlists/:id/export.csv");
+    expect(recorded).toContain("PUT /api/v1/features/:featureKey/members/:externalUserId");
     expect(recorded.filter((action) => !hasWords(action))).toEqual([]);
   });
 

@@ -24,6 +24,7 @@ export type ActionWords = { label: string; category: AuditCategory };
 const W = "/api/waitlists/:id";
 const HOOK = `${W}/webhooks`;
 const TEAM = "/api/teams/:teamId";
+const V1_MEMBER = "/api/v1/features/:featureKey/members/:externalUserId";
 
 export const ACTIONS: Readonly<Record<string, ActionWords>> = {
   // Waitlists and their settings
@@ -42,6 +43,9 @@ export const ACTIONS: Readonly<Record<string, ActionWords>> = {
   [`DELETE ${W}/waves/:waveId`]: { label: "Cancelled an invitation wave", category: "people" },
   [`POST ${W}/review`]: { label: "Decided held referral credits", category: "people" },
   [`POST ${W}/jobs/:jobId/retry`]: { label: "Retried a failed email", category: "people" },
+  // The product API (/api/v1, an API key): the product's users joining and leaving feature waitlists
+  [`PUT ${V1_MEMBER}`]: { label: "Put a product user on a feature waitlist", category: "people" },
+  [`DELETE ${V1_MEMBER}`]: { label: "Took a product user off a feature waitlist", category: "people" },
   // Data in and out
   [`GET ${W}/export.csv`]: { label: "Exported the waitlist as CSV", category: "exports" },
   [`POST ${W}/import`]: { label: "Imported people from a CSV", category: "imports" },

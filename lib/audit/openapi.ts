@@ -34,9 +34,9 @@ export const auditPathModule: PathModule = {
           description: "One page of entries.",
           schema: okObject({ entries: { type: "array", items: ref("AuditEntry") }, next_cursor: stringOrNull }),
         },
+        role: "admin",
         errors: {
           400: ["A filter or the cursor is invalid (error.field names it).", ["invalid_input"]],
-          403: ["A viewer of the team, or a read-only API key: the audit log is for admins and owners.", ["forbidden"]],
           404: ["No such team in your account.", ["not_found"]],
         },
       }),
