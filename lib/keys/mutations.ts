@@ -28,11 +28,16 @@ export async function createKey(teamId: string, createdBy: string | null, input:
   });
 }
 
-/** Revokes one of the team's keys at once (the next request with it is a 401); unknown or revoked: 404. */
-export async function revokeKey(teamId: string, keyId: string): Promise<void> {
-  const { count } = await db().apiKey.updateMany({
+/**
+ * Revokes one of the team's keys at once (the next request with it is a 401); unknown or revoked: 404. Answers
+ * what named the key, for the audit log.
+ */
+export async function revokeKey(teamId: string, keyId: string): Promise<{ name: string; scope: string; prefix: string }> {
+  const [revoked] = await db().apiKey.updateManyAndReturn({
     where: { id: keyId, teamId, revokedAt: null },
     data: { revokedAt: new Date() },
+    select: { name: true, scope: true, prefix: true },
   });
-  if (count === 0) throw new AppError("not_found", "No such API key in this team.");
+  if (!revoked) throw new AppError("not_found", "No such API key in this team.");
+  return revoked;
 }

@@ -21,10 +21,11 @@ export const GET = ownerRoute(
 
 /** The answer carries the secret, once: only its hash is stored. The key acts for the team. */
 export const POST = ownerRoute(
-  async (req, { access, user }) => {
+  async (req, { access, user, audit }) => {
     const input = await parseJsonBody(req, createKeySchema);
     const { teamId } = await requireTeam(access, input.team_id);
     const { key, secret } = await createKey(teamId, user?.id ?? null, input);
+    audit({ key_id: key.id, name: key.name, scope: key.scope, prefix: key.prefix });
     return jsonOk({ ok: true, key, secret }, { status: 201 });
   },
   { keys: false },

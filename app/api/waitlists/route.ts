@@ -14,8 +14,10 @@ export const GET = ownerRoute(async (req, { access }) => {
   return jsonOk({ ok: true, waitlists: await listTeamWaitlists(teamId) });
 });
 
-export const POST = ownerRoute(async (req, { access, user }) => {
+export const POST = ownerRoute(async (req, { access, user, audit }) => {
   const input = await parseJsonBody(req, createWaitlistSchema);
   const { teamId } = await requireTeam(access, input.team_id);
-  return jsonOk({ ok: true, waitlist: await createWaitlist(teamId, user?.id ?? null, input) }, { status: 201 });
+  const waitlist = await createWaitlist(teamId, user?.id ?? null, input);
+  audit({ waitlist_id: waitlist.id, slug: waitlist.slug });
+  return jsonOk({ ok: true, waitlist }, { status: 201 });
 });

@@ -1,4 +1,5 @@
 import { ERROR_SCHEMA, LICENSE, mergePathModules, SERVERS, type PathModule } from "@/lib/api/openapi-kit";
+import { auditPathModule } from "@/lib/audit/openapi";
 import { featureModule } from "@/lib/api/owner-openapi/features";
 import { fieldModule } from "@/lib/api/owner-openapi/fields";
 import { invitationPaths } from "@/lib/api/owner-openapi/invitations";
@@ -24,6 +25,7 @@ export const OWNER_PATH_MODULES: readonly PathModule[] = [
   featureModule,
   fieldModule,
   webhookPathModule,
+  auditPathModule,
 ];
 
 export function buildOwnerOpenApi(modules: readonly PathModule[] = OWNER_PATH_MODULES) {

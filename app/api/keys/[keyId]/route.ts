@@ -12,10 +12,11 @@ const uuid = z.uuid();
 
 /** Revokes one of the team's keys (`?team_id=`, else the chosen team); the next request made with it is a 401. */
 export const DELETE = ownerRoute<{ keyId: string }>(
-  async (req, { access, params }) => {
+  async (req, { access, params, audit }) => {
     if (!uuid.safeParse(params.keyId).success) throw new AppError("not_found", "No such API key in this team.");
     const { teamId } = await requireTeam(access, parseQuery(req, teamQuerySchema).team_id);
-    await revokeKey(teamId, params.keyId);
+    const revoked = await revokeKey(teamId, params.keyId);
+    audit({ name: revoked.name, scope: revoked.scope, prefix: revoked.prefix });
     return jsonOk({ ok: true });
   },
   { keys: false },

@@ -6,9 +6,12 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 export const dynamic = "force-dynamic";
 
 // Personal data in bulk: admins and owners, viewers only where the team's owners allow it; every export is audited.
-export const GET = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+export const GET = ownerRoute<{ id: string }>(async (req, { access, params, audit }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
-  const stream = await exportCsvStream(waitlist.id, parseQuery(req, exportQuerySchema));
+  const filter = parseQuery(req, exportQuerySchema);
+  // The filter's values are a status, a flag and dates: nothing personal.
+  audit({ filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) });
+  const stream = await exportCsvStream(waitlist.id, filter);
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

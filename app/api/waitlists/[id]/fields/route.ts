@@ -11,8 +11,9 @@ export const GET = ownerRoute<{ id: string }>(async (_req, { access, params }) =
   return jsonOk({ ok: true, fields: await getFieldDefinitions(waitlist.id) });
 });
 
-export const PUT = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+export const PUT = ownerRoute<{ id: string }>(async (req, { access, params, audit }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
   const input = await parseJsonBody(req, putFieldsSchema);
+  audit({ questions: input.fields.length });
   return jsonOk({ ok: true, fields: await saveFieldDefinitions(waitlist, input.fields) });
 });

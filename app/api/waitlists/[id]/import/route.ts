@@ -2,6 +2,7 @@ import { logger } from "@/lib/log";
 import { AppError } from "@/lib/errors";
 import { limitedBody } from "@/lib/api/body";
 import { jsonOk } from "@/lib/api/respond";
+import { recordFollowUp } from "@/lib/audit/follow-up";
 import { ownerRoute, parseQuery } from "@/lib/api/owner-route";
 import { plans } from "@/lib/billing/plans";
 import { importRows } from "@/lib/signups/import";
@@ -19,7 +20,7 @@ const REPORT_LIMIT = 10_000;
 // Otherwise the whole file is validated first (a bad file changes nothing), then rows go in in batches of one
 // transaction and the answer is a stream of NDJSON lines: {"type":"progress",...} per batch, then
 // {"type":"done",...}, or {"type":"error",...} when it failed and nothing was imported.
-export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+export const POST = ownerRoute<{ id: string }>(async (req, { access, params, audit }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
   if (!plans()[waitlist.plan].canImport) {
     throw new AppError("plan_required", "CSV import is a Pro feature. Upgrade this waitlist to import a list.");
@@ -36,6 +37,9 @@ export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) =
     valid_rows: parsed.rows.length,
     invalid_rows: parsed.issues.length,
   };
+  // Counts only (the rows are personal data). The rows go in after the answer starts, so their outcome is a
+  // second record, "import.finished", written when the import ends.
+  audit({ dry_run: query.dry_run === "1", rows: parsed.total, valid_rows: parsed.rows.length, invalid_rows: parsed.issues.length, welcome: query.welcome === "1" });
   if (query.dry_run === "1") {
     return jsonOk({ ok: true, ...summary, preview: parsed.rows.slice(0, 10).map(publicRow), issues: parsed.issues.slice(0, 100) });
   }
@@ -50,6 +54,7 @@ export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) =
           welcome: query.welcome === "1",
         });
         const issues = [...parsed.issues, ...result.issues].sort((a, b) => a.line - b.line);
+        await recordFollowUp(req, access, "import.finished", { imported: result.imported, skipped: issues.length });
         send({
           type: "done",
           imported: result.imported,
@@ -59,6 +64,7 @@ export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) =
         });
       } catch (error) {
         logger.error("import stopped", error);
+        await recordFollowUp(req, access, "import.finished", { failed: true });
         // All batches are one transaction (lib/signups/import.ts): progress reported so far was rolled back.
         send({ type: "error", message: "The import stopped because of a server error and nothing was imported. Upload the file again." });
       }

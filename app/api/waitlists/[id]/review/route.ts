@@ -17,10 +17,11 @@ export const GET = ownerRoute<{ id: string }>(async (req, { access, params }) =>
   return jsonOk({ ok: true, ...(await listHeld(waitlist.id, query)) });
 });
 
-export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+export const POST = ownerRoute<{ id: string }>(async (req, { access, params, audit }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
   const decision = await parseJsonBody(req, reviewDecisionSchema);
   const changed = await decideHeld(waitlist.id, decision, waitlist.team_id);
   if (!changed) throw new AppError("not_found", "Waitlist not found.");
+  audit({ decision: decision.action, asked: decision.ids.length, changed: changed.length });
   return jsonOk({ ok: true, changed });
 });

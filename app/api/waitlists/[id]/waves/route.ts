@@ -11,8 +11,10 @@ export const GET = ownerRoute<{ id: string }>(async (_req, { access, params }) =
   return jsonOk({ ok: true, waves: await listWaves(waitlist.id) });
 });
 
-export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+export const POST = ownerRoute<{ id: string }>(async (req, { access, params, audit }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
   const input = await parseJsonBody(req, createWaveSchema);
-  return jsonOk({ ok: true, wave: await createWave(waitlist.id, input) }, { status: 201 });
+  const wave = await createWave(waitlist.id, input);
+  audit({ wave_id: wave.id, kind: wave.kind, size: wave.size, next_run_at: wave.next_run_at });
+  return jsonOk({ ok: true, wave }, { status: 201 });
 });

@@ -1,5 +1,6 @@
 import { jsonOk } from "@/lib/api/respond";
 import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
+import { endpointAudit } from "@/lib/audit/endpoint-audit";
 import { createEndpoint, listEndpoints } from "@/lib/webhooks/endpoints";
 import { endpointCreateSchema } from "@/lib/webhooks/schemas";
 import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
@@ -13,9 +14,10 @@ export const GET = ownerRoute<{ id: string }>(async (_req, { access, params }) =
 });
 
 // POST {url, description?, events, enabled?}: a new endpoint; its signing secret is in this answer only.
-export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+export const POST = ownerRoute<{ id: string }>(async (req, { access, params, audit }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
   const input = await parseJsonBody(req, endpointCreateSchema);
   const { endpoint, secret } = await createEndpoint(waitlist.team_id, waitlist.id, input);
+  audit(endpointAudit(endpoint));
   return jsonOk({ ok: true, endpoint, secret }, { status: 201 });
 });

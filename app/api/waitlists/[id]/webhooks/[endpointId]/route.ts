@@ -1,5 +1,6 @@
 import { jsonOk } from "@/lib/api/respond";
 import { ownerRoute, parseJsonBody } from "@/lib/api/owner-route";
+import { endpointAudit } from "@/lib/audit/endpoint-audit";
 import { deleteEndpoint, getEndpoint, updateEndpoint } from "@/lib/webhooks/endpoints";
 import { endpointPatchSchema } from "@/lib/webhooks/schemas";
 import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
@@ -14,10 +15,12 @@ export const GET = ownerRoute<P>(async (_req, { access, params }) => {
 });
 
 // PATCH {url?, description?, events?, enabled?}: enabling a disabled endpoint clears its disabled note.
-export const PATCH = ownerRoute<P>(async (req, { access, params }) => {
+export const PATCH = ownerRoute<P>(async (req, { access, params, audit }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
   const patch = await parseJsonBody(req, endpointPatchSchema);
-  return jsonOk({ ok: true, endpoint: await updateEndpoint(waitlist.team_id, waitlist.id, params.endpointId, patch) });
+  const endpoint = await updateEndpoint(waitlist.team_id, waitlist.id, params.endpointId, patch);
+  audit(endpointAudit(endpoint));
+  return jsonOk({ ok: true, endpoint });
 });
 
 // DELETE: the endpoint and its delivery log.

@@ -7,9 +7,10 @@ import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 export const dynamic = "force-dynamic";
 
 // POST {since}: sends again every failed delivery (of enabled endpoints) queued at or after `since`.
-export const POST = ownerRoute<{ id: string }>(async (req, { access, params }) => {
+export const POST = ownerRoute<{ id: string }>(async (req, { access, params, audit }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
   const { since } = await parseJsonBody(req, resendFailedSchema);
   const resent = await resendFailedSince(waitlist.team_id, waitlist.id, new Date(since));
+  audit({ since, resent });
   return jsonOk({ ok: true, resent }, { status: 202 });
 });
