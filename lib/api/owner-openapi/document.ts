@@ -6,6 +6,7 @@ import { keyPaths } from "@/lib/api/owner-openapi/keys";
 import { operationPaths } from "@/lib/api/owner-openapi/operations";
 import { waitlistPaths } from "@/lib/api/owner-openapi/waitlists";
 import { reviewPathModule } from "@/lib/review/openapi";
+import { teamPathModule } from "@/lib/teams/openapi";
 import { webhookPathModule } from "@/lib/webhooks/openapi";
 
 // OpenAPI 3.1 description of the owner API (/api/waitlists/**, /api/keys), served at /api/openapi.json beside
@@ -24,6 +25,7 @@ export const OWNER_PATH_MODULES: readonly PathModule[] = [
   featureModule,
   fieldModule,
   webhookPathModule,
+  teamPathModule,
 ];
 
 export function buildOwnerOpenApi(modules: readonly PathModule[] = OWNER_PATH_MODULES) {
