@@ -14,6 +14,7 @@ type Props = { teamId: string; teamName: string; members: MemberView[]; yourRole
 
 export function MembersTable({ teamId, teamName, members, yourRole }: Props) {
   const owner = yourRole === "owner";
+  const soleOwner = members.filter((m) => m.role === "owner").length === 1;
   return (
     <div className="-mx-6 overflow-x-auto px-6">
       <table className="w-full min-w-[36rem] text-left text-sm" aria-label="Members">
@@ -47,7 +48,10 @@ export function MembersTable({ teamId, teamName, members, yourRole }: Props) {
               </td>
               <td className="py-3 pr-4 align-top text-muted">{date(m.joined_at)}</td>
               <td className="py-3 text-right align-top">
-                {!m.personal && (m.you || owner) ? (
+                {m.personal ? null : m.role === "owner" && soleOwner ? (
+                  // The API refuses it too (409): say why instead of offering a button that can only fail.
+                  m.you ? <span className="text-xs text-muted">Last owner: make someone else an owner to leave.</span> : null
+                ) : m.you || owner ? (
                   <RemoveMemberButton teamId={teamId} userId={m.user_id} email={m.email} self={m.you} teamName={teamName} />
                 ) : null}
               </td>
