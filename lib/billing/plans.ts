@@ -1,4 +1,4 @@
-// The one table of plans: limits and capabilities. The signup cap (the signup statement, imports, the owner's
+// The one table of plans: limits and capabilities (a team's plan, copied onto each of its waitlists). The signup cap (the signup statement, imports, the owner's
 // views), the branding line, the CSV import gate and the pricing page read them here, never from a plan's
 // name. No server-only import: the pricing page and client components show these numbers too.
 
@@ -36,7 +36,7 @@ export function plans(freeSignupCap: number = DEFAULT_FREE_SIGNUP_CAP): Record<P
       signupCap: null,
       branding: false,
       canImport: true,
-      features: ["Everything in Free", "Unlimited signups", "CSV import"],
+      features: ["Everything in Free", "Unlimited signups on all your team's waitlists", "CSV import"],
     },
   };
 }

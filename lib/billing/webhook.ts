@@ -97,8 +97,12 @@ async function applySubscription(
     });
     if (!team) return null;
     const plan = planForStatus(subscription.status);
-    // A newer subscription of the same team wins over events of an older, ended one.
-    if (team.stripeSubscriptionId && team.stripeSubscriptionId !== subscription.id && plan === "FREE") {
+    // Another subscription than the team's own never downgrades it (a newer one wins over an older, ended one),
+    // and while the team is Pro on its own, only a completed checkout replaces it: pre-teams per-list
+    // subscriptions that still renew (docs/billing.md) must not take its place, or cancelling them in Stripe's
+    // portal, as the docs advise, would end the team's Pro.
+    const another = team.stripeSubscriptionId !== null && team.stripeSubscriptionId !== subscription.id;
+    if (another && (plan === "FREE" || (team.plan === "PRO" && event.type !== "checkout.session.completed"))) {
       return { teamId: team.id, slugs: [], plan: team.plan, changed: false };
     }
     await tx.team.update({

@@ -4,6 +4,8 @@ import { withHeaders } from "@/lib/api/respond";
 import { AppError } from "@/lib/errors";
 import { authenticateKey, bearerToken, type KeyActor } from "@/lib/keys/authenticate";
 import { spendKeyRequest } from "@/lib/keys/rate-limit";
+import { recordAudit, requestOrigin, routeAction } from "@/lib/audit/record";
+import { logger } from "@/lib/log";
 
 // The gate of the product API (/api/v1): an owner API key and nothing else. These routes are called by a
 // product's backend, never by a browser, so a session cookie opens nothing here (no cookie, no CSRF question),
@@ -36,7 +38,20 @@ export function keyRoute<P>(handler: (req: Request, ctx: KeyContext<P>) => Promi
       if (!SAFE_METHODS.has(req.method) && key.scope !== "write") {
         throw new AppError("forbidden", "This API key is read-only; create a read-write key to change memberships.", undefined, headers);
       }
-      return withHeaders(await handler(req, { key, params: await route.params }), headers);
+      const params = await route.params;
+      const response = await handler(req, { key, params });
+      // A product's changes of memberships are a key's changes of the team's lists: audited like the owner API's.
+      if (!SAFE_METHODS.has(req.method) && response.status < 400) {
+        const { action, target } = routeAction(req, params);
+        await recordAudit({
+          teamId: key.teamId,
+          actor: { kind: "key", keyId: key.keyId, label: key.label, scope: key.scope },
+          action,
+          target,
+          ...requestOrigin(req),
+        }).catch((error: unknown) => logger.error(`audit: could not record ${action}`, error));
+      }
+      return withHeaders(response, headers);
     } catch (error) {
       return problemResponse(error);
     }

@@ -57,8 +57,10 @@ async function world(keys = ["ai-search"]) {
 
 type Init = Parameters<typeof callWithKey>[2];
 const member = (featureKey: string, externalUserId: string) => ({ featureKey, externalUserId });
+const memberPath = (featureKey: string, externalUserId: string) =>
+  `/api/v1/features/${encodeURIComponent(featureKey)}/members/${encodeURIComponent(externalUserId)}`;
 async function put(key: string, feature: string, user: string, body?: unknown, init: Init = {}) {
-  const r = await callWithKey(PUT, member(feature, user), { method: "PUT", key, body, ...init });
+  const r = await callWithKey(PUT, member(feature, user), { method: "PUT", key, body, path: memberPath(feature, user), ...init });
   expectDocumented(MEMBER, "put", r);
   return r;
 }
@@ -68,7 +70,7 @@ async function get(key: string | null, feature: string, user: string, init: Init
   return r;
 }
 async function del(key: string, feature: string, user: string) {
-  const r = await callWithKey(DELETE, member(feature, user), { method: "DELETE", key });
+  const r = await callWithKey(DELETE, member(feature, user), { method: "DELETE", key, path: memberPath(feature, user) });
   expectDocumented(MEMBER, "delete", r);
   return r;
 }
@@ -130,6 +132,16 @@ describe("PUT/GET/DELETE /api/v1/features/:key/members/:user", () => {
     expect((await get(write, "ai-search", "user_1")).json).toEqual(signedOut);
     expect(await rowsOf(waitlist.id)).toEqual([]);
     await expectLineMatchesDefinition(waitlist.id, 1);
+
+    // Each change by the key is in the team's audit log (the first PUT and both DELETEs; reads are not).
+    const audit = await pool().query<{ action: string; actor_kind: string; target: string }>(
+      `SELECT action, actor_kind, target FROM audit_log WHERE team_id = $1 AND action LIKE '% /api/v1/%' ORDER BY id`,
+      [waitlist.teamId],
+    );
+    expect(audit.rows.filter((r) => r.action.startsWith("PUT ")).length).toBe(3);
+    expect(audit.rows.filter((r) => r.action.startsWith("DELETE ")).length).toBe(2);
+    expect(audit.rows.map((r) => [r.actor_kind, r.target])).toEqual(audit.rows.map(() => ["key", "user_1"]));
+    expect(audit.rows[0]?.action).toBe("PUT /api/v1/features/:featureKey/members/:externalUserId");
 
     // Leaving erased them: joining again starts afresh.
     const back = await put(write, "ai-search", "user_1", { email });

@@ -25,12 +25,12 @@ export type ApiAnswer = { status: number; type: string; json: Record<string, unk
 export async function callWithKey<P extends Record<string, string>>(
   handler: Handler<P>,
   p: P,
-  init: { method?: string; key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+  init: { method?: string; key?: string | null; body?: unknown; headers?: Record<string, string>; path?: string } = {},
 ): Promise<ApiAnswer> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.key) headers.authorization = `Bearer ${init.key}`;
   if (init.body !== undefined) headers["content-type"] = "application/json";
-  const req = new Request(`http://localhost:3000/api/v1/test`, {
+  const req = new Request(`http://localhost:3000${init.path ?? "/api/v1/test"}`, {
     method: init.method ?? "GET",
     headers,
     body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),

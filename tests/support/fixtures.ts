@@ -6,7 +6,7 @@ import { rowFactories } from "@/tests/support/rows";
 // Requests as Next hands them to route handlers.
 
 export { uniqueEmail, uniqueSlug } from "@/tests/support/rows";
-export const { createOwner, createWaitlist } = rowFactories(db);
+export const { createOwner, createWaitlist, personalTeamId } = rowFactories(db);
 
 /** A random address in TEST-NET-3, so each test gets its own rate-limit bucket. */
 export function uniqueIp(): string {

@@ -1,15 +1,15 @@
-import { BillingButton } from "./billing/billing-button";
-import { billingConfigured } from "@/lib/billing/stripe";
+import { BillingAction } from "./billing/billing-action";
 import { plans } from "@/lib/billing/plans";
-import type { OwnedWaitlist } from "@/lib/waitlists/queries";
+import type { DashboardWaitlist } from "@/lib/dashboard/gate";
 
-// Shown when a waitlist has reached its limit. When the Free plan's cap is what stops it, upgrading is the
-// way out; when the owner's own capacity is, settings is.
+// Shown when a waitlist has reached its limit. When the Free plan's cap is what stops it, upgrading the team
+// is the way out (a team owner's); when the list's own capacity is, Settings is (an admin's).
 
-export function PlanBanner({ waitlist, freeCap }: { waitlist: OwnedWaitlist; freeCap: number }) {
+export function PlanBanner({ waitlist, freeCap }: { waitlist: DashboardWaitlist; freeCap: number }) {
   if (!waitlist.full || waitlist.cap === null) return null;
   const planIsTheLimit = waitlist.plan === "FREE" && (waitlist.capacity === null || waitlist.capacity >= freeCap);
   const pro = plans(freeCap).PRO;
+  const settings = waitlist.canEdit ? "Raise the capacity in Settings" : "An admin can raise the capacity in Settings";
 
   return (
     <section
@@ -23,17 +23,11 @@ export function PlanBanner({ waitlist, freeCap }: { waitlist: OwnedWaitlist; fre
         </h2>
         <p className="mt-1 text-sm text-amber-900">
           {planIsTheLimit
-            ? `New visitors see a "waitlist is full" notice. ${pro.name} ($${pro.priceMonthlyUsd}/month) removes the limit and the WaitForge branding.`
-            : "New visitors see a \"waitlist is full\" notice. Raise the capacity in Settings to take more signups."}
+            ? `New visitors see a "waitlist is full" notice. ${pro.name} ($${pro.priceMonthlyUsd}/month for the whole team) removes the limit and the WaitForge branding on all your team's lists.`
+            : `New visitors see a "waitlist is full" notice. ${settings} to take more signups.`}
         </p>
       </div>
-      {planIsTheLimit ? (
-        billingConfigured() ? (
-          <BillingButton waitlistId={waitlist.id} action="upgrade" label={`Upgrade to ${pro.name}`} />
-        ) : (
-          <span className="text-xs text-amber-900">Billing is not configured on this server.</span>
-        )
-      ) : null}
+      {planIsTheLimit ? <BillingAction waitlistId={waitlist.id} role={waitlist.role} pro={false} tone="amber" /> : null}
     </section>
   );
 }

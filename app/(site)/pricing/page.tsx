@@ -7,24 +7,27 @@ import { env } from "@/lib/env";
 
 export const metadata: Metadata = {
   title: "Pricing",
-  description: "WaitForge is free for your first waitlist. Pro removes the branding and the signup cap.",
+  description: "WaitForge is free to start, with your whole team on every plan. Pro removes the branding and the signup cap on all your team's waitlists.",
 };
 
-// Numbers come from the one plans table (lib/billing/plans.ts) and the server's configured Free cap.
+// Numbers come from the one plans table (lib/billing/plans.ts) and the server's configured Free cap. Billing
+// belongs to the team (docs/teams.md): one subscription covers every waitlist of it, and teams come with every plan.
 export const dynamic = "force-dynamic";
 
 export default function PricingPage() {
   const { FREE, PRO } = plans(env().FREE_SIGNUP_CAP);
   const tiers = [
     { plan: FREE, cta: "Start free", highlight: false, limit: `Up to ${FREE.signupCap?.toLocaleString("en-US")} signups per waitlist` },
-    { plan: PRO, cta: "Start free, upgrade any time", highlight: true, limit: "Unlimited signups (your own capacity still applies)" },
+    { plan: PRO, cta: "Start free, upgrade any time", highlight: true, limit: "Unlimited signups on every waitlist of your team (each list's own capacity still applies)" },
   ];
   return (
     <section className="mx-auto max-w-5xl px-6 py-20">
       <div className="mx-auto max-w-2xl text-center">
-        <h1 className="text-4xl font-semibold tracking-tight text-ink sm:text-5xl">Simple pricing, per waitlist</h1>
+        <h1 className="text-4xl font-semibold tracking-tight text-ink sm:text-5xl">Simple pricing, per team</h1>
         <p className="mt-4 text-lg text-muted">
-          Every waitlist starts on Free. Upgrade the one that takes off: billing is per waitlist, monthly, cancel any time.
+          Every team starts on Free, and every plan has teams: invite your co-founder, marketer and engineer as owners,
+          admins or viewers. Upgrade when a launch takes off: one subscription covers all your team&apos;s waitlists,
+          monthly, cancel any time.
         </p>
       </div>
       <div className="mt-14 grid gap-6 md:grid-cols-2">
@@ -42,12 +45,16 @@ export default function PricingPage() {
                 <span className="text-4xl font-semibold tracking-tight text-ink" data-testid={`price-${plan.id.toLowerCase()}`}>
                   ${plan.priceMonthlyUsd}
                 </span>
-                <span className="text-sm text-muted">/ waitlist / month</span>
+                <span className="text-sm text-muted">/ team / month</span>
               </p>
               <ul className="mt-6 space-y-3 text-sm text-ink">
                 <li className="flex gap-2">
                   <Check />
                   {plan.branding ? "“Powered by WaitForge” on your page and embed" : "No WaitForge branding"}
+                </li>
+                <li className="flex gap-2" data-testid={`teams-${plan.id.toLowerCase()}`}>
+                  <Check />
+                  Teams: owners, admins and viewers, with an audit log of who changed what
                 </li>
                 {plan.features.map((f) => (
                   <li key={f} className="flex gap-2">
@@ -64,7 +71,8 @@ export default function PricingPage() {
         ))}
       </div>
       <p className="mt-10 text-center text-sm text-muted">
-        A Free waitlist that reaches its cap keeps everyone already on it; new signups are refused until you upgrade.
+        A Free waitlist that reaches its cap keeps everyone already on it; new signups are refused until a team owner
+        upgrades. Pro applies to every waitlist of the team, including the ones you create later.
       </p>
     </section>
   );

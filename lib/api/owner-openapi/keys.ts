@@ -1,14 +1,15 @@
 import { pathParam, type PathModule } from "@/lib/api/openapi-kit";
 import { iso, isoOrNull, okObject, ownerOp, ref } from "@/lib/api/owner-openapi/operation";
+import { teamQuerySchema } from "@/lib/teams/schemas";
 import { createKeySchema, KEY_NAME_MAX, MAX_ACTIVE_KEYS } from "@/lib/keys/schemas";
 
-// Owner API keys (docs/api-keys.md). Managing them needs the dashboard's session: a key gets 403 forbidden.
+// A team's API keys (docs/api-keys.md): admins and owners, with the dashboard's session (a key gets 403 forbidden).
 
 export const keyPaths: PathModule = {
   tag: { name: "API keys", description: "Create, list and revoke API keys. Session only: an API key cannot manage keys." },
   paths: {
     "/api/keys": {
-      get: ownerOp({ operationId: "listApiKeys", summary: "Your active API keys (never their secrets).", sessionOnly: true, ok: { description: "Newest first.", schema: okObject({ keys: { type: "array", items: ref("ApiKey") } }) } }),
+      get: ownerOp({ operationId: "listApiKeys", summary: "A team's active API keys (never their secrets): `team_id`, else the chosen team.", sessionOnly: true, role: "admin", query: teamQuerySchema, ok: { description: "Newest first.", schema: okObject({ keys: { type: "array", items: ref("ApiKey") } }) } }),
       post: ownerOp({
         operationId: "createApiKey",
         summary: "Create an API key; the answer carries its secret, once.",
@@ -21,7 +22,7 @@ export const keyPaths: PathModule = {
           description: "Created. Store secret now: only its hash is kept.",
           schema: okObject({ key: ref("ApiKey"), secret: { type: "string", pattern: "^wf_live_[0-9A-Za-z]{32}$" } }),
         },
-        errors: { 409: [`You hold ${MAX_ACTIVE_KEYS} active keys already; revoke one first.`, ["conflict"]] },
+        errors: { 404: ["No such team among yours.", ["not_found"]], 409: [`The team holds ${MAX_ACTIVE_KEYS} active keys already; revoke one first.`, ["conflict"]] },
       }),
     },
     "/api/keys/{keyId}": {
@@ -31,8 +32,9 @@ export const keyPaths: PathModule = {
         sessionOnly: true,
         write: true,
         parameters: [pathParam("keyId", "The key's id (from listApiKeys).")],
+        query: teamQuerySchema,
         ok: { description: "Revoked.", schema: okObject({}) },
-        errors: { 404: ["No such active key in your account.", ["not_found"]] },
+        errors: { 404: ["No such active key in this team.", ["not_found"]] },
       }),
     },
   },

@@ -21,6 +21,10 @@ type OwnerOp = {
   write?: boolean;
   /** Only the dashboard's session may call (key management). */
   sessionOnly?: boolean;
+  /** The least team role (lib/api/owner-route.ts): viewer for reads, admin for changes unless said. */
+  role?: "viewer" | "admin" | "owner";
+  /** Personal data in bulk (the CSV export): a viewer only where the team allows it. */
+  personalData?: boolean;
   parameters?: Json[];
   query?: z.ZodType;
   body?: z.ZodType | Json;
@@ -42,6 +46,9 @@ export function ownerOp(o: OwnerOp): Operation {
   add(401, "No valid session cookie or API key (unknown, malformed or revoked).", ["unauthorized"]);
   if (o.sessionOnly) add(403, "Called with an API key: keys cannot manage keys.", ["forbidden"]);
   if (o.write) add(403, "A read-only API key, or (with the cookie) a request from another site's Origin.", ["forbidden", "forbidden_origin"]);
+  const role = o.role ?? (o.write ? "admin" : "viewer");
+  if (role !== "viewer") add(403, `Your role in the team is below ${role} (an API key counts as admin with write scope, viewer with read scope).`, ["forbidden"]);
+  if (o.personalData) add(403, "A viewer, while the team's owners have not allowed viewers to export personal data.", ["forbidden"]);
   add(429, "This API key made more requests this minute than OWNER_KEY_RATE_LIMIT allows (Retry-After says when to retry).", ["rate_limited"]);
   for (const [status, [description, codes]] of Object.entries(o.errors ?? {})) add(Number(status), description, codes);
 
@@ -61,6 +68,7 @@ export function ownerOp(o: OwnerOp): Operation {
     summary: o.summary,
     ...(o.description ? { description: o.description } : {}),
     ...(o.sessionOnly ? { security: SESSION_ONLY } : {}),
+    "x-min-role": role,
     ...(o.parameters || o.query ? { parameters: [...(o.parameters ?? []), ...(o.query ? queryParams(o.query) : [])] } : {}),
     ...(body ? { requestBody: body } : {}),
     responses,

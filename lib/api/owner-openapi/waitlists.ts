@@ -1,13 +1,14 @@
 import { pathParam, type PathModule } from "@/lib/api/openapi-kit";
 import { iso, isoOrNull, okObject, ownerOp, ref, stringOrNull } from "@/lib/api/owner-openapi/operation";
+import { teamQuerySchema } from "@/lib/teams/schemas";
 import { THEME_FONTS, THEME_RADII } from "@/lib/waitlists/schemas";
 import { createWaitlistSchema, updateWaitlistSchema } from "@/lib/waitlists/schemas";
 import { exportQuerySchema, importQuerySchema, listSignupsQuerySchema, updateSignupSchema } from "@/lib/signups/schemas";
 
 // Waitlists, their people, stats, CSV export/import and billing links (README "Owner API").
 
-export const waitlistId = pathParam("id", "The waitlist's id (another owner's id answers 404, never 403).");
-const notFound = (what = "No such waitlist in your account."): Record<number, [string, string[]]> => ({ 404: [what, ["not_found"]] });
+export const waitlistId = pathParam("id", "The waitlist's id (a list of a team you are not in answers 404, never 403).");
+const notFound = (what = "No such waitlist in your teams."): Record<number, [string, string[]]> => ({ 404: [what, ["not_found"]] });
 const hex = { type: "string", pattern: "^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$" };
 const status = { enum: ["pending", "waiting", "invited", "joined", "removed"] };
 
@@ -15,14 +16,14 @@ export const waitlistPaths: PathModule = {
   tag: { name: "Waitlists", description: "Your waitlists, the people on them, stats, CSV export and import, billing." },
   paths: {
     "/api/waitlists": {
-      get: ownerOp({ operationId: "listWaitlists", summary: "List your waitlists with their counts.", ok: { description: "Newest first.", schema: okObject({ waitlists: { type: "array", items: ref("Waitlist") } }) } }),
+      get: ownerOp({ operationId: "listWaitlists", summary: "List a team's waitlists with their counts (`team_id`, else the dashboard's chosen team; a key: its team).", query: teamQuerySchema, errors: { 404: ["No such team among yours.", ["not_found"]] }, ok: { description: "Newest first.", schema: okObject({ waitlists: { type: "array", items: ref("Waitlist") } }) } }),
       post: ownerOp({
         operationId: "createWaitlist",
         summary: "Create a waitlist (its hosted page is live at once).",
         write: true,
         body: createWaitlistSchema,
         ok: { status: 201, description: "Created.", schema: okObject({ waitlist: ref("Waitlist") }) },
-        errors: { 409: ["The slug belongs to another waitlist.", ["slug_taken"]] },
+        errors: { 404: ["No such team among yours.", ["not_found"]], 409: ["The slug belongs to another waitlist.", ["slug_taken"]] },
       }),
     },
     "/api/waitlists/{id}": {
@@ -36,7 +37,7 @@ export const waitlistPaths: PathModule = {
         ok: { description: "The waitlist as stored.", schema: okObject({ waitlist: ref("Waitlist") }) },
         errors: notFound(),
       }),
-      delete: ownerOp({ operationId: "deleteWaitlist", summary: "Delete a waitlist and everyone on it.", write: true, parameters: [waitlistId], ok: { description: "Deleted.", schema: okObject({}) }, errors: notFound() }),
+      delete: ownerOp({ operationId: "deleteWaitlist", summary: "Delete a waitlist and everyone on it (team owners).", write: true, role: "owner", parameters: [waitlistId], ok: { description: "Deleted.", schema: okObject({}) }, errors: notFound() }),
     },
     "/api/waitlists/{id}/stats": {
       get: ownerOp({ operationId: "getWaitlistStats", summary: "Totals, today, 7 days, referral share, 30 days per day, top referrers.", parameters: [waitlistId], ok: { description: "The stats.", schema: okObject({ stats: ref("Stats") }) }, errors: notFound() }),
@@ -66,7 +67,8 @@ export const waitlistPaths: PathModule = {
     "/api/waitlists/{id}/export.csv": {
       get: ownerOp({
         operationId: "exportSignups",
-        summary: "Stream the people as CSV (formula-guarded cells).",
+        summary: "Stream the people as CSV (formula-guarded cells). Recorded in the team's audit log.",
+        personalData: true,
         parameters: [waitlistId],
         query: exportQuerySchema,
         ok: { description: "", response: { description: "A CSV file: position,email,name,company,twitter,ref_code,referred_by,referrals,status,joined_at.", content: { "text/csv": { schema: { type: "string" } } } } },
@@ -108,9 +110,10 @@ export const waitlistPaths: PathModule = {
     "/api/waitlists/{id}/upgrade": {
       post: ownerOp({
         operationId: "startUpgrade",
-        summary: "Start Stripe Checkout for this waitlist's Pro plan; redirect the owner to url.",
+        summary: "Start Stripe Checkout for the Pro plan of this waitlist's team (Pro applies to all its lists); redirect to url.",
         sessionOnly: true,
         write: true,
+        role: "owner",
         parameters: [waitlistId],
         ok: { description: "The Checkout URL.", schema: okObject({ url: { type: "string", format: "uri" } }) },
         errors: { ...notFound(), 409: ["Already on Pro.", ["conflict"]], 503: ["Billing is not configured on this server.", ["billing_not_configured"]] },
@@ -119,9 +122,10 @@ export const waitlistPaths: PathModule = {
     "/api/waitlists/{id}/billing-portal": {
       post: ownerOp({
         operationId: "openBillingPortal",
-        summary: "Open Stripe's customer portal for this waitlist's subscription.",
+        summary: "Open Stripe's customer portal for the subscription of this waitlist's team.",
         sessionOnly: true,
         write: true,
+        role: "owner",
         parameters: [waitlistId],
         ok: { description: "The portal URL.", schema: okObject({ url: { type: "string", format: "uri" } }) },
         errors: { ...notFound(), 409: ["No subscription yet.", ["conflict"]], 503: ["Billing is not configured on this server.", ["billing_not_configured"]] },
@@ -132,7 +136,7 @@ export const waitlistPaths: PathModule = {
     Waitlist: {
       type: "object",
       additionalProperties: false,
-      required: ["id", "slug", "title", "description", "theme", "fields", "capacity", "referral_boost", "is_open", "allowed_hosts", "double_opt_in", "plan", "signup_count", "waiting_count", "cap", "full", "created_at", "referral_digest"],
+      required: ["id", "slug", "title", "description", "theme", "fields", "team_id", "capacity", "referral_boost", "is_open", "allowed_hosts", "double_opt_in", "plan", "signup_count", "waiting_count", "cap", "full", "created_at", "referral_digest"],
       properties: {
         id: { type: "string" },
         slug: { type: "string" },
@@ -145,6 +149,7 @@ export const waitlistPaths: PathModule = {
           properties: { primary: hex, bg: hex, text: hex, font: { enum: [...THEME_FONTS] }, radius: { enum: [...THEME_RADII] }, logo_url: { type: "string" }, hero_image: { type: "string" } },
         },
         fields: { type: "object", required: ["name", "company", "twitter"], properties: { name: { type: "boolean" }, company: { type: "boolean" }, twitter: { type: "boolean" } } },
+        team_id: { type: "string", description: "The team that owns the list (docs/teams.md)." },
         capacity: { type: ["integer", "null"] },
         referral_boost: { type: "integer" },
         is_open: { type: "boolean" },

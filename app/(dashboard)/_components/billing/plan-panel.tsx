@@ -1,20 +1,22 @@
-import { BillingButton } from "./billing-button";
 import { Badge } from "@/components/ui/badge";
 import { plans } from "@/lib/billing/plans";
-import { billingConfigured } from "@/lib/billing/stripe";
-import type { OwnedWaitlist } from "@/lib/waitlists/queries";
+import type { DashboardWaitlist } from "@/lib/dashboard/gate";
+import { env } from "@/lib/env";
+import { BillingAction } from "./billing-action";
 
-// The owner's view of a waitlist's plan: usage against the cap and the Stripe buttons (the full-state banner
-// is PlanBanner in the dashboard).
+// The plan of the list's TEAM (Pro applies to all its lists), this list's usage against its cap, and the
+// billing control the person's role allows (the full-state banner is PlanBanner in the dashboard).
 
 const NOTICES = {
-  success: "Thanks! Your upgrade is being confirmed by Stripe; Pro applies as soon as it is (usually seconds).",
+  success: "Thanks! Your upgrade is being confirmed by Stripe; Pro applies to all your team's lists as soon as it is (usually seconds).",
   cancelled: "Checkout was cancelled; nothing was charged.",
 } as const;
 
-export function PlanPanel({ waitlist, billing }: { waitlist: OwnedWaitlist; billing?: string }) {
+const n = (value: number) => value.toLocaleString("en-US");
+
+export function PlanPanel({ waitlist, billing }: { waitlist: DashboardWaitlist; billing?: string }) {
   const billingNotice = billing === "success" || billing === "cancelled" ? NOTICES[billing] : null;
-  const configured = billingConfigured();
+  const { FREE } = plans(env().FREE_SIGNUP_CAP);
   const pro = waitlist.plan === "PRO";
   const used = waitlist.cap ? Math.min(100, Math.round((waitlist.signup_count / waitlist.cap) * 100)) : null;
   return (
@@ -22,13 +24,18 @@ export function PlanPanel({ waitlist, billing }: { waitlist: OwnedWaitlist; bill
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h2 id="plan-heading" className="flex items-center gap-2 text-sm font-semibold text-ink">
-            Plan <Badge tone={pro ? "brand" : "neutral"} data-testid="plan-badge">{pro ? "Pro" : "Free"}</Badge>
+            Team plan <Badge tone={pro ? "brand" : "neutral"} data-testid="plan-badge">{pro ? "Pro" : "Free"}</Badge>
           </h2>
+          <p className="mt-1 text-sm text-muted" data-testid="plan-summary">
+            {pro
+              ? "Your team is on Pro: no signup cap and no WaitForge branding on any of its lists."
+              : `Your team is on Free: ${FREE.signupCap === null ? "no cap" : `${n(FREE.signupCap)} signups per list`}, with “Powered by WaitForge” on its pages.`}
+          </p>
           <p className="mt-1 text-sm text-muted">
+            This list:{" "}
             {waitlist.cap === null
-              ? `${waitlist.signup_count.toLocaleString("en-US")} signups, no cap`
-              : `${waitlist.signup_count.toLocaleString("en-US")} of ${waitlist.cap.toLocaleString("en-US")} signups`}
-            {plans()[waitlist.plan].branding ? " · “Powered by WaitForge” shown on your page" : ""}
+              ? `${n(waitlist.signup_count)} signups, no cap`
+              : `${n(waitlist.signup_count)} of ${n(waitlist.cap)} signups`}
           </p>
           {billingNotice ? (
             <p role="status" className="mt-2 text-sm text-ink" data-testid="billing-notice">
@@ -41,13 +48,7 @@ export function PlanPanel({ waitlist, billing }: { waitlist: OwnedWaitlist; bill
             </div>
           ) : null}
         </div>
-        {!configured ? (
-          <p className="text-sm text-muted">Billing is not configured on this server.</p>
-        ) : pro ? (
-          <BillingButton waitlistId={waitlist.id} action="billing-portal" label="Manage billing" variant="secondary" />
-        ) : (
-          <BillingButton waitlistId={waitlist.id} action="upgrade" label="Upgrade to Pro" />
-        )}
+        <BillingAction waitlistId={waitlist.id} role={waitlist.role} pro={pro} />
       </div>
     </section>
   );

@@ -13,7 +13,8 @@ const KINDS: Record<string, string> = {
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function FailedEmails({ waitlistId, jobs }: { waitlistId: string; jobs: FailedJob[] }) {
+/** `canEdit` false (a viewer): the failures are listed without Retry buttons. */
+export function FailedEmails({ waitlistId, jobs, canEdit }: { waitlistId: string; jobs: FailedJob[]; canEdit: boolean }) {
   if (jobs.length === 0) {
     return (
       <Card className="px-6 py-10 text-center" data-testid="no-failed-emails">
@@ -46,7 +47,7 @@ export function FailedEmails({ waitlistId, jobs }: { waitlistId: string; jobs: F
               <td className="max-w-xs px-4 py-3 text-muted">{job.error}</td>
               <td className="px-4 py-3 whitespace-nowrap text-muted">{when(job.failed_at)}</td>
               <td className="px-4 py-3 text-right">
-                <RetryButton waitlistId={waitlistId} jobId={job.id} recipient={job.recipient} />
+                {canEdit ? <RetryButton waitlistId={waitlistId} jobId={job.id} recipient={job.recipient} /> : null}
               </td>
             </tr>
           ))}

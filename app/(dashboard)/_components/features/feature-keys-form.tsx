@@ -10,8 +10,9 @@ import { SaveFooter } from "../save-footer";
 
 // The waitlist's feature keys (docs/feature-waitlists.md): added one at a time (checked here with the server's
 // own pattern), removed with their button, saved as a whole. The server's answer replaces the list.
+// `readOnly` (a viewer): the keys are listed, every control disabled.
 
-export function FeatureKeysForm({ waitlistId, initial }: { waitlistId: string; initial: string[] }) {
+export function FeatureKeysForm({ waitlistId, initial, readOnly }: { waitlistId: string; initial: string[]; readOnly: boolean }) {
   const [keys, setKeys] = useState(initial);
   const [stored, setStored] = useState(initial);
   const [draft, setDraft] = useState("");
@@ -41,6 +42,7 @@ export function FeatureKeysForm({ waitlistId, initial }: { waitlistId: string; i
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (readOnly) return;
     setPending(true);
     const result = await ownerFetch<{ features: FeatureKeys }>(`/api/waitlists/${waitlistId}/features`, { method: "PUT", body: { keys } });
     setPending(false);
@@ -52,47 +54,51 @@ export function FeatureKeysForm({ waitlistId, initial }: { waitlistId: string; i
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Feature keys" className="space-y-4">
-      {keys.length === 0 ? (
-        <p className="text-sm text-muted">No feature keys yet: add one to let your product put its users on this list.</p>
-      ) : (
-        <ul aria-label="Keys of this waitlist" className="flex flex-wrap gap-2">
-          {keys.map((key) => (
-            <li key={key}>
-              <Badge tone="brand" className="font-mono">
-                {key}
-                <button
-                  type="button"
-                  onClick={() => { setKeys(keys.filter((k) => k !== key)); setSaved(false); }}
-                  aria-label={`Remove ${key}`}
-                  className="ml-1 rounded-full px-1 text-brand-700 hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-600"
-                >
-                  ×
-                </button>
-              </Badge>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="flex items-start gap-2">
-        <Field
-          label="New feature key"
-          containerClassName="flex-1"
-          placeholder="ai-search"
-          value={draft}
-          error={draftError}
-          hint="Unique across your waitlists. Removing a key keeps its members on the list."
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={onDraftKey}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        {/* Level with the input: below the label (1.25rem) and its gap (0.375rem). */}
-        <Button type="button" variant="secondary" onClick={add} className="mt-[1.625rem]">
-          Add
-        </Button>
-      </div>
-      <SaveFooter error={error} pending={pending} saved={saved && !dirty} label="Save feature keys" disabled={!dirty} />
+    <form onSubmit={submit} noValidate aria-label="Feature keys">
+      <fieldset disabled={readOnly} className="min-w-0 space-y-4">
+        {keys.length === 0 ? (
+          <p className="text-sm text-muted">No feature keys yet: add one to let your product put its users on this list.</p>
+        ) : (
+          <ul aria-label="Keys of this waitlist" className="flex flex-wrap gap-2">
+            {keys.map((key) => (
+              <li key={key}>
+                <Badge tone="brand" className="font-mono">
+                  {key}
+                  {readOnly ? null : (
+                    <button
+                      type="button"
+                      onClick={() => { setKeys(keys.filter((k) => k !== key)); setSaved(false); }}
+                      aria-label={`Remove ${key}`}
+                      className="ml-1 rounded-full px-1 text-brand-700 hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+                    >
+                      ×
+                    </button>
+                  )}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="flex items-start gap-2">
+          <Field
+            label="New feature key"
+            containerClassName="flex-1"
+            placeholder="ai-search"
+            value={draft}
+            error={draftError}
+            hint="Unique across your team's waitlists. Removing a key keeps its members on the list."
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={onDraftKey}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          {/* Level with the input: below the label (1.25rem) and its gap (0.375rem). */}
+          <Button type="button" variant="secondary" onClick={add} className="mt-[1.625rem]">
+            Add
+          </Button>
+        </div>
+        <SaveFooter error={error} pending={pending} saved={saved && !dirty} label="Save feature keys" disabled={!dirty || readOnly} />
+      </fieldset>
     </form>
   );
 }

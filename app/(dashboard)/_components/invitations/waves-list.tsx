@@ -14,9 +14,17 @@ function describe(w: Wave, timeZone: string): string {
   return `${people} once${w.next_run_at ? ` on ${formatInZone(new Date(w.next_run_at), timeZone)}` : ""}`;
 }
 
-export function WavesList({ waitlistId, waves, timeZone }: { waitlistId: string; waves: Wave[]; timeZone: string }) {
+type Props = {
+  waitlistId: string;
+  waves: Wave[];
+  timeZone: string;
+  /** false for a viewer: the waves without their Cancel buttons. */
+  canEdit: boolean;
+};
+
+export function WavesList({ waitlistId, waves, timeZone, canEdit }: Props) {
   if (waves.length === 0) {
-    return <p className="text-sm text-muted">No waves yet. Schedule one above, and it runs on its own.</p>;
+    return <p className="text-sm text-muted">{canEdit ? "No waves yet. Schedule one above, and it runs on its own." : "No waves yet."}</p>;
   }
   return (
     <ul className="divide-y divide-line" aria-label="Waves">
@@ -36,7 +44,7 @@ export function WavesList({ waitlistId, waves, timeZone }: { waitlistId: string;
                 <p className="text-xs text-red-700" data-testid="wave-stalled">
                   This run is overdue and the wave is stuck until it runs:{" "}
                   <Link href={`/dashboard/w/${waitlistId}/emails`} className="underline">
-                    retry it under Email delivery
+                    {canEdit ? "retry it under Email delivery" : "an admin can retry it under Email delivery"}
                   </Link>
                   , or cancel the wave.
                 </p>
@@ -48,7 +56,7 @@ export function WavesList({ waitlistId, waves, timeZone }: { waitlistId: string;
               ) : (
                 <Badge tone={w.status === "scheduled" ? "brand" : w.status === "done" ? "success" : "neutral"}>{w.status}</Badge>
               )}
-              {w.status === "scheduled" ? <CancelWaveButton waitlistId={waitlistId} waveId={w.id} label={label} /> : null}
+              {canEdit && w.status === "scheduled" ? <CancelWaveButton waitlistId={waitlistId} waveId={w.id} label={label} /> : null}
             </div>
           </li>
         );

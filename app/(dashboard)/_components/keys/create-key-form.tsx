@@ -10,15 +10,16 @@ import { createKeySchema, KEY_NAME_MAX, type ApiKeyView } from "@/lib/keys/schem
 import { cn } from "@/lib/ui/cn";
 import { NewKeySecret } from "./new-key-secret";
 
-// Creates a key and shows its secret once: the API answers it in this one response and keeps only its hash.
+// Creates a key of the team the page shows (named explicitly, so a team switched in another tab meanwhile
+// cannot receive it) and shows its secret once: the API answers it in this one response and keeps only its hash.
 
 type Scope = "read" | "write";
 const SCOPES: { value: Scope; label: string; hint: string }[] = [
   { value: "read", label: "Read-only", hint: "GET requests only: lists, people, stats, exports." },
-  { value: "write", label: "Read and write", hint: "Everything the dashboard can do, except managing keys." },
+  { value: "write", label: "Read and write", hint: "What an admin can do in the dashboard, except managing keys." },
 ];
 
-export function CreateKeyForm() {
+export function CreateKeyForm({ teamId }: { teamId: string }) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [scope, setScope] = useState<Scope>("read");
@@ -27,7 +28,7 @@ export function CreateKeyForm() {
   const [created, setCreated] = useState<{ key: ApiKeyView; secret: string } | null>(null);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = createKeySchema.safeParse({ name, scope });
+    const parsed = createKeySchema.safeParse({ name, scope, team_id: teamId });
     if (!parsed.success) {
       setErrors({ name: parsed.error.issues.find((i) => i.path[0] === "name")?.message, form: undefined });
       return;

@@ -14,9 +14,10 @@ import { QuestionsPreview } from "./questions-preview";
 // The owner's questions (docs/custom-fields.md): add, reorder, edit, archive and restore, with the live form
 // beside them. The list is checked with the server's own schema before it is sent (PUT /api/waitlists/:id/fields).
 
-type Props = { waitlistId: string; initial: FieldDefinition[]; theme: ThemeDraft; title: string; branding: boolean };
+/** `readOnly` (a viewer): the questions and the preview, every control of the editor disabled. */
+type Props = { waitlistId: string; initial: FieldDefinition[]; theme: ThemeDraft; title: string; branding: boolean; readOnly: boolean };
 
-export function QuestionsEditor({ waitlistId, initial, theme, title, branding }: Props) {
+export function QuestionsEditor({ waitlistId, initial, theme, title, branding, readOnly }: Props) {
   const [drafts, setDrafts] = useState<Draft[]>(() => initial.map(toDraft));
   const [error, setError] = useState<{ message: string; index: number | null } | null>(null);
   const [pending, setPending] = useState(false);
@@ -48,6 +49,7 @@ export function QuestionsEditor({ waitlistId, initial, theme, title, branding }:
   }
 
   async function save() {
+    if (readOnly) return;
     const ordered = [...active, ...archived];
     const local = fieldListSchema.safeParse(ordered.map(toInput));
     if (!local.success) {
@@ -70,7 +72,7 @@ export function QuestionsEditor({ waitlistId, initial, theme, title, branding }:
   const errorAt = (i: number) => (error && error.index === i ? error.message : null);
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px]">
-      <div className="space-y-4">
+      <fieldset disabled={readOnly} className="min-w-0 space-y-4">
         {active.length === 0 ? (
           <p className="rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted">
             No questions yet: people sign up with their email (and the fields switched on in Settings). Add up to {MAX_ACTIVE_FIELDS}.
@@ -94,10 +96,10 @@ export function QuestionsEditor({ waitlistId, initial, theme, title, branding }:
         )}
         {error && error.index === null ? <FormAlert>{error.message}</FormAlert> : null}
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="button" variant="secondary" disabled={active.length >= MAX_ACTIVE_FIELDS} onClick={() => setDrafts((l) => [...l.filter((d) => !d.archived), newDraft(), ...l.filter((d) => d.archived)])}>
+          <Button type="button" variant="secondary" disabled={readOnly || active.length >= MAX_ACTIVE_FIELDS} onClick={() => setDrafts((l) => [...l.filter((d) => !d.archived), newDraft(), ...l.filter((d) => d.archived)])}>
             Add a question
           </Button>
-          <Button type="button" onClick={() => void save()} disabled={pending} aria-disabled={pending}>
+          <Button type="button" onClick={() => void save()} disabled={pending || readOnly} aria-disabled={pending || readOnly}>
             {pending ? "Saving…" : "Save questions"}
           </Button>
           <p aria-live="polite" className="text-sm text-emerald-700">{saved ? "Saved. The form shows them now." : ""}</p>
@@ -118,7 +120,7 @@ export function QuestionsEditor({ waitlistId, initial, theme, title, branding }:
             </ul>
           </section>
         ) : null}
-      </div>
+      </fieldset>
       <div className="lg:sticky lg:top-6 lg:self-start">
         <p className="mb-2 text-sm font-medium text-ink">Live preview</p>
         <QuestionsPreview theme={theme} title={title} branding={branding} fields={active.map(toDefinition)} />

@@ -21,7 +21,8 @@ const join = (values: string[]) => values.join("\n");
 // names the field, rather than the form guessing a number.
 const whole = (text: string) => (text.trim() === "" ? null : Number(text));
 
-export function RestrictionsForm({ waitlistId, initial }: { waitlistId: string; initial: RestrictionSettings }) {
+/** `readOnly` (a viewer): the rules are shown with every control disabled. */
+export function RestrictionsForm({ waitlistId, initial, readOnly }: { waitlistId: string; initial: RestrictionSettings; readOnly: boolean }) {
   const [mode, setMode] = useState<SignUpMode>(initial.sign_up_mode);
   const [allowlist, setAllowlist] = useState(join(initial.allowlist));
   const [blocklist, setBlocklist] = useState(join(initial.blocklist));
@@ -39,6 +40,7 @@ export function RestrictionsForm({ waitlistId, initial }: { waitlistId: string; 
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (readOnly) return;
     setPending(true);
     setSaved(false);
     const result = await ownerFetch<{ restrictions: RestrictionSettings }>(`/api/waitlists/${waitlistId}/restrictions`, {
@@ -76,119 +78,121 @@ export function RestrictionsForm({ waitlistId, initial }: { waitlistId: string; 
   const fieldError = (name: string) => (fieldOf(error?.field) === name ? error?.message : undefined);
   const listHint = `One per line: example.com, *.example.com (its subdomains) or alice@example.com. At most ${LIST_MAX}.`;
   return (
-    <form onSubmit={submit} noValidate aria-label="Sign-up restrictions" className="space-y-5">
-      <SelectField
-        label="Who can sign up"
-        value={mode}
-        error={fieldError("sign_up_mode")}
-        hint="Closed is the same switch as opening and closing the list in Settings."
-        onChange={(e) => setMode(e.target.value as SignUpMode)}
-      >
-        <option value="public">Anyone (public)</option>
-        <option value="restricted">Only addresses on the allowlist (restricted)</option>
-        <option value="closed">Nobody for now (closed)</option>
-      </SelectField>
-      <TextAreaField
-        label="Allowlist"
-        value={allowlist}
-        error={fieldError("allowlist")}
-        hint={`Used when only the allowlist may sign up. ${listHint}`}
-        onChange={(e) => setAllowlist(e.target.value)}
-      />
-      <TextAreaField
-        label="Blocklist"
-        value={blocklist}
-        error={fieldError("blocklist")}
-        hint={listHint}
-        onChange={(e) => setBlocklist(e.target.value)}
-      />
-      <SwitchField
-        label="Refuse disposable email addresses"
-        hint="Throwaway inboxes such as mailinator.com, from a maintained list."
-        checked={blockDisposable}
-        onChange={setBlockDisposable}
-      />
-      <SwitchField
-        label="Refuse +tag addresses"
-        hint="alice+2@example.com is the same inbox as alice@example.com: a common way to farm referrals."
-        checked={blockSubaddresses}
-        onChange={setBlockSubaddresses}
-      />
-      <TextAreaField
-        label="Banned keywords"
-        value={keywords}
-        error={fieldError("banned_keywords")}
-        hint="One per line. Refused when the email, name, company or X handle contains one (any case)."
-        onChange={(e) => setKeywords(e.target.value)}
-      />
-      <SelectField
-        label="Countries"
-        value={countryMode}
-        error={fieldError("country_mode")}
-        onChange={(e) => setCountryMode(e.target.value as CountryMode)}
-      >
-        <option value="off">No country rule</option>
-        <option value="block">Refuse signups from these countries</option>
-        <option value="allow_only">Only accept signups from these countries</option>
-      </SelectField>
-      {initial.country_header === null ? (
-        <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          Country rules are not applied: this server trusts no country header. Set COUNTRY_HEADER (for example
-          CF-IPCountry behind Cloudflare) to the header your edge sets.
-        </p>
-      ) : null}
-      <TextAreaField
-        label="Country codes"
-        value={countries}
-        error={fieldError("country_codes")}
-        hint="Two-letter ISO codes, separated by commas: DE, FR, US."
-        className="min-h-12"
-        onChange={(e) => setCountries(e.target.value)}
-      />
-      <fieldset className="space-y-3 rounded-lg border border-line p-4" aria-describedby="velocity-help">
-        <legend className="px-1 text-sm font-semibold text-ink">Referral velocity</legend>
-        <p id="velocity-help" className="text-sm text-muted">
-          Hold a referrer&apos;s credit for review when more than {perIp.trim() || "N"} friends join through their link from
-          one IP address (or more than {perNetwork.trim() || "N"} from one network) within {windowMinutes.trim() || "M"}{" "}
-          minutes. Held credits wait in Review; 0 turns a rule off.
-        </p>
-        <div className="grid gap-4 sm:grid-cols-3">
-          <Field
-            label="Friends per IP address"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={VELOCITY_PER_IP_MAX}
-            value={perIp}
-            error={fieldError("velocity_per_ip")}
-            hint={`0 to ${VELOCITY_PER_IP_MAX}; 0 = off`}
-            onChange={(e) => setPerIp(e.target.value)}
-          />
-          <Field
-            label="Friends per network"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={VELOCITY_PER_NETWORK_MAX}
-            value={perNetwork}
-            error={fieldError("velocity_per_network")}
-            hint={`A /24 (IPv6 /48). 0 to ${VELOCITY_PER_NETWORK_MAX}; 0 = off`}
-            onChange={(e) => setPerNetwork(e.target.value)}
-          />
-          <Field
-            label="Window (minutes)"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={VELOCITY_WINDOW_MAX_MINUTES}
-            value={windowMinutes}
-            error={fieldError("velocity_window_minutes")}
-            hint={`1 to ${VELOCITY_WINDOW_MAX_MINUTES} (7 days)`}
-            onChange={(e) => setWindowMinutes(e.target.value)}
-          />
-        </div>
+    <form onSubmit={submit} noValidate aria-label="Sign-up restrictions">
+      <fieldset disabled={readOnly} className="min-w-0 space-y-5">
+        <SelectField
+          label="Who can sign up"
+          value={mode}
+          error={fieldError("sign_up_mode")}
+          hint="Closed is the same switch as opening and closing the list in Settings."
+          onChange={(e) => setMode(e.target.value as SignUpMode)}
+        >
+          <option value="public">Anyone (public)</option>
+          <option value="restricted">Only addresses on the allowlist (restricted)</option>
+          <option value="closed">Nobody for now (closed)</option>
+        </SelectField>
+        <TextAreaField
+          label="Allowlist"
+          value={allowlist}
+          error={fieldError("allowlist")}
+          hint={`Used when only the allowlist may sign up. ${listHint}`}
+          onChange={(e) => setAllowlist(e.target.value)}
+        />
+        <TextAreaField
+          label="Blocklist"
+          value={blocklist}
+          error={fieldError("blocklist")}
+          hint={listHint}
+          onChange={(e) => setBlocklist(e.target.value)}
+        />
+        <SwitchField
+          label="Refuse disposable email addresses"
+          hint="Throwaway inboxes such as mailinator.com, from a maintained list."
+          checked={blockDisposable}
+          onChange={setBlockDisposable}
+        />
+        <SwitchField
+          label="Refuse +tag addresses"
+          hint="alice+2@example.com is the same inbox as alice@example.com: a common way to farm referrals."
+          checked={blockSubaddresses}
+          onChange={setBlockSubaddresses}
+        />
+        <TextAreaField
+          label="Banned keywords"
+          value={keywords}
+          error={fieldError("banned_keywords")}
+          hint="One per line. Refused when the email, name, company or X handle contains one (any case)."
+          onChange={(e) => setKeywords(e.target.value)}
+        />
+        <SelectField
+          label="Countries"
+          value={countryMode}
+          error={fieldError("country_mode")}
+          onChange={(e) => setCountryMode(e.target.value as CountryMode)}
+        >
+          <option value="off">No country rule</option>
+          <option value="block">Refuse signups from these countries</option>
+          <option value="allow_only">Only accept signups from these countries</option>
+        </SelectField>
+        {initial.country_header === null ? (
+          <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            Country rules are not applied: this server trusts no country header. Set COUNTRY_HEADER (for example
+            CF-IPCountry behind Cloudflare) to the header your edge sets.
+          </p>
+        ) : null}
+        <TextAreaField
+          label="Country codes"
+          value={countries}
+          error={fieldError("country_codes")}
+          hint="Two-letter ISO codes, separated by commas: DE, FR, US."
+          className="min-h-12"
+          onChange={(e) => setCountries(e.target.value)}
+        />
+        <fieldset className="space-y-3 rounded-lg border border-line p-4" aria-describedby="velocity-help">
+          <legend className="px-1 text-sm font-semibold text-ink">Referral velocity</legend>
+          <p id="velocity-help" className="text-sm text-muted">
+            Hold a referrer&apos;s credit for review when more than {perIp.trim() || "N"} friends join through their link from
+            one IP address (or more than {perNetwork.trim() || "N"} from one network) within {windowMinutes.trim() || "M"}{" "}
+            minutes. Held credits wait in Review; 0 turns a rule off.
+          </p>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field
+              label="Friends per IP address"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={VELOCITY_PER_IP_MAX}
+              value={perIp}
+              error={fieldError("velocity_per_ip")}
+              hint={`0 to ${VELOCITY_PER_IP_MAX}; 0 = off`}
+              onChange={(e) => setPerIp(e.target.value)}
+            />
+            <Field
+              label="Friends per network"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={VELOCITY_PER_NETWORK_MAX}
+              value={perNetwork}
+              error={fieldError("velocity_per_network")}
+              hint={`A /24 (IPv6 /48). 0 to ${VELOCITY_PER_NETWORK_MAX}; 0 = off`}
+              onChange={(e) => setPerNetwork(e.target.value)}
+            />
+            <Field
+              label="Window (minutes)"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={VELOCITY_WINDOW_MAX_MINUTES}
+              value={windowMinutes}
+              error={fieldError("velocity_window_minutes")}
+              hint={`1 to ${VELOCITY_WINDOW_MAX_MINUTES} (7 days)`}
+              onChange={(e) => setWindowMinutes(e.target.value)}
+            />
+          </div>
       </fieldset>
-      <SaveFooter error={error && !error.field ? error.message : null} pending={pending} saved={saved} label="Save restrictions" />
+      <SaveFooter error={error && !error.field ? error.message : null} pending={pending} saved={saved} label="Save restrictions" disabled={readOnly} />
+      </fieldset>
     </form>
   );
 }

@@ -31,7 +31,15 @@ function announce(action: Action, asked: number, changed: number): string {
   return changed < asked ? `${done} ${people(asked - changed)} no longer held, so left as they were.` : done;
 }
 
-export function ReviewQueue({ waitlistId, held, empty }: { waitlistId: string; held: HeldSignup[]; empty: ReactNode }) {
+type Props = {
+  waitlistId: string;
+  held: HeldSignup[];
+  empty: ReactNode;
+  /** false for a viewer: the held credits are listed, without checkboxes or decisions. */
+  canEdit: boolean;
+};
+
+export function ReviewQueue({ waitlistId, held, empty, canEdit }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
@@ -74,22 +82,24 @@ export function ReviewQueue({ waitlistId, held, empty }: { waitlistId: string; h
         empty
       ) : (
         <>
-          <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Decide on the selected signups">
-            <Button size="sm" disabled={chosen.length === 0 || busy} onClick={() => void decide("approve")}>
-              {outcome.kind === "busy" && outcome.action === "approve" ? "Approving…" : "Approve credit"}
-            </Button>
-            <Button
-              size="sm"
-              variant="danger"
-              disabled={chosen.length === 0 || busy}
-              onClick={() => setOutcome({ kind: "confirm" })}
-            >
-              Reject (remove)
-            </Button>
-            <span className="text-sm text-muted" aria-live="polite">
-              {chosen.length > 0 ? `${people(chosen.length)} selected` : "Select people to decide on"}
-            </span>
-          </div>
+          {canEdit ? (
+            <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Decide on the selected signups">
+              <Button size="sm" disabled={chosen.length === 0 || busy} onClick={() => void decide("approve")}>
+                {outcome.kind === "busy" && outcome.action === "approve" ? "Approving…" : "Approve credit"}
+              </Button>
+              <Button
+                size="sm"
+                variant="danger"
+                disabled={chosen.length === 0 || busy}
+                onClick={() => setOutcome({ kind: "confirm" })}
+              >
+                Reject (remove)
+              </Button>
+              <span className="text-sm text-muted" aria-live="polite">
+                {chosen.length > 0 ? `${people(chosen.length)} selected` : "Select people to decide on"}
+              </span>
+            </div>
+          ) : null}
           {outcome.kind === "confirm" ? (
             <div
               role="alertdialog"
@@ -115,15 +125,17 @@ export function ReviewQueue({ waitlistId, held, empty }: { waitlistId: string; h
               <caption className="sr-only">Signups whose referral credit is held for review</caption>
               <thead className="bg-surface text-xs text-muted">
                 <tr>
-                  <th className="w-10 px-4 py-2">
-                    <input
-                      type="checkbox"
-                      aria-label="Select all"
-                      checked={all}
-                      disabled={rows.length === 0}
-                      onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((h) => h.id)) : new Set())}
-                    />
-                  </th>
+                  {canEdit ? (
+                    <th className="w-10 px-4 py-2">
+                      <input
+                        type="checkbox"
+                        aria-label="Select all"
+                        checked={all}
+                        disabled={rows.length === 0}
+                        onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((h) => h.id)) : new Set())}
+                      />
+                    </th>
+                  ) : null}
                   {["Email", "Joined (UTC)", "Why held", "Network", "Referrer"].map((h) => (
                     <th key={h} className="px-4 py-2 font-medium">
                       {h}
@@ -134,14 +146,16 @@ export function ReviewQueue({ waitlistId, held, empty }: { waitlistId: string; h
               <tbody>
                 {rows.map((h) => (
                   <tr key={h.id} className="border-t border-line align-top" data-testid="held-row">
-                    <td className="px-4 py-3">
-                      <input
-                        type="checkbox"
-                        aria-label={`Select ${h.email}`}
-                        checked={selected.has(h.id)}
-                        onChange={(e) => toggle(h.id, e.target.checked)}
-                      />
-                    </td>
+                    {canEdit ? (
+                      <td className="px-4 py-3">
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${h.email}`}
+                          checked={selected.has(h.id)}
+                          onChange={(e) => toggle(h.id, e.target.checked)}
+                        />
+                      </td>
+                    ) : null}
                     <td className="px-4 py-3 break-all text-ink">{h.email}</td>
                     <td className="px-4 py-3 whitespace-nowrap text-muted">{when(h.joined_at)}</td>
                     <td className="max-w-xs px-4 py-3 text-muted">{h.reason_text}</td>

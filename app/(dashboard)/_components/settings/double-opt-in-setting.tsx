@@ -10,7 +10,7 @@ import { SwitchField } from "./controls";
 // Double opt-in on its own card, saved the moment it is switched: it changes what happens to the next
 // signup, not how the page looks, so it stays out of the page draft and its preview.
 
-export function DoubleOptInSetting({ id, enabled }: { id: string; enabled: boolean }) {
+export function DoubleOptInSetting({ id, enabled, readOnly }: { id: string; enabled: boolean; readOnly: boolean }) {
   const [on, setOn] = useState(enabled);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +47,7 @@ export function DoubleOptInSetting({ id, enabled }: { id: string; enabled: boole
           label="Require email confirmation (double opt-in)"
           hint={saving ? "Saving…" : on ? "On: new signups confirm their email first." : "Off: new signups get a place at once."}
           checked={on}
-          disabled={saving}
+          disabled={saving || readOnly}
           onChange={(next) => void change(next)}
         />
         {error ? <FormAlert>{error}</FormAlert> : null}

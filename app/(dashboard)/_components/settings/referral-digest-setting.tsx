@@ -9,7 +9,7 @@ import { SwitchField } from "./controls";
 // The "friends joined" digest switch, saved on its own (one PATCH per flip) rather than with the page form:
 // it changes who gets mail, not how the page looks.
 
-export function ReferralDigestSetting({ waitlistId, enabled }: { waitlistId: string; enabled: boolean }) {
+export function ReferralDigestSetting({ waitlistId, enabled, readOnly }: { waitlistId: string; enabled: boolean; readOnly: boolean }) {
   const [on, setOn] = useState(enabled);
   const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({ kind: "idle" });
 
@@ -39,7 +39,7 @@ export function ReferralDigestSetting({ waitlistId, enabled }: { waitlistId: str
           label="Email people when friends join through their link (at most daily)"
           hint="One email a day at most: how many friends joined and how far they moved up. Referrals from before you turn this on are not announced."
           checked={on}
-          disabled={state.kind === "saving"}
+          disabled={state.kind === "saving" || readOnly}
           onChange={(next) => void flip(next)}
         />
         <p role="status" className="min-h-5 text-xs text-muted">

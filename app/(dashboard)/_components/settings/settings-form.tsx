@@ -9,14 +9,15 @@ import { draftFromWaitlist, sameDraft, validateDraft, type FieldErrors, type Set
 import { HostedPreview } from "./hosted-preview";
 import { EmbedSection, FieldsSection, LimitsSection, PageSection, ThemeSection } from "./settings-sections";
 
-type Props = { waitlist: OwnedWaitlist; branding: boolean };
+/** `readOnly`: a viewer sees the settings and the preview, every control disabled and no save bar. */
+type Props = { waitlist: OwnedWaitlist; branding: boolean; readOnly: boolean };
 
 type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "error"; message: string };
 
 // Owns the draft: every keystroke re-validates with the API's schema (messages appear once a field has been
 // changed, or all at once on save) and feeds the live preview. Saving is one PATCH of the whole draft.
 
-export function SettingsForm({ waitlist, branding }: Props) {
+export function SettingsForm({ waitlist, branding, readOnly }: Props) {
   const router = useRouter();
   const [saved, setSaved] = useState<SettingsDraft>(() => draftFromWaitlist(waitlist));
   const [draft, setDraft] = useState<SettingsDraft>(saved);
@@ -43,6 +44,7 @@ export function SettingsForm({ waitlist, branding }: Props) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (readOnly) return;
     setShowAll(true);
     if (!payload) {
       setSave({ kind: "error", message: "Fix the highlighted fields, then save again." });
@@ -68,49 +70,52 @@ export function SettingsForm({ waitlist, branding }: Props) {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Waitlist settings" className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)]">
-      <div className="space-y-6">
+      {/* A disabled fieldset disables every control in it (the preview's own toggles stay usable). */}
+      <fieldset disabled={readOnly} className="min-w-0 space-y-6">
         <PageSection draft={draft} errors={visible} update={update} />
         <ThemeSection draft={draft} errors={visible} update={update} />
         <FieldsSection draft={draft} errors={visible} update={update} />
         <LimitsSection draft={draft} errors={visible} update={update} />
         <EmbedSection draft={draft} errors={visible} update={update} />
-      </div>
+      </fieldset>
       <div className="space-y-4 lg:sticky lg:top-24">
         <HostedPreview draft={draft} branding={branding} />
       </div>
-      <div className="sticky bottom-4 z-20 lg:col-span-2">
-        <div className="flex flex-wrap items-center gap-3 rounded-card border border-line bg-white/95 px-5 py-3 shadow-card backdrop-blur">
-          <p role="status" className="flex-1 text-sm" data-testid="save-status">
-            {save.kind === "saving" ? (
-              <span className="text-muted">Saving…</span>
-            ) : save.kind === "saved" && !dirty ? (
-              <span className="text-emerald-700">Saved. Your hosted page shows the changes now.</span>
-            ) : save.kind === "error" ? (
-              <span className="text-red-700">{save.message}</span>
-            ) : errorCount > 0 ? (
-              <span className="text-red-700">
-                {errorCount === 1 ? "One field needs attention." : `${errorCount} fields need attention.`}
-              </span>
-            ) : dirty ? (
-              <span className="text-ink">You have unsaved changes.</span>
-            ) : (
-              <span className="text-muted">All changes saved.</span>
-            )}
-          </p>
-          <Button variant="ghost" disabled={!dirty || save.kind === "saving"} onClick={() => {
-            setDraft(saved);
-            setTouched(new Set());
-            setShowAll(false);
-            setServerErrors({});
-            setSave({ kind: "idle" });
-          }}>
-            Discard
-          </Button>
-          <Button type="submit" disabled={!dirty || save.kind === "saving"}>
-            {save.kind === "saving" ? "Saving…" : "Save changes"}
-          </Button>
+      {readOnly ? null : (
+        <div className="sticky bottom-4 z-20 lg:col-span-2">
+          <div className="flex flex-wrap items-center gap-3 rounded-card border border-line bg-white/95 px-5 py-3 shadow-card backdrop-blur">
+            <p role="status" className="flex-1 text-sm" data-testid="save-status">
+              {save.kind === "saving" ? (
+                <span className="text-muted">Saving…</span>
+              ) : save.kind === "saved" && !dirty ? (
+                <span className="text-emerald-700">Saved. Your hosted page shows the changes now.</span>
+              ) : save.kind === "error" ? (
+                <span className="text-red-700">{save.message}</span>
+              ) : errorCount > 0 ? (
+                <span className="text-red-700">
+                  {errorCount === 1 ? "One field needs attention." : `${errorCount} fields need attention.`}
+                </span>
+              ) : dirty ? (
+                <span className="text-ink">You have unsaved changes.</span>
+              ) : (
+                <span className="text-muted">All changes saved.</span>
+              )}
+            </p>
+            <Button variant="ghost" disabled={!dirty || save.kind === "saving"} onClick={() => {
+              setDraft(saved);
+              setTouched(new Set());
+              setShowAll(false);
+              setServerErrors({});
+              setSave({ kind: "idle" });
+            }}>
+              Discard
+            </Button>
+            <Button type="submit" disabled={!dirty || save.kind === "saving"}>
+              {save.kind === "saving" ? "Saving…" : "Save changes"}
+            </Button>
+          </div>
         </div>
-      </div>
+      )}
     </form>
   );
 }

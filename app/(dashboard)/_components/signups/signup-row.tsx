@@ -21,12 +21,14 @@ type Props = {
   onSelect: (selected: boolean) => void;
   /** The answers the owner chose to show (answer-columns.tsx). */
   answerColumns?: readonly AnswerColumn[];
+  /** false for a viewer: no selection box and no actions cell (the API would refuse them). */
+  canEdit: boolean;
 };
 
 // Times in UTC like the overview's chart: the same on the server render and in every browser.
 const joinedFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function SignupRowView({ waitlistId, signup, onChanged, onError, selected, onSelect, answerColumns = [] }: Props) {
+export function SignupRowView({ waitlistId, signup, onChanged, onError, selected, onSelect, answerColumns = [], canEdit }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<"invite" | "remove" | null>(null);
   const url = `/api/waitlists/${waitlistId}/signups/${signup.id}`;
@@ -55,7 +57,7 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError, selected
       <td className="px-4 py-3 font-medium text-ink tabular-nums">
         <span className="inline-flex items-center gap-2">
           {/* In the position cell: the column's text stays the position. */}
-          {signup.status === "waiting" ? (
+          {canEdit && signup.status === "waiting" ? (
             <input
               type="checkbox"
               checked={selected}
@@ -86,39 +88,41 @@ export function SignupRowView({ waitlistId, signup, onChanged, onError, selected
       <td className="px-4 py-3">
         <SignupStatusBadge status={signup.status} />
       </td>
-      <td className="px-4 py-3">
-        <div className="flex items-center justify-end gap-2 whitespace-nowrap">
-          {confirming ? (
-            <>
-              <span className="text-xs text-muted">Remove from the list?</span>
-              <Button
-                variant="danger"
-                size="sm"
-                disabled={busy !== null}
-                onClick={remove}
-                aria-label={`Yes, remove ${signup.email}`}
-              >
-                {busy === "remove" ? "Removing…" : "Remove"}
-              </Button>
-              <Button variant="ghost" size="sm" onClick={() => setConfirming(false)} disabled={busy !== null}>
-                Cancel
-              </Button>
-            </>
-          ) : (
-            <>
-              {signup.status === "waiting" ? (
-                <Button variant="secondary" size="sm" disabled={busy !== null} onClick={letIn} aria-label={`Let in ${signup.email}`}>
-                  {busy === "invite" ? "Letting in…" : "Let in"}
+      {canEdit ? (
+        <td className="px-4 py-3">
+          <div className="flex items-center justify-end gap-2 whitespace-nowrap">
+            {confirming ? (
+              <>
+                <span className="text-xs text-muted">Remove from the list?</span>
+                <Button
+                  variant="danger"
+                  size="sm"
+                  disabled={busy !== null}
+                  onClick={remove}
+                  aria-label={`Yes, remove ${signup.email}`}
+                >
+                  {busy === "remove" ? "Removing…" : "Remove"}
                 </Button>
-              ) : null}
-              <StatusMenu url={url} signup={signup} onChanged={() => onChanged(false)} onError={onError} />
-              <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Remove ${signup.email}`}>
-                Remove
-              </Button>
-            </>
-          )}
-        </div>
-      </td>
+                <Button variant="ghost" size="sm" onClick={() => setConfirming(false)} disabled={busy !== null}>
+                  Cancel
+                </Button>
+              </>
+            ) : (
+              <>
+                {signup.status === "waiting" ? (
+                  <Button variant="secondary" size="sm" disabled={busy !== null} onClick={letIn} aria-label={`Let in ${signup.email}`}>
+                    {busy === "invite" ? "Letting in…" : "Let in"}
+                  </Button>
+                ) : null}
+                <StatusMenu url={url} signup={signup} onChanged={() => onChanged(false)} onError={onError} />
+                <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Remove ${signup.email}`}>
+                  Remove
+                </Button>
+              </>
+            )}
+          </div>
+        </td>
+      ) : null}
     </tr>
   );
 }

@@ -22,12 +22,16 @@ type Props = {
   questions?: readonly AnswerColumn[];
   /** The list's recent sources, offered by the source filter. */
   sources: string[];
+  /** Letting people in, status changes and removals (admins and owners); a viewer sees the rows only. */
+  canEdit: boolean;
+  /** The CSV export link (admins and owners; viewers when the team allows it). */
+  canExport: boolean;
 };
 
 // Keyset paging: the API hands out a cursor for the next page only, so the table remembers the cursor that
 // opened each page it has shown (cursors[i] opened page i; page 0 has none) to offer "Previous".
 
-export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, initialPage, questions = [], sources }: Props) {
+export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, initialPage, questions = [], sources, canEdit, canExport }: Props) {
   const answerColumns = useAnswerColumns(waitlistId, questions);
   const [filter, setFilter] = useState(initialFilter);
   const [page, setPage] = useState(initialPage);
@@ -87,7 +91,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
         onChange={changeFilter}
         loading={loading}
         sources={sources}
-        exportHref={`/api/waitlists/${waitlistId}/export.csv${filter.status === "all" ? "" : `?status=${filter.status}`}`}
+        exportHref={canExport ? `/api/waitlists/${waitlistId}/export.csv${filter.status === "all" ? "" : `?status=${filter.status}`}` : null}
       />
       {error ? (
         <FormAlert>
@@ -98,13 +102,15 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
         </FormAlert>
       ) : null}
       <AnswerColumnsMenu questions={questions} shown={answerColumns.shown} onToggle={answerColumns.toggle} />
-      <InviteSelected
-        waitlistId={waitlistId}
-        ids={[...selected]}
-        onInvited={() => void reload()}
-        onError={setError}
-        onClear={() => setSelected(new Set())}
-      />
+      {canEdit ? (
+        <InviteSelected
+          waitlistId={waitlistId}
+          ids={[...selected]}
+          onInvited={() => void reload()}
+          onError={setError}
+          onClear={() => setSelected(new Set())}
+        />
+      ) : null}
       <Card className="overflow-hidden">
         {page.signups.length === 0 ? (
           <EmptyTable filtered={filtered} slug={slug} total={total} onClear={() => changeFilter({ ...filter, q: "", status: "all", source: "" })} />
@@ -124,9 +130,11 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
                     <th key={c.id} scope="col" className="max-w-56 truncate px-4 py-3">{c.label}</th>
                   ))}
                   <th scope="col" className="px-4 py-3">Status</th>
-                  <th scope="col" className="px-4 py-3 text-right">
-                    <span className="sr-only">Actions</span>
-                  </th>
+                  {canEdit ? (
+                    <th scope="col" className="px-4 py-3 text-right">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody className={loading ? "divide-y divide-line opacity-60 transition-opacity" : "divide-y divide-line"}>
@@ -136,6 +144,7 @@ export function SignupsTable({ waitlistId, slug, totalSignups, initialFilter, in
                     waitlistId={waitlistId}
                     signup={signup}
                     answerColumns={answerColumns.columns}
+                    canEdit={canEdit}
                     onChanged={(removed) => {
                       if (removed) setTotal((t) => Math.max(0, t - 1));
                       void reload();

@@ -19,8 +19,11 @@ type Props = {
   loading: boolean;
   /** Source labels to offer (the current one is always offered too). */
   sources: string[];
-  /** The CSV export of the current status filter (a plain GET: the browser downloads it with the session cookie). */
-  exportHref: string;
+  /**
+   * The CSV export of the current status filter (a plain GET: the browser downloads it with the session cookie);
+   * null when the person may not export (a viewer, unless the team allows it): no link at all then.
+   */
+  exportHref: string | null;
 };
 
 export function SignupsToolbar({ filter, onChange, loading, sources, exportHref }: Props) {
@@ -80,9 +83,11 @@ export function SignupsToolbar({ filter, onChange, loading, sources, exportHref 
         </select>
       </label>
       <SourceSelect value={filter.source} sources={sources} onChange={(source) => onChange({ ...filter, source })} />
-      <a href={exportHref} download className={buttonClasses({ variant: "secondary" })}>
-        Export CSV
-      </a>
+      {exportHref ? (
+        <a href={exportHref} download className={buttonClasses({ variant: "secondary" })}>
+          Export CSV
+        </a>
+      ) : null}
       <span aria-live="polite" className="sr-only">
         {loading ? "Loading signups" : ""}
       </span>

@@ -9,7 +9,8 @@ import { ResendButton } from "./resend-button";
 const TONES: Record<string, BadgeTone> = { succeeded: "success", failed: "danger", pending: "warning" };
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
-export function DeliveryLog({ waitlistId, deliveries }: { waitlistId: string; deliveries: DeliveryView[] }) {
+/** `canEdit` false (a viewer): the log without Resend buttons. */
+export function DeliveryLog({ waitlistId, deliveries, canEdit }: { waitlistId: string; deliveries: DeliveryView[]; canEdit: boolean }) {
   if (deliveries.length === 0) {
     return (
       <Card className="px-6 py-10 text-center" data-testid="no-webhook-deliveries">
@@ -48,7 +49,7 @@ export function DeliveryLog({ waitlistId, deliveries }: { waitlistId: string; de
               </ol>
             )}
           </details>
-          <ResendButton waitlistId={waitlistId} deliveryId={d.id} label={`the ${d.event_type} delivery of ${when(d.created_at)}`} />
+          {canEdit ? <ResendButton waitlistId={waitlistId} deliveryId={d.id} label={`the ${d.event_type} delivery of ${when(d.created_at)}`} /> : null}
         </div>
       ))}
     </Card>

@@ -5,12 +5,15 @@ import { EndpointActions } from "./endpoint-actions";
 
 // The list's endpoints: where events go, which ones, whether it is on, and why it was turned off.
 
-export function EndpointList({ waitlistId, endpoints }: { waitlistId: string; endpoints: WebhookEndpointView[] }) {
+/** `canEdit` false (a viewer): the endpoints without their buttons. */
+export function EndpointList({ waitlistId, endpoints, canEdit }: { waitlistId: string; endpoints: WebhookEndpointView[]; canEdit: boolean }) {
   if (endpoints.length === 0) {
     return (
       <Card className="px-6 py-10 text-center" data-testid="no-webhook-endpoints">
         <p className="text-sm font-semibold text-ink">No endpoints yet</p>
-        <p className="mt-1 text-sm text-muted">Add a URL below and WaitForge will POST signed events to it.</p>
+        <p className="mt-1 text-sm text-muted">
+          {canEdit ? "Add a URL below and WaitForge will POST signed events to it." : "An admin can add a URL for WaitForge to POST signed events to."}
+        </p>
       </Card>
     );
   }
@@ -37,7 +40,7 @@ export function EndpointList({ waitlistId, endpoints }: { waitlistId: string; en
                 </Badge>
               ))}
             </div>
-            <EndpointActions waitlistId={waitlistId} endpoint={e} />
+            {canEdit ? <EndpointActions waitlistId={waitlistId} endpoint={e} /> : null}
           </Card>
         </li>
       ))}

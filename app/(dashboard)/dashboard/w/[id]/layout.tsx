@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { dashboardWaitlist } from "@/lib/dashboard/gate";
+import { Badge } from "@/components/ui/badge";
+import { dashboardTeams, dashboardWaitlist, type DashboardWaitlist } from "@/lib/dashboard/gate";
+import { ROLE_LABELS } from "@/lib/teams/roles";
 import { FailedEmailsBadge } from "../../../_components/emails/failed-emails-badge";
 import { NavLink } from "../../../_components/nav-link";
 import { HeldCountBadge } from "../../../_components/review/held-count-badge";
@@ -13,12 +15,15 @@ export default async function WaitlistLayout({ children, params }: Props) {
   const { id } = await params;
   const waitlist = await dashboardWaitlist(id);
   const base = `/dashboard/w/${waitlist.id}`;
+  // The list's own team (not necessarily the one chosen in the header): its name is in the person's memberships.
+  const team = (await dashboardTeams(base)).memberships.find((m) => m.teamId === waitlist.team_id);
 
   return (
     <div>
       <Link href="/dashboard" className="text-sm text-muted hover:text-ink">
         ← Your waitlists
       </Link>
+      {waitlist.role !== "owner" ? <RoleBanner role={waitlist.role} team={team?.name ?? "this team"} /> : null}
       <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex items-center gap-3">
@@ -55,5 +60,21 @@ export default async function WaitlistLayout({ children, params }: Props) {
       </nav>
       <div className="pt-8">{children}</div>
     </div>
+  );
+}
+
+// Who you are here, for anyone but an owner: the pages below hide or disable what this role cannot change.
+function RoleBanner({ role, team }: { role: DashboardWaitlist["role"]; team: string }) {
+  const what =
+    role === "viewer"
+      ? "You can see everything on this list, but not change it."
+      : "You can change this list and let people in; billing and deleting lists are for the team's owners.";
+  return (
+    <p className="mt-4 flex flex-wrap items-center gap-2 rounded-control bg-white px-4 py-2.5 text-sm text-ink ring-1 ring-line" data-testid="team-role-banner">
+      <Badge tone="brand">{ROLE_LABELS[role]}</Badge>
+      <span>
+        This list belongs to the team <strong className="font-semibold">{team}</strong>, where you are {role === "admin" ? "an" : "a"} {role}. {what}
+      </span>
+    </p>
   );
 }

@@ -50,9 +50,11 @@ export default async function WaitlistOverviewPage({ params, searchParams }: Pro
           </div>
           <div className="flex gap-2">
             <CopyButton value={hostedUrl} label="Copy the link to your live page" />
-            <ButtonLink href={`/dashboard/w/${waitlist.id}/settings`} size="sm">
-              Customise the page
-            </ButtonLink>
+            {waitlist.canEdit ? (
+              <ButtonLink href={`/dashboard/w/${waitlist.id}/settings`} size="sm">
+                Customise the page
+              </ButtonLink>
+            ) : null}
           </div>
         </section>
       ) : null}

@@ -3,6 +3,7 @@ import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { deliverySummary, FAILED_LIST_LIMIT, listFailedJobs } from "@/lib/jobs/dead-jobs";
 import { FailedEmails } from "../../../../_components/emails/failed-emails";
 import { StatCard } from "../../../../_components/stat-card";
+import { ViewOnlyNote } from "../../../../_components/view-only-note";
 
 export const metadata: Metadata = { title: "Email delivery" };
 
@@ -31,7 +32,8 @@ export default async function EmailDeliveryPage({ params }: Props) {
         <StatCard label="Waiting to be sent" value={number(summary.waiting)} detail="Queued, or between retries" />
         <StatCard label="Failed" value={number(summary.failed)} detail={summary.failed > FAILED_LIST_LIMIT ? `The newest ${FAILED_LIST_LIMIT} are listed` : undefined} />
       </dl>
-      <FailedEmails waitlistId={waitlist.id} jobs={jobs} />
+      {waitlist.canEdit || jobs.length === 0 ? null : <ViewOnlyNote />}
+      <FailedEmails waitlistId={waitlist.id} jobs={jobs} canEdit={waitlist.canEdit} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { env } from "@/lib/env";
 import { countMembers, listFeatureKeys } from "@/lib/features/settings";
 import { FeatureKeysForm } from "../../../../_components/features/feature-keys-form";
+import { ViewOnlyNote } from "../../../../_components/view-only-note";
 
 export const metadata: Metadata = { title: "Feature keys" };
 
@@ -31,6 +32,7 @@ export default async function FeaturesPage({ params }: Props) {
           referral link and this list&apos;s emails like everyone else, and show in Signups with their user id.
         </p>
       </div>
+      {waitlist.canEdit ? null : <ViewOnlyNote />}
       <Card>
         <CardHeader>
           <CardTitle>Keys of this waitlist</CardTitle>
@@ -39,15 +41,15 @@ export default async function FeaturesPage({ params }: Props) {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <FeatureKeysForm waitlistId={waitlist.id} initial={keys} />
+          <FeatureKeysForm waitlistId={waitlist.id} initial={keys} readOnly={!waitlist.canEdit} />
         </CardContent>
       </Card>
       <Card>
         <CardHeader>
           <CardTitle>From your backend</CardTitle>
           <CardDescription>
-            With a read-write API key: PUT joins (idempotent), GET checks, DELETE leaves. The email is needed the
-            first time only.
+            With a read-write API key of this team: PUT joins (idempotent), GET checks, DELETE leaves. The email is
+            needed the first time only.
           </CardDescription>
         </CardHeader>
         <CardContent>

@@ -3,6 +3,7 @@ import { plans } from "@/lib/billing/plans";
 import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { PlanPanel } from "../../../../_components/billing/plan-panel";
 import { CsvImport } from "../../../../_components/import/csv-import";
+import { ViewOnlyNote } from "../../../../_components/view-only-note";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -22,11 +23,13 @@ export default async function ImportPage({ params }: Props) {
         </p>
       </div>
       {plans()[waitlist.plan].canImport ? (
-        <CsvImport waitlistId={waitlist.id} />
+        // Importing writes to the list: admins and owners (the route answers 403 to a viewer).
+        waitlist.canEdit ? <CsvImport waitlistId={waitlist.id} /> : <ViewOnlyNote />
       ) : (
         <>
           <p className="rounded-control bg-brand-50 px-4 py-3 text-sm text-brand-800 ring-1 ring-brand-200" data-testid="import-pro-only">
-            CSV import is part of Pro. Upgrade this waitlist to import a list.
+            CSV import is part of Pro, which covers every list of your team.{" "}
+            {waitlist.role === "owner" ? "Upgrade your team to import a list." : "Ask a team owner to upgrade."}
           </p>
           <PlanPanel waitlist={waitlist} />
         </>

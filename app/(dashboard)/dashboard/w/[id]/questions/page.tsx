@@ -3,6 +3,7 @@ import { plans } from "@/lib/billing/plans";
 import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { getFieldDefinitions } from "@/lib/fields/mutations";
 import { QuestionsEditor } from "../../../../_components/questions/questions-editor";
+import { ViewOnlyNote } from "../../../../_components/view-only-note";
 
 export const metadata: Metadata = { title: "Questions" };
 
@@ -22,12 +23,14 @@ export default async function QuestionsPage({ params }: Props) {
           after a given answer. Answers show in Signups, the CSV export and the API.
         </p>
       </div>
+      {waitlist.canEdit ? null : <ViewOnlyNote />}
       <QuestionsEditor
         waitlistId={waitlist.id}
         initial={fields}
         theme={waitlist.theme}
         title={waitlist.title}
         branding={plans()[waitlist.plan].branding}
+        readOnly={!waitlist.canEdit}
       />
     </div>
   );

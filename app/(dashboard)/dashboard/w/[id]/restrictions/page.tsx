@@ -4,6 +4,7 @@ import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { getRestrictionSettings } from "@/lib/restrictions/settings";
 import { RefusalCounts } from "../../../../_components/restrictions/refusal-counts";
 import { RestrictionsForm } from "../../../../_components/restrictions/restrictions-form";
+import { ViewOnlyNote } from "../../../../_components/view-only-note";
 
 export const metadata: Metadata = { title: "Restrictions" };
 
@@ -22,6 +23,7 @@ export default async function RestrictionsPage({ params }: Props) {
           Who may join. Refused people see a message telling them what to do instead; nothing of theirs is stored.
         </p>
       </div>
+      {waitlist.canEdit ? null : <ViewOnlyNote />}
       <Card>
         <CardHeader>
           <CardTitle>Refused in the last 7 days</CardTitle>
@@ -37,7 +39,7 @@ export default async function RestrictionsPage({ params }: Props) {
           <CardDescription>Changes apply to new signups within a minute; people already on the list stay.</CardDescription>
         </CardHeader>
         <CardContent>
-          <RestrictionsForm waitlistId={waitlist.id} initial={settings} />
+          <RestrictionsForm waitlistId={waitlist.id} initial={settings} readOnly={!waitlist.canEdit} />
         </CardContent>
       </Card>
     </div>

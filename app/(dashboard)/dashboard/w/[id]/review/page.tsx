@@ -5,6 +5,7 @@ import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { listHeld } from "@/lib/review/queries";
 import { Referrers } from "../../../../_components/review/referrers";
 import { ReviewQueue } from "../../../../_components/review/review-queue";
+import { ViewOnlyNote } from "../../../../_components/view-only-note";
 
 export const metadata: Metadata = { title: "Referral review" };
 
@@ -32,6 +33,7 @@ export default async function ReviewPage({ params }: Props) {
           .
         </p>
       </div>
+      {waitlist.canEdit ? null : <ViewOnlyNote />}
       {total > 0 ? (
         <p className="text-sm text-muted" data-testid="held-total">
           {total === 1 ? "1 credit is" : `${total.toLocaleString("en-US")} credits are`} waiting for review
@@ -42,6 +44,7 @@ export default async function ReviewPage({ params }: Props) {
       <ReviewQueue
         waitlistId={waitlist.id}
         held={held}
+        canEdit={waitlist.canEdit}
         empty={
           <Card className="px-6 py-10 text-center" data-testid="review-empty">
             <p className="text-sm font-semibold text-ink">Nothing to review</p>

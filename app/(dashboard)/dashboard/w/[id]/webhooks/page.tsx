@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
-import { dashboardOwner, dashboardWaitlist } from "@/lib/dashboard/gate";
+import { dashboardWaitlist } from "@/lib/dashboard/gate";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
 import { listEndpoints } from "@/lib/webhooks/endpoints";
 import { MAX_ENDPOINTS_PER_WAITLIST } from "@/lib/webhooks/schemas";
@@ -8,6 +8,7 @@ import { DeliveryLog } from "../../../../_components/webhooks/delivery-log";
 import { EndpointForm } from "../../../../_components/webhooks/endpoint-form";
 import { EndpointList } from "../../../../_components/webhooks/endpoint-list";
 import { ResendFailedForm } from "../../../../_components/webhooks/resend-failed-form";
+import { ViewOnlyNote } from "../../../../_components/view-only-note";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -17,7 +18,6 @@ export default async function WebhooksPage({ params }: Props) {
   const { id } = await params;
   const returnTo = `/dashboard/w/${id}/webhooks`;
   const waitlist = await dashboardWaitlist(id, returnTo);
-  const owner = await dashboardOwner(returnTo);
   const [endpoints, log] = await Promise.all([
     listEndpoints(waitlist.team_id, waitlist.id),
     listDeliveries(waitlist.team_id, waitlist.id, { limit: 25 }),
@@ -35,8 +35,10 @@ export default async function WebhooksPage({ params }: Props) {
             disabled and you get an email.
           </p>
         </div>
-        <EndpointList waitlistId={waitlist.id} endpoints={endpoints} />
-        {endpoints.length < MAX_ENDPOINTS_PER_WAITLIST ? (
+        {/* Adding, editing, testing, rotating and resending are an admin's; a viewer reads endpoints and the log. */}
+        {waitlist.canEdit ? null : <ViewOnlyNote />}
+        <EndpointList waitlistId={waitlist.id} endpoints={endpoints} canEdit={waitlist.canEdit} />
+        {!waitlist.canEdit ? null : endpoints.length < MAX_ENDPOINTS_PER_WAITLIST ? (
           <Card className="p-5">
             <h3 className="mb-4 text-sm font-semibold text-ink">Add an endpoint</h3>
             <EndpointForm waitlistId={waitlist.id} />
@@ -50,8 +52,8 @@ export default async function WebhooksPage({ params }: Props) {
           <h2 className="text-lg font-semibold text-ink">Recent deliveries</h2>
           <p className="mt-1 text-sm text-muted">The newest 25, with every attempt. Resend one, or every failed one since a time.</p>
         </div>
-        <ResendFailedForm waitlistId={waitlist.id} />
-        <DeliveryLog waitlistId={waitlist.id} deliveries={log.deliveries} />
+        {waitlist.canEdit ? <ResendFailedForm waitlistId={waitlist.id} /> : null}
+        <DeliveryLog waitlistId={waitlist.id} deliveries={log.deliveries} canEdit={waitlist.canEdit} />
       </section>
     </div>
   );
