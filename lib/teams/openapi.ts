@@ -19,7 +19,6 @@ type Errors = Record<number, [string, string[]]>;
 
 const teamId = pathParam("teamId", "The team's id (a team you are not in answers 404, never 403).");
 const notFound = (what = "No team with this id in your account."): Errors => ({ 404: [what, ["not_found"]] });
-const ownerOnly = "Your role in this team is too low: this needs an owner.";
 const role = { enum: [...ROLES] };
 const plan = { enum: ["FREE", "PRO"] };
 const cookie = {
@@ -41,6 +40,7 @@ export const teamPathModule: PathModule = {
       post: ownerOp({
         operationId: "createTeam",
         summary: "Create a team; you are its owner and it becomes the dashboard's current team.",
+        role: "viewer",
         sessionOnly: true,
         write: true,
         body: createTeamSchema,
@@ -56,6 +56,7 @@ export const teamPathModule: PathModule = {
       put: ownerOp({
         operationId: "switchTeam",
         summary: "Pick the dashboard's current team (sets the waitforge_team cookie). Not audited.",
+        role: "viewer",
         sessionOnly: true,
         write: true,
         body: switchTeamSchema,
@@ -71,12 +72,13 @@ export const teamPathModule: PathModule = {
       patch: ownerOp({
         operationId: "updateTeam",
         summary: "Rename the team, or let viewers export personal data (CSV). Owners only.",
+        role: "owner",
         sessionOnly: true,
         write: true,
         parameters: [teamId],
         body: updateTeamSchema,
         ok: { description: "The team as stored.", schema: okObject({ team: ref("Team") }) },
-        errors: { ...notFound(), 403: [ownerOnly, ["forbidden"]] },
+        errors: notFound(),
       }),
     },
     "/api/teams/{teamId}/members": {
@@ -86,17 +88,19 @@ export const teamPathModule: PathModule = {
       patch: ownerOp({
         operationId: "changeTeamMemberRole",
         summary: "Change a member's role. Owners only; the last owner cannot be demoted (409).",
+        role: "owner",
         sessionOnly: true,
         write: true,
         parameters: [teamId, pathParam("userId", "The member's user id (from listTeamMembers).")],
         body: memberRoleSchema,
         ok: { description: "The member with the new role.", schema: okObject({ member: ref("TeamMember") }) },
-        errors: { ...notFound("No such team or member in your account."), 403: [ownerOnly, ["forbidden"]], 409: ["This is the team's last owner.", ["conflict"]] },
+        errors: { ...notFound("No such team or member in your account."), 409: ["This is the team's last owner.", ["conflict"]] },
       }),
       delete: ownerOp({
         operationId: "removeTeamMember",
         summary: "Remove a member (owners), or leave the team (your own user id, any role).",
         description: "Nobody leaves, or is removed from, their own personal team; the last owner cannot leave or be removed (409). What they made stays the team's.",
+        role: "viewer",
         sessionOnly: true,
         write: true,
         parameters: [teamId, pathParam("userId", "The member's user id; your own to leave.")],
@@ -111,15 +115,17 @@ export const teamPathModule: PathModule = {
     "/api/teams/{teamId}/invitations": {
       get: ownerOp({
         operationId: "listTeamInvitations",
+        role: "admin",
         summary: "Pending invitations (not accepted, revoked or expired), newest first. Admins and owners.",
         parameters: [teamId],
         ok: { description: "The pending invitations.", schema: okObject({ invitations: { type: "array", items: ref("TeamInvitation") } }) },
-        errors: { ...notFound(), 403: ["Viewers cannot see invitations.", ["forbidden"]] },
+        errors: notFound(),
       }),
       post: ownerOp({
         operationId: "inviteToTeam",
         summary: "Invite an address with a role; the link is emailed to it (never answered). Owners only.",
         description: `The link works once, for ${INVITATION_DAYS} days, and only for that address. TEAM_INVITES_PER_DAY invitations a team in any 24 hours (429 with Retry-After). An address with a pending invitation gets a fresh link and the older one stops working (resent: true).`,
+        role: "owner",
         sessionOnly: true,
         write: true,
         parameters: [teamId],
@@ -127,7 +133,6 @@ export const teamPathModule: PathModule = {
         ok: { status: 201, description: "Invited and emailed.", schema: okObject({ invitation: ref("TeamInvitation"), resent: { type: "boolean" } }) },
         errors: {
           ...notFound(),
-          403: [ownerOnly, ["forbidden"]],
           409: ["The address belongs to a member already.", ["conflict"]],
           429: ["The team sent TEAM_INVITES_PER_DAY invitations in the last 24 hours.", ["rate_limited"]],
           500: ["The email could not be sent; nothing was created.", ["internal_error"]],
@@ -138,11 +143,12 @@ export const teamPathModule: PathModule = {
       delete: ownerOp({
         operationId: "revokeTeamInvitation",
         summary: "Revoke a pending invitation: its link stops working at once. Owners only.",
+        role: "owner",
         sessionOnly: true,
         write: true,
         parameters: [teamId, pathParam("invitationId", "The invitation's id (from listTeamInvitations).")],
         ok: { description: "Revoked.", schema: okObject({}) },
-        errors: { ...notFound("No such team or pending invitation in your account."), 403: [ownerOnly, ["forbidden"]] },
+        errors: notFound("No such team or pending invitation in your account."),
       }),
     },
     "/api/invitations/accept": {
@@ -150,6 +156,7 @@ export const teamPathModule: PathModule = {
         operationId: "acceptTeamInvitation",
         summary: "Accept a team invitation as the signed-in person; the team becomes the dashboard's current one.",
         description: "Already a member: 200 (already_member: true, your role stays) and the link is used up.",
+        role: "viewer",
         sessionOnly: true,
         write: true,
         body: acceptInvitationSchema,
