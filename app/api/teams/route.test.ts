@@ -15,6 +15,9 @@ import { auditActions, callTeam, codeOf, person, teamWith } from "@/tests/suppor
 const saved = { ...process.env };
 beforeAll(() => {
   process.env = { ...saved, APP_URL: "http://localhost:3000" };
+  // The cookie's Secure flag follows AUTH_URL when it is set; these tests choose it through APP_URL.
+  delete process.env.AUTH_URL;
+  delete process.env.SECURE_COOKIES;
   resetEnvCache();
 });
 afterAll(async () => {
