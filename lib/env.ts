@@ -31,6 +31,8 @@ const schema = z
     // Emails a signup asks for from a public page (confirmation, "email me my link"), per client IP per hour;
     // per recipient it is 3 a day (lib/signup-email/mail-caps.ts).
     SIGNUP_MAILS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+    // Team invitations a team may send in any 24 hours, re-sends included (lib/teams/invitations.ts, docs/teams.md).
+    TEAM_INVITES_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(20),
     // Unset means "not said": fine in development, refused in production (see superRefine).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
     CLIENT_IP_HEADER: z

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/teams/roles";
+import { storableText } from "@/lib/storable-text";
+import { ROLES, type Role } from "@/lib/teams/roles";
 
 // Team inputs at the boundary (client-safe: the dashboard's forms validate with the same schemas).
 
@@ -9,3 +10,88 @@ export const teamIdSchema = z.uuid({ message: "team_id must be a team's id." });
 export const teamQuerySchema = z.object({ team_id: teamIdSchema.optional() }).strict();
 
 export const roleSchema = z.enum(ROLES, { message: "role must be owner, admin or viewer." });
+
+// ---- teams, members and invitations (app/api/teams/**, app/api/invitations/accept; docs/teams.md) ----
+
+export const TEAM_NAME_MAX = 80;
+export const INVITE_EMAIL_MAX = 254;
+/** How long an emailed invitation link works. */
+export const INVITATION_DAYS = 7;
+
+const teamName = storableText({ error: "The team's name must be text." })
+  .trim()
+  .min(1, "Give the team a name.")
+  .max(TEAM_NAME_MAX, `A team's name is at most ${TEAM_NAME_MAX} characters.`)
+  // It goes into email subjects and one-line headers: no line breaks or other control characters.
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "A team's name can't contain line breaks or control characters.");
+
+export const createTeamSchema = z.strictObject({ name: teamName });
+
+export const updateTeamSchema = z
+  .strictObject({
+    name: teamName.optional(),
+    viewers_can_export: z.boolean({ error: "viewers_can_export must be true or false." }).optional(),
+  })
+  .refine((v) => v.name !== undefined || v.viewers_can_export !== undefined, "Send name or viewers_can_export.");
+
+export const switchTeamSchema = z.strictObject({ team_id: teamIdSchema });
+
+export const memberRoleSchema = z.strictObject({ role: roleSchema });
+
+export const inviteSchema = z.strictObject({
+  email: z
+    .string({ error: "Enter the address to invite." })
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter the address to invite.")
+    .max(INVITE_EMAIL_MAX, `Email addresses are at most ${INVITE_EMAIL_MAX} characters.`)
+    .pipe(z.email("Enter a valid email address, like alice@example.com.")),
+  role: roleSchema,
+});
+
+/** The token of an emailed link: 32 random bytes, base64url (43 characters). */
+export const INVITE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+export const acceptInvitationSchema = z.strictObject({
+  // Any other string is an unknown token (410 from the accept itself), not a malformed request.
+  token: z.string({ error: "token is missing." }).max(200, "This is not an invitation link's token."),
+});
+
+export type CreateTeamInput = z.infer<typeof createTeamSchema>;
+export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+// What the API answers (client-safe types: the dashboard renders them).
+
+export type TeamSummary = { id: string; name: string; role: Role; personal: boolean; plan: "FREE" | "PRO" };
+
+export type TeamView = {
+  id: string;
+  name: string;
+  /** The caller's own personal team (they can't leave it). */
+  personal: boolean;
+  plan: "FREE" | "PRO";
+  viewers_can_export: boolean;
+  your_role: Role;
+  member_count: number;
+};
+
+export type MemberView = {
+  user_id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  joined_at: string;
+  /** The caller. */
+  you: boolean;
+  /** This team is this member's personal team: they can't leave it or be removed from it. */
+  personal: boolean;
+};
+
+export type InvitationView = {
+  id: string;
+  email: string;
+  role: Role;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+};

@@ -145,7 +145,7 @@ for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern
       expectError(await send(handler, { ...req(), headers: unknownKey }), 401, "unauthorized", world, "unknown API key");
 
       const other = await send(handler, { ...req(), cookie: world.b.cookie });
-      if (pattern.includes(":id") || pattern.includes(":keyId") || pattern.includes(":teamId")) expectError(other, 404, "not_found", world, "another owner");
+      if (pattern.includes(":id") || pattern.includes(":keyId") || pattern.includes(":teamId") || API_ACCESS[pattern]?.othersNotFound) expectError(other, 404, "not_found", world, "another owner");
       else {
         expectAllowed(other, call, "another owner, own data");
         expect(leaked(other.text, world.secrets)).toEqual([]);
@@ -168,7 +168,7 @@ for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern
         ...request(pattern, method, call, keyed),
         headers: { authorization: `Bearer ${keyed.keySecret}`, origin: "" },
       });
-      if (API_ACCESS[pattern]?.sessionOnly) expectError(byKey, 403, "forbidden", world, "owner's API key");
+      if (API_ACCESS[pattern]?.sessionOnly || call.sessionOnly) expectError(byKey, 403, "forbidden", world, "owner's API key");
       else expectAllowed(byKey, call, "owner's API key");
 
       expectAllowed(await send(handler, { ...req(), cookie: world.a.cookie }), call, "owner");

@@ -43,6 +43,8 @@ export type Ids = {
   featureKey?: string; externalUserId?: string;
   /** a disabled webhook endpoint of the list (so Resend answers 409) and a test delivery to it (lib/webhooks) */
   endpointId?: string; deliveryId?: string;
+  /** A's team (the list's), a viewer member of it and a pending invitation into it (tests/support/team-scene.ts) */
+  teamId?: string; userId?: string; invitationId?: string;
 };
 
 export type ApiCall = {
@@ -57,10 +59,15 @@ export type ApiCall = {
   code?: string;
   /** The catch-all segment of Auth.js routes ("csrf", "signin/email"). */
   rest?: string;
+  /** This method only needs the session (like the route's sessionOnly): a key gets 403 forbidden. */
+  sessionOnly?: boolean;
 };
 
-/** sessionOnly: an owner route an API key may not call (403 forbidden): key management and billing. */
-export type ApiRoute = { who: Who; methods: Partial<Record<HttpMethod, ApiCall>>; sessionOnly?: boolean };
+/**
+ * sessionOnly: an owner route an API key may not call (403 forbidden): key management and billing.
+ * othersNotFound: another owner gets 404 not_found although the path has no :id (it names A's team).
+ */
+export type ApiRoute = { who: Who; methods: Partial<Record<HttpMethod, ApiCall>>; sessionOnly?: boolean; othersNotFound?: boolean };
 
 const uniqueSlug = () => `acc-${Math.random().toString(36).slice(2, 10)}`;
 

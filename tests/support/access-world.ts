@@ -11,6 +11,7 @@ import type { Ids } from "@/tests/support/access-map";
 import { createWaitlist, uniqueEmail, uniqueIp, uniqueSlug } from "@/tests/support/fixtures";
 import { createApiKey } from "@/tests/support/feature-api";
 import { signedInOwner } from "@/tests/support/owner-api";
+import { teamScene } from "@/tests/support/team-scene";
 
 // The scene every row of the access table is played against: owner A with a waitlist and one signup, owner B
 // signed in too, and A's session in its expired and forged forms. Every value of A's that must never reach
@@ -50,6 +51,7 @@ export async function accessWorld() {
     jobId: await welcomeJobId(signup.id),
     keyId: key.key.id,
     ...(await featureScene(waitlist.teamId, waitlist.id)),
+    ...(await teamScene(waitlist.teamId, a.id)),
   };
   // Disabled, so nothing is ever sent to it; an IP literal, so saving it needs no DNS.
   const hook = await createEndpoint(waitlist.teamId, waitlist.id, { url: "https://93.184.215.14/hooks", description: "", events: ["signup.created"], enabled: false });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { currentOwner } from "@/lib/auth/session";
-import { authErrorMessage, MAGIC_LINK_MINUTES, safeCallbackUrl } from "@/lib/auth/sign-in-input";
+import { authErrorMessage, MAGIC_LINK_MINUTES, safeCallbackUrl, signInFormSchema } from "@/lib/auth/sign-in-input";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -18,6 +18,8 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await currentOwner()) redirect(callbackUrl);
 
   const error = authErrorMessage(first(search.error));
+  // A team invitation's page sends people here with the invited address (?email=): filled in, never trusted.
+  const prefill = signInFormSchema.safeParse({ email: first(search.email) ?? "" });
   const signedOut = first(search.signedOut) === "1";
 
   return (
@@ -37,7 +39,7 @@ export default async function SignInPage({ searchParams }: Props) {
             You&apos;re signed out. See you soon.
           </div>
         ) : null}
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm callbackUrl={callbackUrl} initialEmail={prefill.success ? prefill.data.email : ""} />
         <p className="mt-6 text-xs text-muted">
           The link works once and expires after {MAGIC_LINK_MINUTES} minutes.
         </p>

@@ -7,9 +7,8 @@ import { requestMagicLink } from "@/lib/auth/actions";
 import type { SignInState } from "@/lib/auth/sign-in-input";
 import { FormAlert } from "@/components/ui/form-alert";
 
-const initial: SignInState = { email: "" };
-
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
+  const initial: SignInState = { email: initialEmail };
   const [state, action, pending] = useActionState(requestMagicLink, initial);
 
   return (

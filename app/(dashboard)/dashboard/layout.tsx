@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/ui/logo";
-import { dashboardOwner } from "@/lib/dashboard/gate";
+import { dashboardTeams } from "@/lib/dashboard/gate";
 import { NavLink } from "../_components/nav-link";
 import { SignOutButton } from "../_components/sign-out-button";
+import { TeamSwitcher } from "../_components/teams/team-switcher";
 
 export const metadata: Metadata = {
   title: { default: "Dashboard", template: "%s · WaitForge" },
@@ -12,7 +13,7 @@ export const metadata: Metadata = {
 
 // The proxy only redirects cookie-less visitors; this (and every page) checks the session for real.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const owner = await dashboardOwner("/dashboard");
+  const { owner, memberships, current } = await dashboardTeams("/dashboard");
   const initial = owner.email.slice(0, 1).toUpperCase();
 
   return (
@@ -26,6 +27,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <header className="sticky top-0 z-30 border-b border-line bg-white/90 backdrop-blur">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-5 px-4 sm:gap-8 sm:px-6">
           <Logo href="/dashboard" />
+          <TeamSwitcher teams={memberships} currentId={current.teamId} />
           <nav aria-label="Dashboard" className="flex h-full items-stretch gap-5 sm:gap-6">
             <NavLink href="/dashboard" exact>
               Waitlists
@@ -35,6 +37,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               <NavLink href="/dashboard/new">New waitlist</NavLink>
             </span>
             <NavLink href="/dashboard/keys">API keys</NavLink>
+            <NavLink href="/dashboard/team">Team</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <span className="hidden items-center gap-2 text-sm text-muted sm:inline-flex">

@@ -5,7 +5,7 @@ import { closeDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { createKey } from "@/lib/keys/mutations";
 import { resetKeyRateLimiter } from "@/lib/keys/rate-limit";
-import { API_ACCESS, discoverRouteFiles, fillPattern, repoPath, routePattern, type ApiCall } from "@/tests/support/access-map";
+import { API_ACCESS, discoverRouteFiles, fillPattern, repoPath, routePattern, type ApiCall, type ApiRoute } from "@/tests/support/access-map";
 import { accessWorld, send, type AccessWorld, type Sent } from "@/tests/support/access-world";
 import { expectDocumented, servedOpenApi, validatorFor, type OpenApiDoc } from "@/tests/support/openapi-check";
 
@@ -31,7 +31,8 @@ const ownerRows = Object.entries(API_ACCESS)
   .filter(([, route]) => route.who === "owner" || route.who === "key")
   .flatMap(([pattern, route]) => Object.entries(route.methods).map(([method, call]) => ({ pattern, method, call: call! })));
 const docPath = (pattern: string) => pattern.replace(/:(\w+)/g, "{$1}");
-const sessionOnly = (pattern: string) => API_ACCESS[pattern]?.sessionOnly === true;
+const sessionOnly = (pattern: string, method?: string) =>
+  API_ACCESS[pattern]?.sessionOnly === true || (method !== undefined && API_ACCESS[pattern]?.methods[method as keyof ApiRoute["methods"]]?.sessionOnly === true);
 
 type Handler = Parameters<typeof send>[0];
 async function handler(pattern: string, method: string): Promise<Handler> {
@@ -74,7 +75,7 @@ describe("the owner OpenAPI document", () => {
   it("matches every owner route's real answer (an API key, or the session on the key routes)", async () => {
     for (const { pattern, method, call: c } of ownerRows) {
       const world = await accessWorld();
-      const auth = sessionOnly(pattern) ? { cookie: world.a.cookie } : { headers: { authorization: `Bearer ${world.keySecret}`, origin: "" } };
+      const auth = sessionOnly(pattern, method) ? { cookie: world.a.cookie } : { headers: { authorization: `Bearer ${world.keySecret}`, origin: "" } };
       const r = await send(await handler(pattern, method), call(world, pattern, method, c, auth));
       // No Stripe keys here: upgrade and billing portal answer their documented 503 instead of the map's status.
       const expected = r.status === 503 ? 503 : c.status;
@@ -89,13 +90,13 @@ describe("the owner OpenAPI document", () => {
     for (const { pattern, method, call: c } of ownerRows) {
       const h = await handler(pattern, method);
       const answers: Sent[] = [await send(h, call(world, pattern, method, c, { headers: { authorization: `Bearer wf_live_${"Q".repeat(32)}` } }))];
-      if (method !== "GET" || sessionOnly(pattern)) {
+      if (method !== "GET" || sessionOnly(pattern, method)) {
         answers.push(await send(h, call(world, pattern, method, c, { headers: { authorization: `Bearer ${readOnly.secret}`, origin: "" } })));
       }
       if (/:(id|keyId)\b/.test(pattern)) answers.push(await send(h, call(world, pattern, method, c, { cookie: world.b.cookie })));
       for (const r of answers) expectMatches(pattern, method, r);
       expect({ route: `${method} ${pattern}`, unknownKey: answers[0]!.status }).toEqual({ route: `${method} ${pattern}`, unknownKey: 401 });
-      if (method !== "GET" || sessionOnly(pattern)) {
+      if (method !== "GET" || sessionOnly(pattern, method)) {
         expect({ route: `${method} ${pattern}`, readOnly: answers[1]!.status }).toEqual({ route: `${method} ${pattern}`, readOnly: 403 });
       }
     }

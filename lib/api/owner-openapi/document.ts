@@ -7,6 +7,7 @@ import { keyPaths } from "@/lib/api/owner-openapi/keys";
 import { operationPaths } from "@/lib/api/owner-openapi/operations";
 import { waitlistPaths } from "@/lib/api/owner-openapi/waitlists";
 import { reviewPathModule } from "@/lib/review/openapi";
+import { teamPathModule } from "@/lib/teams/openapi";
 import { webhookPathModule } from "@/lib/webhooks/openapi";
 
 // OpenAPI 3.1 description of the owner API (/api/waitlists/**, /api/keys), served at /api/openapi.json beside
@@ -26,6 +27,7 @@ export const OWNER_PATH_MODULES: readonly PathModule[] = [
   fieldModule,
   webhookPathModule,
   auditPathModule,
+  teamPathModule,
 ];
 
 export function buildOwnerOpenApi(modules: readonly PathModule[] = OWNER_PATH_MODULES) {

@@ -16,7 +16,9 @@ export default async function WaitlistsPage() {
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-ink">Your waitlists</h1>
+          <h1 className="text-2xl font-semibold tracking-tight text-ink">
+            Your waitlists <span className="text-muted">in</span> <span data-testid="home-team-name">{current.name}</span>
+          </h1>
           <p className="mt-1 text-sm text-muted">
             {waitlists.length === 0
               ? "Nothing here yet. Your first hosted page is a minute away."

@@ -15,7 +15,7 @@ export default async function TeamLayout({ children }: { children: ReactNode }) 
             {current.name}
           </h1>
           <p className="mt-1 text-sm text-muted">
-            You are {current.role === "admin" ? "an" : "a"} {ROLE_LABELS[current.role].toLowerCase()} in this team.
+            You are {current.role === "viewer" ? "a" : "an"} {ROLE_LABELS[current.role].toLowerCase()} in this team.
           </p>
         </div>
       </div>

@@ -1,0 +1,17 @@
+import { jsonOk } from "@/lib/api/respond";
+import { ownerRoute } from "@/lib/api/owner-route";
+import { revokeInvitation } from "@/lib/teams/invitations";
+import { invitationIdParam, requireTeamParam } from "@/lib/teams/params";
+
+export const dynamic = "force-dynamic";
+
+/** Revokes a pending invitation: its link stops working at once. Owners only, session only. */
+export const DELETE = ownerRoute<{ teamId: string; invitationId: string }>(
+  async (_req, { access, params, audit }) => {
+    const { teamId } = await requireTeamParam(access, params.teamId);
+    const revoked = await revokeInvitation(teamId, invitationIdParam(params.invitationId));
+    audit({ email: revoked.email });
+    return jsonOk({ ok: true });
+  },
+  { keys: false, role: "owner" },
+);

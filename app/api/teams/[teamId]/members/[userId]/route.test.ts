@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as member from "@/app/api/teams/[teamId]/members/[userId]/route";
+import { closeDb, db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { auditActions, callTeam, codeOf, person, roleOf, teamWith, type Person } from "@/tests/support/team-api";
+
+// Members: role changes (owners only), removing (owners) and leaving (anyone), and the two rules that hold
+// whatever runs at once: a team keeps an owner, and nobody leaves their personal team.
+
+const saved = { ...process.env };
+beforeAll(() => {
+  process.env = { ...saved, APP_URL: "http://localhost:3000" };
+  resetEnvCache();
+});
+afterAll(async () => {
+  process.env = saved;
+  resetEnvCache();
+  await closeDb();
+});
+
+const setRole = (by: Person, teamId: string, userId: string, role: string) =>
+  callTeam(member.PATCH, { method: "PATCH", path: `/api/teams/${teamId}/members/${userId}`, params: { teamId, userId }, cookie: by.cookie, body: { role } });
+const remove = (by: Person, teamId: string, userId: string) =>
+  callTeam(member.DELETE, { method: "DELETE", path: `/api/teams/${teamId}/members/${userId}`, params: { teamId, userId }, cookie: by.cookie });
+
+describe("changing roles", () => {
+  it("lets an owner change roles and records who did it; admins and viewers get 403 and nothing changes", async () => {
+    const [owner, admin, viewer] = [await person(), await person(), await person()];
+    const id = await teamWith("Roles", [{ id: owner.id, role: "owner" }, { id: admin.id, role: "admin" }, { id: viewer.id, role: "viewer" }]);
+
+    for (const [by, target] of [[admin, viewer], [viewer, admin], [admin, admin]] as const) {
+      const r = await setRole(by, id, target.id, "owner");
+      expect({ status: r.status, code: codeOf(r) }).toEqual({ status: 403, code: "forbidden" });
+    }
+    expect([await roleOf(id, admin.id), await roleOf(id, viewer.id)]).toEqual(["admin", "viewer"]);
+
+    const r = await setRole(owner, id, viewer.id, "admin");
+    expect(r.status).toBe(200);
+    expect(r.json.member).toMatchObject({ user_id: viewer.id, role: "admin", you: false });
+    expect(await roleOf(id, viewer.id)).toBe("admin");
+    expect(await auditActions(id)).toEqual([
+      expect.objectContaining({ action: "PATCH /api/teams/:teamId/members/:userId", target: viewer.id, actor_label: owner.email, details: { fields: ["role"], role: "admin", previous_role: "viewer" } }),
+    ]);
+
+    const bad = await setRole(owner, id, viewer.id, "superuser");
+    expect({ status: bad.status, field: (bad.json.error as { field?: string }).field }).toEqual({ status: 400, field: "role" });
+    const nobody = await setRole(owner, id, "no-such-user", "viewer");
+    expect(nobody.status).toBe(404);
+  });
+
+  it("never demotes the last owner (409), but does once there is another", async () => {
+    const [owner, admin] = [await person(), await person()];
+    const id = await teamWith("Last owner", [{ id: owner.id, role: "owner" }, { id: admin.id, role: "admin" }]);
+    const refused = await setRole(owner, id, owner.id, "admin");
+    expect({ status: refused.status, code: codeOf(refused) }).toEqual({ status: 409, code: "conflict" });
+    expect((refused.json.error as { message: string }).message).toMatch(/last owner/);
+    expect(await roleOf(id, owner.id)).toBe("owner");
+
+    expect((await setRole(owner, id, admin.id, "owner")).status).toBe(200);
+    expect((await setRole(owner, id, owner.id, "viewer")).status).toBe(200);
+    expect([await roleOf(id, owner.id), await roleOf(id, admin.id)]).toEqual(["viewer", "owner"]);
+  });
+
+  it("two owners demoting each other at the same moment leave one owner, never none", async () => {
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = [await person(), await person()];
+      const id = await teamWith(`Race ${round}`, [{ id: a.id, role: "owner" }, { id: b.id, role: "owner" }]);
+      const answers = await Promise.all([setRole(a, id, b.id, "viewer"), setRole(b, id, a.id, "viewer")]);
+      // The loser is refused either by the lock (409, both passed the gate as owners) or, when the winner had
+      // already committed, by the gate (403: no longer an owner). lib/teams/mutations.test.ts races the lock alone.
+      expect(answers.map((r) => r.status).sort()).toEqual([200, expect.toSatisfy((s: number) => s === 403 || s === 409)]);
+      const owners = await db().teamMember.count({ where: { teamId: id, role: "owner" } });
+      expect(owners).toBe(1);
+    }
+  });
+
+  it("two owners leaving at the same moment leave one owner", async () => {
+    const [a, b] = [await person(), await person()];
+    const id = await teamWith("Race to leave", [{ id: a.id, role: "owner" }, { id: b.id, role: "owner" }]);
+    const answers = await Promise.all([remove(a, id, a.id), remove(b, id, b.id)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, expect.toSatisfy((s: number) => s === 404 || s === 409)]);
+    expect(await db().teamMember.count({ where: { teamId: id, role: "owner" } })).toBe(1);
+  });
+});
+
+describe("removing and leaving", () => {
+  it("lets an owner remove a member, and anyone leave; an admin cannot remove someone else", async () => {
+    const [owner, admin, viewer, other] = [await person(), await person(), await person(), await person()];
+    const id = await teamWith("Leavers", [{ id: owner.id, role: "owner" }, { id: admin.id, role: "admin" }, { id: viewer.id, role: "viewer" }, { id: other.id, role: "viewer" }]);
+
+    const byAdmin = await remove(admin, id, other.id);
+    expect({ status: byAdmin.status, code: codeOf(byAdmin) }).toEqual({ status: 403, code: "forbidden" });
+    expect(await roleOf(id, other.id)).toBe("viewer");
+
+    const left = await remove(viewer, id, viewer.id);
+    expect(left.json).toEqual({ ok: true, left: true });
+    expect(await roleOf(id, viewer.id)).toBeNull();
+    // Leaving clears nothing else: their personal team is untouched.
+    expect(await roleOf(viewer.personalTeamId, viewer.id)).toBe("owner");
+
+    const removed = await remove(owner, id, other.id);
+    expect(removed.json).toEqual({ ok: true, left: false });
+    expect(await roleOf(id, other.id)).toBeNull();
+    expect((await remove(owner, id, other.id)).status).toBe(404);
+
+    expect((await auditActions(id)).map((a) => [a.action, a.target, a.actor_label, a.details.left])).toEqual([
+      ["DELETE /api/teams/:teamId/members/:userId", viewer.id, viewer.email, true],
+      ["DELETE /api/teams/:teamId/members/:userId", other.id, owner.email, false],
+    ]);
+  });
+
+  it("the last owner cannot leave or be removed (409)", async () => {
+    const [owner, viewer] = [await person(), await person()];
+    const id = await teamWith("Sole owner", [{ id: owner.id, role: "owner" }, { id: viewer.id, role: "viewer" }]);
+    const r = await remove(owner, id, owner.id);
+    expect({ status: r.status, code: codeOf(r) }).toEqual({ status: 409, code: "conflict" });
+    expect((r.json.error as { message: string }).message).toMatch(/last owner/);
+    expect(await roleOf(id, owner.id)).toBe("owner");
+  });
+
+  it("nobody leaves, or is removed from, their own personal team, even with another owner there", async () => {
+    const [alice, bob] = [await person(), await person()];
+    await db().teamMember.create({ data: { teamId: alice.personalTeamId, userId: bob.id, role: "owner" }, select: { userId: true } });
+
+    const leave = await remove(alice, alice.personalTeamId, alice.id);
+    expect({ status: leave.status, code: codeOf(leave) }).toEqual({ status: 409, code: "conflict" });
+    expect((leave.json.error as { message: string }).message).toMatch(/your personal team/);
+    const removed = await remove(bob, alice.personalTeamId, alice.id);
+    expect({ status: removed.status, code: codeOf(removed) }).toEqual({ status: 409, code: "conflict" });
+    expect(await roleOf(alice.personalTeamId, alice.id)).toBe("owner");
+
+    // Bob is not at home there: he may leave Alice's team.
+    expect((await remove(bob, alice.personalTeamId, bob.id)).status).toBe(200);
+  });
+
+  it("a stranger, or a member naming another team's id, gets 404", async () => {
+    const [owner, stranger] = [await person(), await person()];
+    const id = await teamWith("Private", [{ id: owner.id, role: "owner" }]);
+    const r = await remove(stranger, id, owner.id);
+    expect(r.status).toBe(404);
+    const role = await setRole(stranger, id, owner.id, "viewer");
+    expect(role.status).toBe(404);
+    expect(await roleOf(id, owner.id)).toBe("owner");
+  });
+});
