@@ -34,7 +34,6 @@ export type Who = "owner" | "public" | "anyone" | "stripe" | "auth.js" | "key";
 /** The first owner's world the calls are made against (real ids in the test database). */
 export type Ids = {
   id: string; signupId: string; slug: string; refCode: string; /** the signup's unsubscribe token */ token?: string;
-  /** the team holding the list (A's personal team) */ teamId?: string;
   /** a scheduled wave of the list, and an invite code (lib/invitations) */
   waveId?: string; code?: string;
   /** the signup's welcome job (pg-boss id; waiting, so Retry answers 409) */ jobId?: string;

@@ -41,7 +41,6 @@ export async function accessWorld() {
 
   const ids: Ids = {
     id: waitlist.id,
-    teamId: waitlist.teamId,
     signupId: signup.id,
     slug: waitlist.slug,
     refCode: signup.refCode,
