@@ -33,9 +33,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               Waitlists
             </NavLink>
             {/* On phones the list page's own button covers this. */}
-            <span className="hidden sm:flex">
-              <NavLink href="/dashboard/new">New waitlist</NavLink>
-            </span>
+            {current.role === "viewer" ? null : (
+              <span className="hidden sm:flex">
+                <NavLink href="/dashboard/new">New waitlist</NavLink>
+              </span>
+            )}
             <NavLink href="/dashboard/keys">API keys</NavLink>
             <NavLink href="/dashboard/team">Team</NavLink>
           </nav>

@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { dashboardTeams } from "@/lib/dashboard/gate";
 import { listTeamWaitlists, type OwnedWaitlist } from "@/lib/waitlists/queries";
+import { ViewOnlyNote } from "../../_components/view-only-note";
 import { WaitlistStatusBadge } from "../../_components/waitlist-status-badge";
 
 export const metadata: Metadata = { title: "Your waitlists" };
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: "Your waitlists" };
 export default async function WaitlistsPage() {
   const { current } = await dashboardTeams("/dashboard");
   const waitlists = await listTeamWaitlists(current.teamId);
+  // Viewers look; creating a list needs an admin or owner of the team (the API says 403 otherwise).
+  const canCreate = current.role !== "viewer";
 
   return (
     <div className="space-y-8">
@@ -25,11 +28,18 @@ export default async function WaitlistsPage() {
               : `${waitlists.length} ${waitlists.length === 1 ? "waitlist" : "waitlists"} · ${total(waitlists).toLocaleString("en-US")} people waiting in all`}
           </p>
         </div>
-        {waitlists.length > 0 ? <ButtonLink href="/dashboard/new">New waitlist</ButtonLink> : null}
+        {waitlists.length > 0 && canCreate ? <ButtonLink href="/dashboard/new">New waitlist</ButtonLink> : null}
       </div>
 
+      {canCreate ? null : <ViewOnlyNote more="New waitlists are made by the team's admins and owners." />}
       {waitlists.length === 0 ? (
-        <EmptyState />
+        canCreate ? (
+          <EmptyState />
+        ) : (
+          <p className="text-sm text-muted" data-testid="no-waitlists">
+            This team has no waitlists yet.
+          </p>
+        )
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Waitlists">
           {waitlists.map((w) => (
@@ -37,15 +47,17 @@ export default async function WaitlistsPage() {
               <WaitlistCard waitlist={w} />
             </li>
           ))}
-          <li>
-            <Link
-              href="/dashboard/new"
-              className="flex h-full min-h-52 flex-col items-center justify-center gap-2 rounded-card border-2 border-dashed border-zinc-300 p-5 text-sm font-medium text-muted transition-colors hover:border-brand-400 hover:bg-white hover:text-brand-700"
-            >
-              <span aria-hidden="true" className="text-2xl leading-none">+</span>
-              Create another waitlist
-            </Link>
-          </li>
+          {canCreate ? (
+            <li>
+              <Link
+                href="/dashboard/new"
+                className="flex h-full min-h-52 flex-col items-center justify-center gap-2 rounded-card border-2 border-dashed border-zinc-300 p-5 text-sm font-medium text-muted transition-colors hover:border-brand-400 hover:bg-white hover:text-brand-700"
+              >
+                <span aria-hidden="true" className="text-2xl leading-none">+</span>
+                Create another waitlist
+              </Link>
+            </li>
+          ) : null}
         </ul>
       )}
     </div>
