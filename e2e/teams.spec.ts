@@ -45,6 +45,8 @@ test("an owner invites an admin and a viewer; the admin lets someone in; the vie
   };
   const admin = await join(adminEmail);
   const viewer = await join(viewerEmail);
+  await expect(viewer.page.getByRole("link", { name: "New waitlist" })).toHaveCount(0);
+  await expect(admin.page.getByRole("link", { name: "New waitlist" }).first()).toBeVisible();
 
   await team.goto();
   await expect(team.member(adminEmail)).toContainText("Admin");
