@@ -2,22 +2,17 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import {
-  API_ACCESS,
-  discoverRouteFiles,
-  fillPattern,
-  HTTP_METHODS,
-  repoPath,
-  routePattern,
-  type ApiCall,
-  type HttpMethod,
-} from "@/tests/support/access-map";
-import { accessWorld, codeOf, leaked, send, type AccessWorld, type Sent } from "@/tests/support/access-world";
+import { API_ACCESS, discoverRouteFiles, HTTP_METHODS, minimumRole, repoPath, routePattern, type HttpMethod } from "@/tests/support/access-map";
+import { expectAllowed, expectError, expectProblem, request } from "@/tests/support/access-checks";
+import { mayCall, namesAnId, ROLE_CALLERS, setViewersCanExport } from "@/tests/support/access-roles";
+import { accessWorld, leaked, send } from "@/tests/support/access-world";
 import { startFakeStripe, type FakeStripe } from "@/tests/support/fake-stripe";
 
 // Every route handler of the app against the access map (tests/support/access-map.ts), in process through the
 // real handlers with real sessions in the test database. A route or exported method the map does not cover
-// fails the first test: new routes must join the table.
+// fails the first test: new routes must join the table. Owner rows are played twice: against outsiders
+// (anonymous, unknown keys, foreign origins, a stranger and their key) and against every role of A's team
+// (owner, admin, viewer, read-write and read-only key: tests/support/access-roles.ts).
 
 const STRIPE = { secretKey: "sk_test_access", webhookSecret: "whsec_access", priceId: "price_access" };
 const saved = { ...process.env };
@@ -45,6 +40,8 @@ afterAll(async () => {
 });
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Route params that are values looked up on the list (an invite code), not ids of A's things. */
+const LOOKUP_PARAMS = new Set(["code"]);
 const fileByPattern = new Map(discoverRouteFiles().map((f) => [routePattern(f), f]));
 
 type RouteModule = Partial<Record<HttpMethod, Parameters<typeof send>[0]>>;
@@ -85,53 +82,14 @@ async function handlerFor(pattern: string, method: HttpMethod) {
   return handler;
 }
 
-function request(pattern: string, method: HttpMethod, call: ApiCall, world: AccessWorld) {
-  const ids = world.ids;
-  if (pattern === "/api/auth/:...nextauth") {
-    const rest = call.rest ?? "";
-    return { method, path: `/api/auth/${rest}`, params: { nextauth: rest.split("/") } };
-  }
-  const params = Object.fromEntries([...pattern.matchAll(/:(\w+)/g)].map(([, k]) => [k!, (ids as Record<string, string>)[k!]!]));
-  return {
-    method,
-    path: fillPattern(pattern, ids) + (call.query?.(ids) ?? ""),
-    params,
-    body: call.body?.(ids),
-    contentType: call.contentType,
-  };
-}
-
-function expectAllowed(r: Sent, call: ApiCall, label: string) {
-  expect({ label, status: r.status, code: codeOf(r) }).toEqual({ label, status: call.status, code: call.code });
-}
-
-function expectError(r: Sent, status: number, code: string, world: AccessWorld, label: string) {
-  expect({ label, status: r.status, body: r.json }).toEqual({
-    label,
-    status,
-    body: { ok: false, error: { code, message: expect.any(String) } },
-  });
-  expect({ label, leaked: leaked(r.text, world.secrets) }).toEqual({ label, leaked: [] });
-}
-
-/** An RFC 9457 refusal of the product API (lib/api/problem.ts), leaking nothing of A's. */
-function expectProblem(r: Sent, status: number, code: string, world: AccessWorld, label: string) {
-  expect({ label, status: r.status, type: r.headers.get("content-type"), body: r.json }).toEqual({
-    label,
-    status,
-    type: "application/problem+json",
-    body: { type: "about:blank", title: expect.any(String), status, detail: expect.any(String), code },
-  });
-  expect({ label, leaked: leaked(r.text, world.secrets) }).toEqual({ label, leaked: [] });
-}
-
 const rows = Object.entries(API_ACCESS).flatMap(([pattern, route]) =>
   Object.entries(route.methods).map(([method, call]) => ({ pattern, who: route.who, method: method as HttpMethod, call: call! })),
 );
 
 for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern} (${who})`, () => {
   if (who === "owner") {
-    it("401s anonymous callers and unknown keys, 404s another owner, 403s a foreign Origin, changes nothing; the owner (session or key) gets through", async () => {
+    const route = API_ACCESS[pattern]!;
+    it("401s anonymous callers and unknown keys, 403s a foreign Origin, answers a stranger (session or key) 404 for the team's ids, changes nothing", async () => {
       const world = await accessWorld();
       const handler = await handlerFor(pattern, method);
       const req = () => request(pattern, method, call, world);
@@ -144,11 +102,30 @@ for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern
       const unknownKey = { authorization: `Bearer wf_live_${"Z".repeat(32)}` };
       expectError(await send(handler, { ...req(), headers: unknownKey }), 401, "unauthorized", world, "unknown API key");
 
-      const other = await send(handler, { ...req(), cookie: world.b.cookie });
-      if (pattern.includes(":id") || pattern.includes(":keyId") || pattern.includes(":teamId") || API_ACCESS[pattern]?.othersNotFound) expectError(other, 404, "not_found", world, "another owner");
-      else {
-        expectAllowed(other, call, "another owner, own data");
-        expect(leaked(other.text, world.secrets)).toEqual([]);
+      // B is in no team of A's: an id of A's team is no id at all for B; a route that names none acts in B's own
+      // team (B owns it; B's key acts there as an admin).
+      const strangers = [
+        { label: "stranger (B)", caller: { role: "owner", kind: "session" }, auth: { cookie: world.b.cookie } },
+        { label: "stranger's key (B's team)", caller: { role: "admin", kind: "key" }, auth: { headers: { authorization: `Bearer ${world.keys.b}`, origin: "" } } },
+      ] as const;
+      for (const { label, caller, auth } of strangers) {
+        const r = await send(handler, { ...req(), ...auth });
+        if (caller.kind === "key" && route.sessionOnly) expectError(r, 403, "forbidden", world, label);
+        else if (call.stranger) expectAllowed(r, call.stranger, label);
+        else if (namesAnId(pattern)) expectError(r, 404, "not_found", world, label);
+        else if (!mayCall(caller, route, method, call, false)) expectError(r, 403, "forbidden", world, label);
+        else expectAllowed(r, call, `${label}, own team`);
+        expect({ label, leaked: leaked(r.text, world.secrets) }).toEqual({ label, leaked: [] });
+      }
+      // B's own list with A's ids for everything else (signup, hook, wave, job...): such an id is not on B's list
+      // (404), and nothing of A's is read or changed through it (the snapshot below). An invite code is a value
+      // looked up, not an id: B's list just has no such code.
+      if (pattern.includes(":id")) {
+        const label = "B's own list with A's other ids";
+        const r = await send(handler, { ...request(pattern, method, call, world, world.strangerIds), cookie: world.b.cookie });
+        const inner = [...pattern.matchAll(/:(\w+)/g)].map(([, k]) => k!).filter((k) => k !== "id" && !LOOKUP_PARAMS.has(k));
+        if (inner.length > 0) expectError(r, 404, "not_found", world, label);
+        expect({ label, leaked: leaked(r.text, world.secrets) }).toEqual({ label, leaked: [] });
       }
 
       if (!SAFE.has(method)) {
@@ -159,19 +136,31 @@ for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern
         }
       }
       expect(await world.snapshot()).toEqual(before);
+    });
 
-      // The owner's own key: refused (403 forbidden) on the key routes, which need the session; elsewhere the
-      // owner's answer. Sent without an Origin, as a server-side client would; a write gets a world of its own
-      // so that the cookie's call below still finds what the key's call changed (deleted) intact.
-      const keyed = SAFE.has(method) ? world : await accessWorld();
-      const byKey = await send(handler, {
-        ...request(pattern, method, call, keyed),
-        headers: { authorization: `Bearer ${keyed.keySecret}`, origin: "" },
-      });
-      if (API_ACCESS[pattern]?.sessionOnly || call.sessionOnly) expectError(byKey, 403, "forbidden", world, "owner's API key");
-      else expectAllowed(byKey, call, "owner's API key");
+    const need = `${minimumRole(method, call)}${call.personalData ? " (viewers when the team allows export)" : ""}`;
+    it(`lets every member or key of the team from ${need} up through; 403s the roles below, changing nothing`, async () => {
+      const world = await accessWorld();
+      const handler = await handlerFor(pattern, method);
+      const before = await world.snapshot();
 
-      expectAllowed(await send(handler, { ...req(), cookie: world.a.cookie }), call, "owner");
+      for (const caller of ROLE_CALLERS.filter((c) => !mayCall(c, route, method, call, false))) {
+        const r = await send(handler, { ...request(pattern, method, call, world), ...caller.auth(world) });
+        expectError(r, 403, "forbidden", world, caller.label);
+      }
+      expect(await world.snapshot()).toEqual(before);
+
+      // Those allowed as the team is, then those an owner's consent to exporting lets in (a viewer's session).
+      const allowedNow = ROLE_CALLERS.filter((c) => mayCall(c, route, method, call, false));
+      const allowedOnceExportAllowed = ROLE_CALLERS.filter((c) => !mayCall(c, route, method, call, false) && mayCall(c, route, method, call, true));
+      expect(allowedNow.map((c) => c.label)).toContain(ROLE_CALLERS[0]!.label);
+      for (const [i, caller] of [...allowedNow, ...allowedOnceExportAllowed].entries()) {
+        // A change gets a world of its own for every caller after the first, so that each finds intact what the
+        // call changes (deletes); a read shares the first.
+        const w = SAFE.has(method) || i === 0 ? world : await accessWorld();
+        if (allowedOnceExportAllowed.includes(caller)) await setViewersCanExport(w, true);
+        expectAllowed(await send(handler, { ...request(pattern, method, call, w), ...caller.auth(w) }), call, caller.label);
+      }
     });
   }
 

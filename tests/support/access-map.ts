@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 
 import { AUDIT_API_ACCESS, AUDIT_DASHBOARD_PAGES } from "./access-map-audit";
 import { TEAM_API_ACCESS, TEAM_DASHBOARD_PAGES } from "./access-map-teams";
+import type { Role } from "@/lib/teams/roles";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -17,10 +18,13 @@ export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "O
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /**
- * owner    the `waitforge_session` cookie of the waitlist's owner: none/expired/forged 401 unauthorized, another
- *          owner's ids 404 not_found (never 403), state changes from a foreign Origin 403 forbidden_origin. The
- *          owner's API key works too, except on the key routes (403 forbidden), which need the session; an
- *          unknown key 401 (app/api/keys/route.test.ts covers scopes and rate limits)
+ * owner    a member of the waitlist's team (the `waitforge_session` cookie), or an API key of that team: none/
+ *          expired/forged 401 unauthorized, an unknown key 401, state changes from a foreign Origin 403
+ *          forbidden_origin. A stranger (not in the team) gets 404 not_found for any id of the team's (never
+ *          403) and on `othersNotFound` routes (a body naming A's team), else their own team's answer. A member
+ *          or key gets the row's answer when their role reaches the call's minimum `role` (roles below), else 403
+ *          forbidden; on `sessionOnly` routes or methods every key gets 403 forbidden (app/api/keys/route.test.ts
+ *          covers scopes and rate limits)
  * public   anyone from any origin (CORS `*`); no session needed or used
  * anyone   anyone, same-origin use (health probe, images); no session needed or used
  * stripe   no session: the Stripe-Signature over the raw body is the credential (400 invalid_signature)
@@ -30,6 +34,16 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
  *          another owner's key 404 not_found for A's feature keys (theirs are their own), or its own empty data
  */
 export type Who = "owner" | "public" | "anyone" | "stripe" | "auth.js" | "key";
+
+/**
+ * Roles of an owner row (lib/teams/roles.ts), lowest first: viewer < admin < owner. An API key acts in its team
+ * as an admin (write scope) or a viewer (read scope). A call's minimum is its `role`, by default what the gate
+ * (lib/api/owner-route.ts) assumes: viewer for GET/HEAD/OPTIONS, admin for changes. `personalData` (the CSV
+ * export): a viewer's session only where the team's owners allowed it (teams.viewers_can_export); a read key
+ * may always. Team-level routes (no id in the path) act in the caller's current team (the `waitforge_team`
+ * cookie, else their personal team).
+ */
+export type MinRole = Role;
 
 /** The first owner's world the calls are made against (real ids in the test database). */
 export type Ids = {
@@ -60,7 +74,18 @@ export type ApiCall = {
   rest?: string;
   /** This method only needs the session (like the route's sessionOnly): a key gets 403 forbidden. */
   sessionOnly?: boolean;
+  /** Owner rows: the least team role that gets the allowed answer (see MinRole for the default). */
+  role?: MinRole;
+  /** Owner rows: hands out personal data in bulk (viewers' sessions only where the team allows it). */
+  personalData?: true;
 };
+
+const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The call's minimum role, defaulted the way the gate defaults it. */
+export function minimumRole(method: HttpMethod, call: ApiCall): MinRole {
+  return call.role ?? (SAFE_METHODS.has(method) ? "viewer" : "admin");
+}
 
 /**
  * sessionOnly: an owner route an API key may not call (403 forbidden): key management and billing.
@@ -84,7 +109,8 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     methods: {
       GET: { status: 200 },
       PATCH: { body: () => ({ title: "Patched by the access table" }), status: 200 },
-      DELETE: { status: 200 },
+      // Deleting a list is a team owner's (so no key either: keys act as admins at most).
+      DELETE: { status: 200, role: "owner" },
     },
   },
   "/api/waitlists/:id/signups": { who: "owner", methods: { GET: { status: 200 } } },
@@ -96,22 +122,23 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     },
   },
   "/api/waitlists/:id/stats": { who: "owner", methods: { GET: { status: 200 } } },
-  "/api/waitlists/:id/export.csv": { who: "owner", methods: { GET: { status: 200 } } },
+  // Personal data in bulk: admins, keys (a read key too), viewers only where the team allows it.
+  "/api/waitlists/:id/export.csv": { who: "owner", methods: { GET: { status: 200, personalData: true } } },
   "/api/waitlists/:id/import": {
     who: "owner",
     // The fixture's list is on Free: 402 is the handler's own answer, so the owner got past the gate.
     methods: { POST: { body: () => "email\nnew@example.com\n", contentType: "text/csv", status: 402, code: "plan_required" } },
   },
-  // Billing: session only (a leaked key must not reach payment methods or cancel the plan).
-  "/api/waitlists/:id/upgrade": { who: "owner", sessionOnly: true, methods: { POST: { status: 200 } } },
+  // Billing: a team owner's, session only (a leaked key must not reach payment methods or cancel the plan).
+  "/api/waitlists/:id/upgrade": { who: "owner", sessionOnly: true, methods: { POST: { status: 200, role: "owner" } } },
   "/api/waitlists/:id/jobs": { who: "owner", methods: { GET: { query: () => "?state=failed", status: 200 } } },
   // The fixture's welcome job is still waiting: 409 from the handler, past the gate.
   "/api/waitlists/:id/jobs/:jobId/retry": { who: "owner", methods: { POST: { status: 409, code: "conflict" } } },
   "/api/waitlists/:id/billing-portal": {
     who: "owner",
     sessionOnly: true,
-    // No subscription yet: 409 from the handler, past the gate.
-    methods: { POST: { status: 409, code: "conflict" } },
+    // A team owner's. No subscription yet: 409 from the handler, past the gate.
+    methods: { POST: { status: 409, code: "conflict", role: "owner" } },
   },
   "/api/waitlists/:id/invitations": { who: "owner", methods: { POST: { body: () => ({ top: 1 }), status: 200 } } },
   "/api/waitlists/:id/waves": {
@@ -134,11 +161,15 @@ export const API_ACCESS: Record<string, ApiRoute> = {
     methods: { GET: { status: 200 }, POST: { body: (ids) => ({ action: "approve", ids: [ids.signupId] }), status: 200 } },
   },
   "/api/waitlists/:id/signups/:signupId/referrals": { who: "owner", methods: { GET: { status: 200 } } },
-  // Key management: session only (a key gets 403 forbidden there: app/api/keys/route.test.ts).
+  // Key management: admins and owners of the current team, session only (a key gets 403 forbidden there:
+  // app/api/keys/route.test.ts). Listing too: a key's name and scope are the team's integration details.
   "/api/keys": {
     who: "owner",
     sessionOnly: true,
-    methods: { GET: { status: 200 }, POST: { body: () => ({ name: "Made by the access table", scope: "read" }), status: 201 } },
+    methods: {
+      GET: { status: 200, role: "admin" },
+      POST: { body: () => ({ name: "Made by the access table", scope: "read" }), status: 201 },
+    },
   },
   "/api/keys/:keyId": { who: "owner", sessionOnly: true, methods: { DELETE: { status: 200 } } },
   // The owner API's OpenAPI document: a description, no data (the public one is /api/public/openapi.json).

@@ -12,10 +12,14 @@ import { createWaitlist, uniqueEmail, uniqueIp, uniqueSlug } from "@/tests/suppo
 import { createApiKey } from "@/tests/support/feature-api";
 import { signedInOwner } from "@/tests/support/owner-api";
 import { teamScene } from "@/tests/support/team-scene";
+import { TEAM_COOKIE } from "@/lib/teams/current";
+import type { Role } from "@/lib/teams/roles";
 
-// The scene every row of the access table is played against: owner A with a waitlist and one signup, owner B
-// signed in too, and A's session in its expired and forged forms. Every value of A's that must never reach
-// another caller carries a random marker, so "no data of A in the body" is a plain substring check.
+// The scene every row of the access table is played against: owner A with a waitlist and one signup in A's
+// personal team, where an admin and a viewer are members too (each signed in, with the team picked in the
+// dashboard); A's read-write and read-only keys; a stranger B signed in with a team of their own; and A's
+// session in its expired and forged forms. Every value of A's that must never reach another caller carries a
+// random marker, so "no data of A in the body" is a plain substring check.
 
 export const APP_ORIGIN = "http://localhost:3000";
 
@@ -35,10 +39,13 @@ export async function accessWorld() {
   if (signup.kind !== "created") throw new Error(`fixture signup: ${signup.kind}`);
   const signupEmail = (await db().signup.findUniqueOrThrow({ where: { id: signup.id }, select: { email: true } })).email;
 
+  const admin = await teamMember(waitlist.teamId, "admin");
+  const viewer = await teamMember(waitlist.teamId, "viewer");
   const key = await createKey(waitlist.teamId, a.id, { name: `CI ${marker}`, scope: "write" });
   const expiredToken = randomBytes(32).toString("hex");
   await db().session.create({ data: { sessionToken: expiredToken, userId: a.id, expires: new Date(Date.now() - 1000) } });
 
+  const bList = await createWaitlist({ ownerId: b.id, slug: uniqueSlug("acc-b"), title: "The stranger's own list" });
   const ids: Ids = {
     id: waitlist.id,
     signupId: signup.id,
@@ -61,6 +68,11 @@ export async function accessWorld() {
     b,
     /** A's personal team, which holds the list. */
     teamId: waitlist.teamId,
+    /** A's ids with B's own list in place of A's: what B may try to reach A's signups, hooks... through. */
+    strangerIds: { ...ids, id: bList.id, slug: bList.slug } satisfies Ids,
+    /** A's team's people besides A (A is its owner), signed in with A's team picked as their current one. */
+    admin,
+    viewer,
     ids,
     /** Anonymous callers: no cookie, A's expired session, a well-formed token nobody was ever given. */
     anonymousCookies: [
@@ -71,7 +83,7 @@ export async function accessWorld() {
     /** A's read-write API key (its secret). */
     keySecret: key.secret,
     /** Everything of A's that no other caller may see. */
-    secrets: [marker, a.email, waitlist.id, waitlist.slug, signup.id, signup.refCode, signupEmail, key.key.id, key.secret],
+    secrets: [marker, a.email, admin.email, viewer.email, waitlist.id, waitlist.slug, signup.id, signup.refCode, signupEmail, key.key.id, key.secret],
     snapshot: () => snapshot(waitlist.teamId, waitlist.id),
     /** Bearer credentials of the product API (who: "key"): A's read-write and read-only keys, B's key, refused ones. */
     keys: {
@@ -86,6 +98,17 @@ export async function accessWorld() {
       ],
     },
   };
+}
+
+/**
+ * Someone signed in who was let into the team with `role` (the row an accepted invitation leaves), with the team
+ * picked in the dashboard, so team-level routes (/api/waitlists, /api/keys) act in it rather than in the
+ * member's own personal team.
+ */
+async function teamMember(teamId: string, role: Exclude<Role, "owner">) {
+  const person = await signedInOwner();
+  await db().teamMember.create({ data: { teamId, userId: person.id, role }, select: { userId: true } });
+  return { ...person, cookie: `${person.cookie}; ${TEAM_COOKIE}=${teamId}` };
 }
 
 /** A feature key on A's list (lib/features) and a user id of A's product that is not on it yet. */
@@ -105,15 +128,25 @@ async function welcomeJobId(signupId: string): Promise<string> {
   return rows[0].id;
 }
 
-/** A's state that a refused call must leave exactly as it was. */
+/**
+ * A's state that a refused call must leave exactly as it was: the team (billing, export setting, people,
+ * invitations, keys, audit trail) and the list with everything hanging off it. Nothing a permitted read
+ * touches (a key's last use) is in it.
+ */
 async function snapshot(teamId: string, waitlistId: string) {
-  const [waitlists, signups, webhookEndpoints, webhookDeliveries] = await Promise.all([
-    db().waitlist.findMany({
-      where: { teamId },
-      orderBy: { id: "asc" },
-      select: { id: true, slug: true, title: true, description: true, theme: true, isOpen: true, capacity: true, plan: true, signupCount: true },
-    }),
+  const [team, members, invitations, apiKeys, auditRecords] = await Promise.all([
+    db().team.findUnique({ where: { id: teamId } }),
+    db().teamMember.findMany({ where: { teamId }, orderBy: { userId: "asc" }, select: { userId: true, role: true } }),
+    db().teamInvitation.findMany({ where: { teamId }, orderBy: { id: "asc" }, omit: { tokenHash: true } }),
+    db().apiKey.findMany({ where: { teamId }, orderBy: { id: "asc" }, select: { id: true, name: true, scope: true, revokedAt: true } }),
+    db().auditLog.count({ where: { teamId } }),
+  ]);
+  const [waitlists, signups, waves, features, webhookEndpoints, webhookDeliveries] = await Promise.all([
+    // Every column: a settings write of any kind (restrictions, questions, invitation settings) shows here.
+    db().waitlist.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
     db().signup.findMany({ where: { waitlistId }, orderBy: { seq: "asc" }, select: { id: true, status: true, name: true } }),
+    db().inviteWave.findMany({ where: { waitlistId }, orderBy: { id: "asc" } }),
+    db().waitlistFeature.findMany({ where: { teamId }, orderBy: { key: "asc" } }),
     db().webhookEndpoint.findMany({
       where: { waitlistId },
       orderBy: { id: "asc" },
@@ -121,7 +154,7 @@ async function snapshot(teamId: string, waitlistId: string) {
     }),
     db().webhookDelivery.findMany({ where: { waitlistId }, orderBy: { id: "asc" }, select: { id: true, status: true, nextAttemptAt: true } }),
   ]);
-  return { waitlists, signups, webhookEndpoints, webhookDeliveries };
+  return { team, members, invitations, apiKeys, auditRecords, waitlists, signups, waves, features, webhookEndpoints, webhookDeliveries };
 }
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
