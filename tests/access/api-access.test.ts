@@ -4,7 +4,7 @@ import { closeDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { API_ACCESS, discoverRouteFiles, HTTP_METHODS, minimumRole, repoPath, routePattern, type HttpMethod } from "@/tests/support/access-map";
 import { expectAllowed, expectError, expectProblem, request } from "@/tests/support/access-checks";
-import { mayCall, namesAnId, ROLE_CALLERS, setViewersCanExport } from "@/tests/support/access-roles";
+import { mayCall, ROLE_CALLERS, setViewersCanExport, STRANGERS, strangerAnswer } from "@/tests/support/access-roles";
 import { accessWorld, leaked, send } from "@/tests/support/access-world";
 import { startFakeStripe, type FakeStripe } from "@/tests/support/fake-stripe";
 
@@ -102,20 +102,13 @@ for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern
       const unknownKey = { authorization: `Bearer wf_live_${"Z".repeat(32)}` };
       expectError(await send(handler, { ...req(), headers: unknownKey }), 401, "unauthorized", world, "unknown API key");
 
-      // B is in no team of A's: an id of A's team is no id at all for B; a route that names none acts in B's own
-      // team (B owns it; B's key acts there as an admin).
-      const strangers = [
-        { label: "stranger (B)", caller: { role: "owner", kind: "session" }, auth: { cookie: world.b.cookie } },
-        { label: "stranger's key (B's team)", caller: { role: "admin", kind: "key" }, auth: { headers: { authorization: `Bearer ${world.keys.b}`, origin: "" } } },
-      ] as const;
-      for (const { label, caller, auth } of strangers) {
-        const r = await send(handler, { ...req(), ...auth });
-        if (caller.kind === "key" && route.sessionOnly) expectError(r, 403, "forbidden", world, label);
-        else if (call.stranger) expectAllowed(r, call.stranger, label);
-        else if (namesAnId(pattern)) expectError(r, 404, "not_found", world, label);
-        else if (!mayCall(caller, route, method, call, false)) expectError(r, 403, "forbidden", world, label);
-        else expectAllowed(r, call, `${label}, own team`);
-        expect({ label, leaked: leaked(r.text, world.secrets) }).toEqual({ label, leaked: [] });
+      for (const stranger of STRANGERS) {
+        const r = await send(handler, { ...req(), ...stranger.auth(world) });
+        const answer = strangerAnswer(stranger, pattern, route, method, call);
+        if (answer === "own") expectAllowed(r, call, `${stranger.label}, own team`);
+        else if (call.stranger) expectAllowed(r, answer, stranger.label);
+        else expectError(r, answer.status, answer.code!, world, stranger.label);
+        expect({ label: stranger.label, leaked: leaked(r.text, world.secrets) }).toEqual({ label: stranger.label, leaked: [] });
       }
       // B's own list with A's ids for everything else (signup, hook, wave, job...): such an id is not on B's list
       // (404), and nothing of A's is read or changed through it (the snapshot below). An invite code is a value

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { TEAM_COOKIE } from "@/lib/teams/current";
 import { minimumRole, type ApiCall, type ApiRoute, type HttpMethod, type MinRole } from "@/tests/support/access-map";
 import type { AccessWorld } from "@/tests/support/access-world";
 
@@ -24,6 +25,31 @@ export const ROLE_CALLERS: readonly RoleCaller[] = [
 
 function bearer(secret: string) {
   return { headers: { authorization: `Bearer ${secret}`, origin: "" } };
+}
+
+/**
+ * B, who is in no team of A's, three ways: signed in, having picked A's team in the dashboard's cookie (a choice
+ * among B's own teams only, so B stays in their own), and with B's key. An id of A's team is no id at all for
+ * them (404); a route that names none acts in B's own team, where B is the owner and B's key an admin.
+ */
+export const STRANGERS: readonly RoleCaller[] = [
+  { label: "stranger (B)", role: "owner", kind: "session", auth: (w) => ({ cookie: w.b.cookie }) },
+  { label: "stranger picking A's team", role: "owner", kind: "session", auth: (w) => ({ cookie: `${w.b.cookie}; ${TEAM_COOKIE}=${w.teamId}` }) },
+  { label: "stranger's key (B's team)", role: "admin", kind: "key", auth: (w) => bearer(w.keys.b) },
+];
+
+/** What a stranger gets: a refusal (status, code), or "own" (the row's allowed answer, from B's own team). */
+export function strangerAnswer(
+  stranger: RoleCaller,
+  pattern: string,
+  route: ApiRoute,
+  method: HttpMethod,
+  call: ApiCall,
+): { status: number; code?: string } | "own" {
+  if (stranger.kind === "key" && route.sessionOnly) return { status: 403, code: "forbidden" };
+  if (call.stranger) return call.stranger;
+  if (namesAnId(pattern)) return { status: 404, code: "not_found" };
+  return mayCall(stranger, route, method, call, false) ? "own" : { status: 403, code: "forbidden" };
 }
 
 const RANK: Record<MinRole, number> = { viewer: 0, admin: 1, owner: 2 };

@@ -108,7 +108,8 @@ export async function accessWorld() {
 async function teamMember(teamId: string, role: Exclude<Role, "owner">) {
   const person = await signedInOwner();
   await db().teamMember.create({ data: { teamId, userId: person.id, role }, select: { userId: true } });
-  return { ...person, cookie: `${person.cookie}; ${TEAM_COOKIE}=${teamId}` };
+  /** `sessionCookie`: the session alone, no team picked (so the member acts in their personal team). */
+  return { ...person, cookie: `${person.cookie}; ${TEAM_COOKIE}=${teamId}`, sessionCookie: person.cookie };
 }
 
 /** A feature key on A's list (lib/features) and a user id of A's product that is not on it yet. */
