@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, db } from "@/lib/db";
+import { closeDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { API_ACCESS, routePattern, type HttpMethod } from "@/tests/support/access-map";
 import { expectAllowed, expectError, request } from "@/tests/support/access-checks";
