@@ -4,13 +4,15 @@ import { DASHBOARD_PAGES, discoverDashboardPages, fillPattern, routePattern, typ
 import { expect, test } from "./fixtures";
 import type { RunInfo } from "./run-info";
 import { apiSignUp } from "./support/hosted-api";
-import { closeTestDb, expiredSessionToken } from "./support/test-db";
+import { addTeamMember, closeTestDb, expiredSessionToken } from "./support/test-db";
 import { createWaitlist, signedInOwner, type OwnerSession } from "./support/owner-session";
 
 // The dashboard half of the access map (tests/support/access-map.ts; the API half is tests/access/
 // api-access.test.ts), in Chromium against `next start`. Every page is opened signed out, with a forged and an
 // expired session cookie (both pass the proxy's cookie-presence redirect, so the pages' own gate must answer),
-// as another owner with the first owner's ids, and as the owner. A page on disk without a row fails the first test.
+// as another owner with the first owner's ids, as a viewer of the owner's team (every page of a waitlist is
+// readable by every member; what a role may change is the API's to refuse), and as the owner. A page on disk
+// without a row fails the first test.
 
 const suffix = randomBytes(4).toString("hex");
 const marker = `m${randomBytes(5).toString("hex")}`;
@@ -18,6 +20,7 @@ const SESSION_COOKIE = "waitforge_session";
 
 let owner: OwnerSession;
 let intruder: OwnerSession;
+let viewer: OwnerSession;
 let ids: Ids;
 let secrets: string[];
 let ownerTitle: string;
@@ -32,6 +35,8 @@ test.describe.serial("dashboard pages: who may see what", () => {
     const fanEmail = `fan-${marker}@example.com`;
     const fan = await apiSignUp(owner.context.request, waitlist.slug, { email: fanEmail, name: `Fan ${marker}` });
     ids = { id: waitlist.id, slug: waitlist.slug, signupId: "", refCode: fan.ref_code };
+    viewer = await signedInOwner(browser, run, `access-v-${suffix}@example.com`);
+    await addTeamMember(waitlist.id, viewer.email, "viewer");
     // Not the waitlist id: the visitor typed it into the address (it comes back in callbackUrl and route params).
     secrets = [marker, owner.email, waitlist.slug, fanEmail, fan.ref_code];
   });
@@ -39,6 +44,7 @@ test.describe.serial("dashboard pages: who may see what", () => {
   test.afterAll(async () => {
     await owner?.context.close();
     await intruder?.context.close();
+    await viewer?.context.close();
     await closeTestDb();
   });
 
@@ -48,7 +54,8 @@ test.describe.serial("dashboard pages: who may see what", () => {
   });
 
   for (const [pattern, row] of Object.entries(DASHBOARD_PAGES)) {
-    test(`${pattern}: signed out or with a dead session -> /sign-in; another owner -> ${pattern.includes(":id") ? "404" : "only their own"}; the owner -> the page`, async ({ browser, run }) => {
+    const ofList = pattern.includes(":id");
+    test(`${pattern}: signed out or with a dead session -> /sign-in; another owner -> ${ofList ? "404; a viewer of the team -> the page" : "only their own"}; the owner -> the page`, async ({ browser, run }) => {
       const path = fillPattern(pattern, ids);
 
       for (const cookie of [undefined, randomBytes(32).toString("hex"), await expiredSessionToken(owner.email)]) {
@@ -61,7 +68,7 @@ test.describe.serial("dashboard pages: who may see what", () => {
       }
 
       const other = await intruder.page.goto(path);
-      if (pattern.includes(":id")) {
+      if (ofList) {
         expect(other?.status(), `another owner at ${pattern}`).toBe(404);
         await expect(intruder.page.getByRole("heading", { level: 1 })).toHaveText("No such waitlist in your account");
       } else {
@@ -70,6 +77,13 @@ test.describe.serial("dashboard pages: who may see what", () => {
       expect(new URL(intruder.page.url()).pathname).toBe(path);
       // The whole document, RSC payload included: nothing of the first owner's reaches another account.
       expect(leaks(await intruder.page.content())).toEqual([]);
+
+      if (ofList) {
+        const seen = await viewer.page.goto(path);
+        expect(seen?.status(), `a viewer of the team at ${pattern}`).toBe(200);
+        // The layout's heading (the questions page previews the hosted page, with a heading of its own, below it).
+        await expect(viewer.page.getByRole("heading", { level: 1 }).first()).toHaveText(ownerTitle);
+      }
 
       const own = await owner.page.goto(path);
       expect(own?.status()).toBe(200);

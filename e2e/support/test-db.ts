@@ -37,3 +37,12 @@ export async function expiredSessionToken(email: string): Promise<string> {
   await prisma().session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() - 60_000) } });
   return sessionToken;
 }
+
+/** Lets `email`'s user into the team that holds the waitlist, with `role` (the row an accepted invitation leaves). */
+export async function addTeamMember(waitlistId: string, email: string, role: "admin" | "viewer"): Promise<void> {
+  const [list, user] = await Promise.all([
+    prisma().waitlist.findUniqueOrThrow({ where: { id: waitlistId }, select: { teamId: true } }),
+    prisma().user.findUniqueOrThrow({ where: { email }, select: { id: true } }),
+  ]);
+  await prisma().teamMember.create({ data: { teamId: list.teamId, userId: user.id, role }, select: { userId: true } });
+}
