@@ -6,6 +6,7 @@ import { API_ACCESS, discoverRouteFiles, HTTP_METHODS, minimumRole, repoPath, ro
 import { expectAllowed, expectError, expectProblem, request } from "@/tests/support/access-checks";
 import { mayCall, ROLE_CALLERS, setViewersCanExport, STRANGERS, strangerAnswer } from "@/tests/support/access-roles";
 import { accessWorld, leaked, send } from "@/tests/support/access-world";
+import { servedOpenApi } from "@/tests/support/openapi-check";
 import { startFakeStripe, type FakeStripe } from "@/tests/support/fake-stripe";
 
 // Every route handler of the app against the access map (tests/support/access-map.ts), in process through the
@@ -74,6 +75,24 @@ describe("the access map", () => {
   });
 });
 
+const rows = Object.entries(API_ACCESS).flatMap(([pattern, route]) =>
+  Object.entries(route.methods).map(([method, call]) => ({ pattern, who: route.who, method: method as HttpMethod, call: call! })),
+);
+
+describe("the minimum roles", () => {
+  it("are the ones the owner API's OpenAPI document states (x-min-role), for every owner row", async () => {
+    const doc = await servedOpenApi("owner");
+    const stated = (pattern: string, method: string) =>
+      (doc.paths[pattern.replace(/:(\w+)/g, "{$1}")]?.[method.toLowerCase()] as { "x-min-role"?: string } | undefined)?.["x-min-role"];
+    const owner = rows.filter((r) => r.who === "owner");
+    const mismatches = owner
+      .map(({ pattern, method, call }) => ({ route: `${method} ${pattern}`, map: minimumRole(method, call), document: stated(pattern, method) }))
+      .filter((r) => r.map !== r.document);
+    expect(mismatches).toEqual([]);
+    expect(owner.length).toBeGreaterThan(40);
+  });
+});
+
 async function handlerFor(pattern: string, method: HttpMethod) {
   const file = fileByPattern.get(pattern);
   if (!file) throw new Error(`no route file for ${pattern}`);
@@ -81,10 +100,6 @@ async function handlerFor(pattern: string, method: HttpMethod) {
   if (!handler) throw new Error(`${file} does not export ${method}`);
   return handler;
 }
-
-const rows = Object.entries(API_ACCESS).flatMap(([pattern, route]) =>
-  Object.entries(route.methods).map(([method, call]) => ({ pattern, who: route.who, method: method as HttpMethod, call: call! })),
-);
 
 for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern} (${who})`, () => {
   if (who === "owner") {
