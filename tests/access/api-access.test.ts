@@ -41,8 +41,8 @@ afterAll(async () => {
 });
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
-/** Route params that are values looked up on the list (an invite code), not ids of A's things. */
-const LOOKUP_PARAMS = new Set(["code"]);
+/** Route params that B's own list or team fills, or that are values looked up there (an invite code). */
+const OWN_PARAMS = new Set(["id", "teamId", "code"]);
 const fileByPattern = new Map(discoverRouteFiles().map((f) => [routePattern(f), f]));
 
 type RouteModule = Partial<Record<HttpMethod, Parameters<typeof send>[0]>>;
@@ -86,7 +86,7 @@ describe("the minimum roles", () => {
       (doc.paths[pattern.replace(/:(\w+)/g, "{$1}")]?.[method.toLowerCase()] as { "x-min-role"?: string } | undefined)?.["x-min-role"];
     const owner = rows.filter((r) => r.who === "owner");
     const mismatches = owner
-      .map(({ pattern, method, call }) => ({ route: `${method} ${pattern}`, map: minimumRole(method, call), document: stated(pattern, method) }))
+      .map(({ pattern, method, call }) => ({ route: `${method} ${pattern}`, map: call.declaredRole ?? minimumRole(method, call), document: stated(pattern, method) }))
       .filter((r) => r.map !== r.document);
     expect(mismatches).toEqual([]);
     expect(owner.length).toBeGreaterThan(40);
@@ -125,13 +125,13 @@ for (const { pattern, who, method, call } of rows) describe(`${method} ${pattern
         else expectAllowed(r, answer, stranger.label);
         expect({ label: stranger.label, leaked: leaked(r.text, world.secrets) }).toEqual({ label: stranger.label, leaked: [] });
       }
-      // B's own list with A's ids for everything else (signup, hook, wave, job...): such an id is not on B's list
-      // (404), and nothing of A's is read or changed through it (the snapshot below). An invite code is a value
-      // looked up, not an id: B's list just has no such code.
-      if (/:id\b/.test(pattern)) {
-        const label = "B's own list with A's other ids";
+      // B's own list or team with A's ids for everything else (signup, hook, wave, job, member, invitation...): such
+      // an id is not in B's list or team (404), and nothing of A's is read or changed through it (the snapshot
+      // below). An invite code is a value looked up, not an id: B's list just has no such code.
+      if (/:(id|teamId)\b/.test(pattern)) {
+        const label = "B's own list or team with A's other ids";
         const r = await send(handler, { ...request(pattern, method, call, world, world.strangerIds), cookie: world.b.cookie });
-        const inner = [...pattern.matchAll(/:(\w+)/g)].map(([, k]) => k!).filter((k) => k !== "id" && !LOOKUP_PARAMS.has(k));
+        const inner = [...pattern.matchAll(/:(\w+)/g)].map(([, k]) => k!).filter((k) => !OWN_PARAMS.has(k));
         if (inner.length > 0) expectError(r, 404, "not_found", world, label);
         expect({ label, leaked: leaked(r.text, world.secrets) }).toEqual({ label, leaked: [] });
       }

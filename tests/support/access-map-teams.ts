@@ -14,17 +14,24 @@ export const TEAM_API_ACCESS: Record<string, ApiRoute> = {
     methods: {
       // Another owner gets their own teams (nothing of A's).
       GET: { status: 200 },
-      POST: { body: () => ({ name: "Made by the access table" }), status: 201, sessionOnly: true },
+      // Any signed-in person (a viewer elsewhere too): the new team is theirs, no team of theirs is touched.
+      POST: { body: () => ({ name: "Made by the access table" }), status: 201, sessionOnly: true, role: "viewer" },
     },
   },
   // The body names A's team: another owner is not in it (404), like an id in the path.
-  "/api/teams/current": { who: "owner", sessionOnly: true, othersNotFound: true, methods: { PUT: { body: (ids) => ({ team_id: ids.teamId }), status: 200 } } },
+  // Any member picks it (a viewer too).
+  "/api/teams/current": {
+    who: "owner",
+    sessionOnly: true,
+    othersNotFound: true,
+    methods: { PUT: { body: (ids) => ({ team_id: ids.teamId }), status: 200, role: "viewer" } },
+  },
   "/api/teams/:teamId": {
     who: "owner",
     othersNotFound: true,
     methods: {
       GET: { status: 200 },
-      PATCH: { body: () => ({ name: "Renamed by the access table" }), status: 200, sessionOnly: true },
+      PATCH: { body: () => ({ name: "Renamed by the access table" }), status: 200, sessionOnly: true, role: "owner" },
     },
   },
   "/api/teams/:teamId/members": { who: "owner", othersNotFound: true, methods: { GET: { status: 200 } } },
@@ -32,23 +39,33 @@ export const TEAM_API_ACCESS: Record<string, ApiRoute> = {
     who: "owner",
     sessionOnly: true,
     othersNotFound: true,
-    methods: { PATCH: { body: () => ({ role: "admin" }), status: 200 }, DELETE: { status: 200 } },
+    methods: {
+      PATCH: { body: () => ({ role: "admin" }), status: 200, role: "owner" },
+      // The route lets any member leave (least role viewer); removing someone else, as here, needs an owner.
+      DELETE: { status: 200, role: "owner", declaredRole: "viewer" },
+    },
   },
   "/api/teams/:teamId/invitations": {
     who: "owner",
     othersNotFound: true,
     methods: {
-      GET: { status: 200 },
-      POST: { body: () => ({ email: `invite-${unique()}@example.com`, role: "viewer" }), status: 201, sessionOnly: true },
+      GET: { status: 200, role: "admin" },
+      POST: { body: () => ({ email: `invite-${unique()}@example.com`, role: "viewer" }), status: 201, sessionOnly: true, role: "owner" },
     },
   },
-  "/api/teams/:teamId/invitations/:invitationId": { who: "owner", sessionOnly: true, othersNotFound: true, methods: { DELETE: { status: 200 } } },
+  "/api/teams/:teamId/invitations/:invitationId": {
+    who: "owner",
+    sessionOnly: true,
+    othersNotFound: true,
+    methods: { DELETE: { status: 200, role: "owner" } },
+  },
   // A token nobody was given: the handler's own 410 for everyone signed in, past the gate (the accept itself is
   // covered by app/api/invitations/accept/route.test.ts).
   "/api/invitations/accept": {
     who: "owner",
     sessionOnly: true,
-    methods: { POST: { body: () => ({ token: "T".repeat(43) }), status: 410, code: "invitation_invalid" } },
+    // Any signed-in person: they are not in the team yet.
+    methods: { POST: { body: () => ({ token: "T".repeat(43) }), status: 410, code: "invitation_invalid", role: "viewer" } },
   },
 };
 

@@ -78,6 +78,11 @@ export type ApiCall = {
   role?: MinRole;
   /** Owner rows: hands out personal data in bulk (viewers' sessions only where the team allows it). */
   personalData?: true;
+  /**
+   * Owner rows: the least role the route declares (its OpenAPI x-min-role) when the row's own call needs more:
+   * anyone may leave a team (DELETE of their own membership), removing someone else needs an owner.
+   */
+  declaredRole?: MinRole;
 };
 
 const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);

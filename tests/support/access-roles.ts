@@ -38,7 +38,10 @@ export const STRANGERS: readonly RoleCaller[] = [
   { label: "stranger's key (B's team)", role: "admin", kind: "key", auth: (w) => bearer(w.keys.b) },
 ];
 
-/** What a stranger gets: a refusal (status, code), or "own" (the row's allowed answer, from B's own team). */
+/**
+ * What a stranger gets: a refusal (status, code), or "own" (the row's allowed answer, from B's own team). A
+ * route whose body names A's team (`othersNotFound`) is a 404 like an id in the path.
+ */
 export function strangerAnswer(
   stranger: RoleCaller,
   pattern: string,
@@ -46,9 +49,8 @@ export function strangerAnswer(
   method: HttpMethod,
   call: ApiCall,
 ): { status: number; code?: string } | "own" {
-  if (stranger.kind === "key" && route.sessionOnly) return { status: 403, code: "forbidden" };
-  if (call.stranger) return call.stranger;
-  if (namesAnId(pattern)) return { status: 404, code: "not_found" };
+  if (stranger.kind === "key" && sessionOnly(route, call)) return { status: 403, code: "forbidden" };
+  if (namesAnId(pattern) || route.othersNotFound) return { status: 404, code: "not_found" };
   return mayCall(stranger, route, method, call, false) ? "own" : { status: 403, code: "forbidden" };
 }
 
@@ -66,7 +68,7 @@ export function mayCall(
   call: ApiCall,
   viewersCanExport: boolean,
 ): boolean {
-  if (caller.kind === "key" && route.sessionOnly) return false;
+  if (caller.kind === "key" && sessionOnly(route, call)) return false;
   if (RANK[caller.role] < RANK[minimumRole(method, call)]) return false;
   if (call.personalData && caller.kind === "session" && caller.role === "viewer" && !viewersCanExport) return false;
   return true;
@@ -76,6 +78,9 @@ export function mayCall(
 export async function setViewersCanExport(world: AccessWorld, allowed: boolean): Promise<void> {
   await db().team.update({ where: { id: world.teamId }, data: { viewersCanExport: allowed }, select: { id: true } });
 }
+
+/** A person's call only (the route's or just this method's): every key gets 403 forbidden. */
+export const sessionOnly = (route: ApiRoute, call: ApiCall) => route.sessionOnly === true || call.sessionOnly === true;
 
 /** Route params named in the pattern: ":teamId", ":userId", ... */
 export const namesAnId = (pattern: string) => /:\w+/.test(pattern);

@@ -68,8 +68,8 @@ export async function accessWorld() {
     b,
     /** A's personal team, which holds the list. */
     teamId: waitlist.teamId,
-    /** A's ids with B's own list in place of A's: what B may try to reach A's signups, hooks... through. */
-    strangerIds: { ...ids, id: bList.id, slug: bList.slug } satisfies Ids,
+    /** A's ids with B's own list and team in place of A's: what B may try to reach A's signups, hooks, members... through. */
+    strangerIds: { ...ids, id: bList.id, slug: bList.slug, teamId: bList.teamId } satisfies Ids,
     /** A's team's people besides A (A is its owner), signed in with A's team picked as their current one. */
     admin,
     viewer,
