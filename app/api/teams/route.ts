@@ -23,5 +23,6 @@ export const POST = ownerRoute(
     const team = await getTeam(created.id, "owner", user!.id);
     return jsonOk({ ok: true, team }, { status: 201, headers: { "Set-Cookie": teamCookieHeader(created.id) } });
   },
-  { keys: false },
+  // Any signed-in person may start a team (they become its owner); no existing team is checked.
+  { keys: false, role: "viewer" },
 );

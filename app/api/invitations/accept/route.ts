@@ -24,5 +24,6 @@ export const POST = ownerRoute(
       { headers: { "Set-Cookie": teamCookieHeader(accepted.teamId) } },
     );
   },
-  { keys: false },
+  // Any signed-in person holding the invitation for their own address; the invitation is the check.
+  { keys: false, role: "viewer" },
 );
