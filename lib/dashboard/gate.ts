@@ -36,10 +36,20 @@ export async function dashboardTeams(returnTo = "/dashboard"): Promise<Dashboard
   const chosen = (await cookies()).get(TEAM_COOKIE)?.value ?? null;
   const currentId = pickCurrentTeam(mine, chosen);
   const current = mine.find((m) => m.teamId === currentId);
-  // Every user has a personal team (a trigger on users); none means the account is being deleted.
-  if (!current) redirect("/sign-in");
+  if (!current) throw new Error(NO_TEAM_MESSAGE);
   return { owner: signedIn, memberships: mine, current };
 }
+
+/**
+ * Every user has a personal team (a trigger on users) they cannot leave, so a signed-in person in no team is an
+ * account being deleted or a broken one. Redirecting to /sign-in looped (sign-in sends a signed-in person back to
+ * /dashboard), and notFound() would call it a missing page. So this is an error: the error boundary above the
+ * failing segment renders (app/error.tsx for the dashboard's layout, whose error boundary is its parent's), with
+ * a retry and the digest; this message is in the server log under that digest (production hides it from the
+ * browser, development shows it).
+ */
+export const NO_TEAM_MESSAGE =
+  "This account is not in any team, not even its personal one: the dashboard can't open. It may be in the middle of being deleted; if not, contact support.";
 
 export type DashboardWaitlist = OwnedWaitlist & { role: Role; canEdit: boolean };
 

@@ -28,4 +28,6 @@ export type ApiKeyView = {
   scope: (typeof KEY_SCOPES)[number];
   created_at: string;
   last_used_at: string | null;
+  /** Who created it (their keys are revoked when they leave the team); null when unknown. */
+  created_by_email: string | null;
 };

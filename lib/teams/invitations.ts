@@ -6,17 +6,18 @@ import { sendEmail } from "@/lib/email/transport";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { assertUnderInviteCaps } from "@/lib/teams/invite-caps";
 import { TeamInvitationEmail, teamInvitationText } from "@/lib/teams/invitation-email";
 import { isRole, type Role } from "@/lib/teams/roles";
 import { INVITATION_DAYS, INVITE_TOKEN, type InvitationView, type InviteInput } from "@/lib/teams/schemas";
+import { assertStillOwner, lockTeam } from "@/lib/teams/team-lock";
 
 // Emailed invitations into a team (docs/teams.md). The link carries 32 random bytes (base64url); only their
 // sha256 is stored, so the table cannot be turned back into working links. A link works once, for
-// INVITATION_DAYS, until revoked, and only for the invited address (compared case-insensitively). A team may
-// send TEAM_INVITES_PER_DAY in any 24 hours (re-sends included). Inviting an address that already has a pending
-// invitation sends a fresh link and revokes the older one (the owner's "re-send").
-
-const DAY_MS = 86_400_000;
+// INVITATION_DAYS, until revoked, only for the invited address (compared case-insensitively), and only while the
+// person who sent it is still an owner of the team. Caps per team, per inviter and per address: invite-caps.ts.
+// Inviting an address that already has a pending invitation sends a fresh link and revokes the older one (the
+// owner's "re-send").
 
 export const hashInviteToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -30,22 +31,23 @@ type Inviter = { userId: string; email: string };
 export async function createInvitation(teamId: string, inviter: Inviter, input: InviteInput): Promise<{ invitation: InvitationView; resent: boolean }> {
   const token = randomBytes(32).toString("base64url");
   const created = await withTransaction(async (client) => {
-    // The team's row lock serialises invitations of one team, so two at once cannot both slip under the cap.
-    const team = await client.query<{ name: string }>(`SELECT name FROM teams WHERE id = $1 FOR UPDATE`, [teamId]);
-    if (!team.rows[0]) throw new AppError("not_found", "No team with this id in your account.");
+    // The team's row lock serialises invitations of one team, so two at once cannot both slip under the cap, and
+    // a co-owner's demotion of the inviter either ran before (refused here) or runs after (and revokes this one).
+    const team = await lockTeam(client, teamId);
+    await assertStillOwner(client, teamId, inviter.userId);
     const member = await client.query(
       `SELECT 1 FROM team_members m JOIN users u ON u.id = m.user_id WHERE m.team_id = $1 AND lower(u.email) = $2`,
       [teamId, input.email],
     );
     if (member.rowCount) throw new AppError("conflict", `${input.email} is already a member of this team.`, "email");
-    await assertUnderDailyCap(client, teamId);
+    await assertUnderInviteCaps(client, teamId, inviter.userId, input.email);
     const { rows } = await client.query<{ id: string; created_at: Date; expires_at: Date }>(
       `INSERT INTO team_invitations (team_id, email, role, token_hash, invited_by, expires_at)
        VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6))
        RETURNING id, created_at, expires_at`,
       [teamId, input.email, input.role, hashInviteToken(token), inviter.userId, INVITATION_DAYS],
     );
-    return { ...rows[0]!, teamName: team.rows[0].name };
+    return { ...rows[0]!, teamName: team.name };
   });
 
   try {
@@ -77,26 +79,6 @@ export async function createInvitation(teamId: string, inviter: Inviter, input: 
   };
 }
 
-async function assertUnderDailyCap(client: import("pg").PoolClient, teamId: string): Promise<void> {
-  const cap = env().TEAM_INVITES_PER_DAY;
-  // The cap-th newest invitation of the last 24 hours: when there is one, the team is at the cap until it ages out.
-  const { rows } = await client.query<{ wait: number }>(
-    `SELECT ceil(extract(epoch FROM created_at + interval '24 hours' - now()))::int AS wait
-       FROM team_invitations WHERE team_id = $1 AND created_at > now() - interval '24 hours'
-      ORDER BY created_at DESC OFFSET $2 LIMIT 1`,
-    [teamId, cap - 1],
-  );
-  if (rows[0]) {
-    const wait = Math.max(1, Math.min(DAY_MS / 1000, rows[0].wait));
-    throw new AppError(
-      "rate_limited",
-      `This team has sent ${cap} invitations in the last 24 hours, the most it may. Try again in ${describeWait(wait)}.`,
-      undefined,
-      { "Retry-After": String(wait) },
-    );
-  }
-}
-
 async function sendInvitationEmail(
   token: string,
   invitationId: string,
@@ -112,16 +94,23 @@ async function sendInvitationEmail(
   });
 }
 
-/** Revokes a pending invitation of the team: its link stops working at once. Unknown or no longer pending: 404. */
-export async function revokeInvitation(teamId: string, invitationId: string): Promise<{ email: string }> {
-  const { rows } = await pool().query<{ email: string }>(
-    `UPDATE team_invitations SET revoked_at = now()
-      WHERE id = $1 AND team_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-      RETURNING email`,
-    [invitationId, teamId],
-  );
-  if (!rows[0]) throw new AppError("not_found", "No pending invitation with this id in this team.");
-  return rows[0];
+/**
+ * `by` (still an owner, checked under the team's lock) revokes a pending invitation of the team: its link stops
+ * working at once. Unknown or no longer pending: 404.
+ */
+export async function revokeInvitation(teamId: string, by: string, invitationId: string): Promise<{ email: string }> {
+  return withTransaction(async (client) => {
+    await lockTeam(client, teamId);
+    await assertStillOwner(client, teamId, by);
+    const { rows } = await client.query<{ email: string }>(
+      `UPDATE team_invitations SET revoked_at = now()
+        WHERE id = $1 AND team_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+        RETURNING email`,
+      [invitationId, teamId],
+    );
+    if (!rows[0]) throw new AppError("not_found", "No pending invitation with this id in this team.");
+    return rows[0];
+  });
 }
 
 export type InvitationPreview = { teamName: string; inviter: string | null; role: Role; email: string; expiresAt: string };
@@ -133,7 +122,9 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
     `SELECT t.name AS team_name, COALESCE(NULLIF(btrim(u.name), ''), u.email) AS inviter, i.role, i.email, i.expires_at
        FROM team_invitations i
        JOIN teams t ON t.id = i.team_id
-       LEFT JOIN users u ON u.id = i.invited_by
+       JOIN users u ON u.id = i.invited_by
+       -- Only while the inviter is still an owner there: accepting refuses it otherwise, so the page does too.
+       JOIN team_members m ON m.team_id = i.team_id AND m.user_id = i.invited_by AND m.role = 'owner'
       WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()`,
     [hashInviteToken(token)],
   );
@@ -145,46 +136,56 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
 export type Accepted = { teamId: string; teamName: string; role: Role; alreadyMember: boolean };
 
 /**
- * Accepts an invitation for the signed-in person, in one transaction: the row is claimed only while it is
- * still pending and addressed to them, then the membership is added (an existing membership and its role stay).
- * Unknown, used, revoked or expired: 410 invitation_invalid. Another address: 403 and nothing changes.
+ * Accepts an invitation for the signed-in person, in one transaction under the team's row lock (the lock every
+ * member change takes, so the inviter's role cannot change meanwhile): the invitation must still be pending,
+ * its inviter still an owner of the team, and it must be addressed to the person; then it is claimed and the
+ * membership added (an existing membership and its role stay). Unknown, used, revoked or expired, or sent by
+ * someone who is no longer an owner there: 410 invitation_invalid. Another address: 403. Refused: nothing changes.
  */
 export async function acceptInvitation(token: string, user: { id: string; email: string }): Promise<Accepted> {
   if (!INVITE_TOKEN.test(token)) throw invalidInvitation();
   const hash = hashInviteToken(token);
-  const email = user.email.toLowerCase();
   return withTransaction(async (client) => {
-    const claimed = await client.query<{ team_id: string; role: string }>(
-      `UPDATE team_invitations SET accepted_at = now(), accepted_by = $2
-        WHERE token_hash = $1 AND lower(email) = $3 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-        RETURNING team_id, role`,
-      [hash, user.id, email],
+    // The team first, then the invitation: the order member changes take them in (they revoke invitations).
+    const found = await client.query<{ team_id: string }>(`SELECT team_id FROM team_invitations WHERE token_hash = $1`, [hash]);
+    const teamId = found.rows[0]?.team_id;
+    if (!teamId) throw invalidInvitation();
+    const locked = await client.query(`SELECT 1 FROM teams WHERE id = $1 FOR UPDATE`, [teamId]);
+    if (!locked.rowCount) throw invalidInvitation();
+    const { rows } = await client.query<{ id: string; email: string; role: string; inviter_role: string | null }>(
+      `SELECT i.id, i.email, i.role, m.role AS inviter_role
+         FROM team_invitations i
+         LEFT JOIN team_members m ON m.team_id = i.team_id AND m.user_id = i.invited_by
+        WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()
+          FOR UPDATE OF i`,
+      [hash],
     );
-    const invitation = claimed.rows[0];
-    if (!invitation) {
-      const { rows } = await client.query<{ email: string }>(
-        `SELECT email FROM team_invitations
-          WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
-        [hash],
+    const invitation = rows[0];
+    if (!invitation) throw invalidInvitation();
+    // Checked before the address, like expiry: such a link is dead for everyone.
+    if (invitation.inviter_role !== "owner") {
+      throw new AppError(
+        "invitation_invalid",
+        "This invitation is not valid any more: the person who sent it is no longer an owner of the team. Ask one of the team's owners for a new invitation.",
       );
-      if (rows[0]) {
-        throw new AppError(
-          "invitation_wrong_account",
-          `This invitation is for ${rows[0].email}, but you are signed in as ${user.email}. Sign out and sign in with ${rows[0].email} to accept it.`,
-        );
-      }
-      throw invalidInvitation();
     }
+    if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
+      throw new AppError(
+        "invitation_wrong_account",
+        `This invitation is for ${invitation.email}, but you are signed in as ${user.email}. Sign out and sign in with ${invitation.email} to accept it.`,
+      );
+    }
+    await client.query(`UPDATE team_invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1`, [invitation.id, user.id]);
     const role: Role = isRole(invitation.role) ? invitation.role : "viewer";
     const inserted = await client.query(
       `INSERT INTO team_members (team_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (team_id, user_id) DO NOTHING`,
-      [invitation.team_id, user.id, role],
+      [teamId, user.id, role],
     );
-    const { rows } = await client.query<{ name: string; role: Role }>(
+    const member = await client.query<{ name: string; role: Role }>(
       `SELECT t.name, m.role FROM teams t JOIN team_members m ON m.team_id = t.id AND m.user_id = $2 WHERE t.id = $1`,
-      [invitation.team_id, user.id],
+      [teamId, user.id],
     );
-    return { teamId: invitation.team_id, teamName: rows[0]!.name, role: rows[0]!.role, alreadyMember: inserted.rowCount === 0 };
+    return { teamId, teamName: member.rows[0]!.name, role: member.rows[0]!.role, alreadyMember: inserted.rowCount === 0 };
   });
 }
 
@@ -193,10 +194,4 @@ export function invalidInvitation(): AppError {
     "invitation_invalid",
     "This invitation link is not valid any more: it was used, revoked or has expired. Ask the team's owner for a new one.",
   );
-}
-
-function describeWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} seconds`;
-  if (seconds < 5400) return `${Math.ceil(seconds / 60)} minutes`;
-  return `${Math.ceil(seconds / 3600)} hours`;
 }

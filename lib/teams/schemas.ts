@@ -18,12 +18,17 @@ export const INVITE_EMAIL_MAX = 254;
 /** How long an emailed invitation link works. */
 export const INVITATION_DAYS = 7;
 
+/** \p{Cc} (controls, C1 too), \p{Cf} (format: bidi marks and overrides, zero-width characters), U+2028, U+2029. */
+const TEAM_NAME_FORBIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
 const teamName = storableText({ error: "The team's name must be text." })
   .trim()
   .min(1, "Give the team a name.")
   .max(TEAM_NAME_MAX, `A team's name is at most ${TEAM_NAME_MAX} characters.`)
-  // It goes into email subjects and one-line headers: no line breaks or other control characters.
-  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "A team's name can't contain line breaks or control characters.");
+  // It goes into email subjects, one-line headers and the audit log: no control characters (line breaks
+  // included), no invisible format characters (bidi overrides that reverse how a name reads, zero-width ones that
+  // make two names look alike) and no Unicode line or paragraph separators.
+  .refine((v) => !TEAM_NAME_FORBIDDEN.test(v), "A team's name can't contain line breaks, control characters or invisible formatting characters.");
 
 export const createTeamSchema = z.strictObject({ name: teamName });
 

@@ -12,7 +12,13 @@ import { FormAlert } from "@/components/ui/form-alert";
 
 type Errors = { title?: string; slug?: string; form?: string };
 
-export function NewWaitlistForm({ origin }: { origin: string }) {
+// The list goes into the team the page showed (`teamId`), named in the request: the dashboard's current-team
+// cookie may have been switched in another tab since the page rendered, and a list must not land elsewhere.
+
+/** The create request's body: the page's team, never the cookie's. */
+export const newWaitlistBody = (teamId: string, title: string, slug: string) => ({ title: title.trim(), slug: slug.trim(), team_id: teamId });
+
+export function NewWaitlistForm({ origin, teamId }: { origin: string; teamId: string }) {
   const router = useRouter();
   const [title, setTitle] = useState("");
   const [slug, setSlug] = useState("");
@@ -39,7 +45,7 @@ export function NewWaitlistForm({ origin }: { origin: string }) {
     setServerErrors({});
     const result = await ownerFetch<{ waitlist: OwnedWaitlist }>("/api/waitlists", {
       method: "POST",
-      body: { title: title.trim(), slug: slug.trim() },
+      body: newWaitlistBody(teamId, title, slug),
     });
     if (result.ok) {
       router.push(`/dashboard/w/${result.data.waitlist.id}?created=1`);

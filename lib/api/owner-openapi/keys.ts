@@ -1,5 +1,5 @@
 import { pathParam, type PathModule } from "@/lib/api/openapi-kit";
-import { iso, isoOrNull, okObject, ownerOp, ref } from "@/lib/api/owner-openapi/operation";
+import { iso, isoOrNull, okObject, ownerOp, ref, stringOrNull } from "@/lib/api/owner-openapi/operation";
 import { teamQuerySchema } from "@/lib/teams/schemas";
 import { createKeySchema, KEY_NAME_MAX, MAX_ACTIVE_KEYS } from "@/lib/keys/schemas";
 
@@ -42,7 +42,7 @@ export const keyPaths: PathModule = {
     ApiKey: {
       type: "object",
       additionalProperties: false,
-      required: ["id", "name", "prefix", "scope", "created_at", "last_used_at"],
+      required: ["id", "name", "prefix", "scope", "created_at", "last_used_at", "created_by_email"],
       properties: {
         id: { type: "string" },
         name: { type: "string", minLength: 1, maxLength: KEY_NAME_MAX },
@@ -50,6 +50,10 @@ export const keyPaths: PathModule = {
         scope: { enum: ["read", "write"] },
         created_at: iso,
         last_used_at: { ...isoOrNull, description: "null: never used (updated at most once a minute)." },
+        created_by_email: {
+          ...stringOrNull,
+          description: "Who created the key (null when unknown). A person's keys are revoked when they leave the team, or their read-write keys when they become a viewer.",
+        },
       },
     },
   },

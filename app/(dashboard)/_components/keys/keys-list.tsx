@@ -2,12 +2,13 @@ import { Badge } from "@/components/ui/badge";
 import type { ApiKeyView } from "@/lib/keys/schemas";
 import { RevokeKeyButton } from "./revoke-key-button";
 
-// The owner's active keys: what tells them apart (name, first characters), what they may do, when last used.
+// The team's active keys: what tells them apart (name, first characters), what they may do, who made them (their
+// keys are revoked when they leave the team), when last used. Revoking names the team shown (`teamId`).
 
 const date = (iso: string) =>
   new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
-export function KeysList({ keys }: { keys: ApiKeyView[] }) {
+export function KeysList({ keys, teamId }: { keys: ApiKeyView[]; teamId: string }) {
   if (keys.length === 0) {
     return (
       <div className="rounded-control border border-dashed border-line px-4 py-8 text-center" data-testid="keys-empty">
@@ -30,10 +31,14 @@ export function KeysList({ keys }: { keys: ApiKeyView[] }) {
                 {k.prefix}…
               </code>
               {" · "}Created {date(k.created_at)}
+              {" by "}
+              <span data-testid="key-created-by" className={k.created_by_email ? "break-all text-ink" : undefined}>
+                {k.created_by_email ?? "an unknown person"}
+              </span>
               {" · "}Last used: <span data-testid="key-last-used">{k.last_used_at ? date(k.last_used_at) : "never"}</span>
             </p>
           </div>
-          <RevokeKeyButton keyId={k.id} name={k.name} />
+          <RevokeKeyButton keyId={k.id} name={k.name} teamId={teamId} />
         </li>
       ))}
     </ul>

@@ -5,9 +5,15 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 
-// Revoking cannot be undone and breaks whatever uses the key at once, so it asks first, in place.
+// Revoking cannot be undone and breaks whatever uses the key at once, so it asks first, in place. It names the
+// team the page showed (`?team_id=`): the dashboard's current-team cookie may have been switched in another tab
+// since, and the key is looked up in the team the request names.
 
-export function RevokeKeyButton({ keyId, name }: { keyId: string; name: string }) {
+/** The revoke request's path: the key in the page's team, never the cookie's. */
+export const revokeKeyPath = (keyId: string, teamId: string) =>
+  `/api/keys/${encodeURIComponent(keyId)}?team_id=${encodeURIComponent(teamId)}`;
+
+export function RevokeKeyButton({ keyId, name, teamId }: { keyId: string; name: string; teamId: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
@@ -18,7 +24,7 @@ export function RevokeKeyButton({ keyId, name }: { keyId: string; name: string }
   async function revoke() {
     setPending(true);
     setError(null);
-    const result = await ownerFetch(`/api/keys/${keyId}`, { method: "DELETE" });
+    const result = await ownerFetch(revokeKeyPath(keyId, teamId), { method: "DELETE" });
     setPending(false);
     if (!result.ok) return setError(result.error.message);
     router.refresh();

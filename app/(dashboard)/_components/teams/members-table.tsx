@@ -4,8 +4,9 @@ import type { MemberView } from "@/lib/teams/schemas";
 import { MemberRoleSelect } from "./member-role-select";
 import { RemoveMemberButton } from "./remove-member-button";
 
-// The team's members. Owners get a role control and Remove on each row; everyone gets Leave on their own row,
-// except in their personal team, which nobody leaves (the API refuses it too).
+// The team's members. Owners get a role control and Remove on each row; everyone gets Leave on their own row.
+// The person whose personal team it is always stays an owner there: nobody gets a role control or Remove for
+// them (not even they themselves), and they get no Leave (the API refuses all of it with 409 too).
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
 const TONE: Record<Role, "brand" | "neutral" | "warning"> = { owner: "brand", admin: "warning", viewer: "neutral" };
@@ -37,10 +38,14 @@ export function MembersTable({ teamId, teamName, members, yourRole }: Props) {
                   {m.you ? <Badge tone="success">you</Badge> : null}
                 </p>
                 {m.name ? <p className="break-all text-xs text-muted">{m.email}</p> : null}
-                {m.personal ? <p className="text-xs text-muted">Their personal team: they stay in it.</p> : null}
+                {m.personal ? (
+                  <p className="text-xs text-muted" data-testid="personal-owner">
+                    {m.you ? "Your personal team: you always stay its owner." : "Their personal team: they always stay an owner."}
+                  </p>
+                ) : null}
               </td>
               <td className="py-3 pr-4 align-top">
-                {owner ? (
+                {owner && !m.personal ? (
                   <MemberRoleSelect teamId={teamId} userId={m.user_id} email={m.email} role={m.role} />
                 ) : (
                   <Badge tone={TONE[m.role]}>{ROLE_LABELS[m.role]}</Badge>

@@ -56,7 +56,7 @@ export default async function ApiKeysPage() {
               <CardDescription>Revoke a key you no longer use, or one that may have leaked: requests with it fail at once.</CardDescription>
             </CardHeader>
             <CardContent>
-              <KeysList keys={keys} />
+              <KeysList keys={keys} teamId={current.teamId} />
             </CardContent>
           </Card>
         </>

@@ -26,7 +26,7 @@ export default async function NewWaitlistPage() {
       ) : (
         <Card className="mt-8">
           <CardContent>
-            <NewWaitlistForm origin={appOrigin()} />
+            <NewWaitlistForm origin={appOrigin()} teamId={current.teamId} />
           </CardContent>
         </Card>
       )}

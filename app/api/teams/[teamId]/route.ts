@@ -15,12 +15,12 @@ export const GET = ownerRoute<Params>(async (_req, { access, params, user }) => 
   return jsonOk({ ok: true, team: await getTeam(teamId, role, user?.id ?? null) });
 });
 
-/** Renames the team and/or lets viewers export personal data. Owners only (session). */
+/** Renames the team and/or lets viewers export personal data. Owners only (session; checked again under the team's lock). */
 export const PATCH = ownerRoute<Params>(
   async (req, { access, params, user }) => {
     const { teamId, role } = await requireTeamParam(access, params.teamId);
     const input = await parseJsonBody(req, updateTeamSchema);
-    await updateTeam(teamId, input);
+    await updateTeam(teamId, user!.id, input);
     return jsonOk({ ok: true, team: await getTeam(teamId, role, user?.id ?? null) });
   },
   { keys: false, role: "owner" },

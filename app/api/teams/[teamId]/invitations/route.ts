@@ -20,8 +20,9 @@ export const GET = ownerRoute<Params>(
 
 /**
  * Invites an address with a role and emails it the link (never answered: only the invitee gets it). Owners
- * only, session only; TEAM_INVITES_PER_DAY a team in any 24 hours (429). A member's address: 409. An address
- * with a pending invitation gets a fresh link and the old one stops working (`resent: true`).
+ * only (checked again under the team's lock), session only; caps in any 24 hours: TEAM_INVITES_PER_DAY a team,
+ * 50 a person across teams, 3 an address across teams (429). A member's address: 409. An address with a pending
+ * invitation gets a fresh link and the old one stops working (`resent: true`).
  */
 export const POST = ownerRoute<Params>(
   async (req, { access, params, user, audit }) => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as member from "@/app/api/teams/[teamId]/members/[userId]/route";
+import * as team from "@/app/api/teams/[teamId]/route";
 import { closeDb, db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
+import { createKey } from "@/lib/keys/mutations";
+import { resetKeyRateLimiter } from "@/lib/keys/rate-limit";
 import { auditActions, callTeam, codeOf, person, roleOf, teamWith, type Person } from "@/tests/support/team-api";
 
 // Members: role changes (owners only), removing (owners) and leaving (anyone), and the two rules that hold
@@ -15,6 +18,7 @@ beforeAll(() => {
 afterAll(async () => {
   process.env = saved;
   resetEnvCache();
+  await resetKeyRateLimiter();
   await closeDb();
 });
 
@@ -39,7 +43,7 @@ describe("changing roles", () => {
     expect(r.json.member).toMatchObject({ user_id: viewer.id, role: "admin", you: false });
     expect(await roleOf(id, viewer.id)).toBe("admin");
     expect(await auditActions(id)).toEqual([
-      expect.objectContaining({ action: "PATCH /api/teams/:teamId/members/:userId", target: viewer.id, actor_label: owner.email, details: { fields: ["role"], role: "admin", previous_role: "viewer" } }),
+      expect.objectContaining({ action: "PATCH /api/teams/:teamId/members/:userId", target: viewer.id, actor_label: owner.email, details: { fields: ["role"], role: "admin", previous_role: "viewer", keys_revoked: 0, invitations_revoked: 0 } }),
     ]);
 
     const bad = await setRole(owner, id, viewer.id, "superuser");
@@ -118,7 +122,7 @@ describe("removing and leaving", () => {
     expect(await roleOf(id, owner.id)).toBe("owner");
   });
 
-  it("nobody leaves, or is removed from, their own personal team, even with another owner there", async () => {
+  it("nobody leaves, is removed from or is demoted in their own personal team, even with another owner there", async () => {
     const [alice, bob] = [await person(), await person()];
     await db().teamMember.create({ data: { teamId: alice.personalTeamId, userId: bob.id, role: "owner" }, select: { userId: true } });
 
@@ -127,7 +131,19 @@ describe("removing and leaving", () => {
     expect((leave.json.error as { message: string }).message).toMatch(/your personal team/);
     const removed = await remove(bob, alice.personalTeamId, alice.id);
     expect({ status: removed.status, code: codeOf(removed) }).toEqual({ status: 409, code: "conflict" });
+    expect((removed.json.error as { message: string }).message).toBe(`${alice.email}'s personal team always keeps ${alice.email} as an owner: they can't be removed here.`);
+    for (const role of ["admin", "viewer"]) {
+      const demoted = await setRole(bob, alice.personalTeamId, alice.id, role);
+      expect({ role, status: demoted.status, code: codeOf(demoted) }).toEqual({ role, status: 409, code: "conflict" });
+      expect((demoted.json.error as { message: string }).message).toBe(`${alice.email}'s personal team always keeps ${alice.email} as an owner: they can't be demoted here.`);
+    }
+    // Not by herself either (there is another owner, so the last-owner rule would not stop it).
+    const self = await setRole(alice, alice.personalTeamId, alice.id, "viewer");
+    expect({ status: self.status, code: codeOf(self) }).toEqual({ status: 409, code: "conflict" });
+    expect((self.json.error as { message: string }).message).toMatch(/your personal team: it always keeps you as an owner/);
     expect(await roleOf(alice.personalTeamId, alice.id)).toBe("owner");
+    expect((await setRole(bob, alice.personalTeamId, alice.id, "owner")).status).toBe(200);
+    expect(await auditActions(alice.personalTeamId)).toHaveLength(1);
 
     // Bob is not at home there: he may leave Alice's team.
     expect((await remove(bob, alice.personalTeamId, bob.id)).status).toBe(200);
@@ -141,5 +157,61 @@ describe("removing and leaving", () => {
     const role = await setRole(stranger, id, owner.id, "viewer");
     expect(role.status).toBe(404);
     expect(await roleOf(id, owner.id)).toBe("owner");
+  });
+});
+
+describe("what a member's power leaves behind", () => {
+  const keyOf = (teamId: string, by: string, name: string, scope: "read" | "write") => createKey(teamId, by, { name, scope });
+  const active = async (teamId: string) =>
+    (await db().apiKey.findMany({ where: { teamId, revokedAt: null }, select: { name: true }, orderBy: { name: "asc" } })).map((k) => k.name);
+  const getTeam = (teamId: string, secret: string) => callTeam(team.GET, { method: "GET", path: `/api/teams/${teamId}`, params: { teamId }, bearer: secret });
+
+  it("demoting an admin to viewer revokes their read-write keys (a write key acts as an admin); removing them revokes the rest", async () => {
+    const [owner, admin] = [await person(), await person()];
+    const id = await teamWith("Keys", [{ id: owner.id, role: "owner" }, { id: admin.id, role: "admin" }]);
+    const write = await keyOf(id, admin.id, "admin write", "write");
+    await keyOf(id, admin.id, "admin read", "read");
+    await keyOf(id, owner.id, "owner write", "write");
+    // Another team's key of the same person is not this team's business.
+    await keyOf(admin.personalTeamId, admin.id, "elsewhere", "write");
+    expect((await getTeam(id, write.secret)).status).toBe(200);
+
+    expect((await setRole(owner, id, admin.id, "viewer")).status).toBe(200);
+    expect(await active(id)).toEqual(["admin read", "owner write"]);
+    expect((await getTeam(id, write.secret)).status).toBe(401);
+    expect((await auditActions(id)).at(-1)?.details).toMatchObject({ role: "viewer", previous_role: "admin", keys_revoked: 1, invitations_revoked: 0 });
+
+    expect((await remove(owner, id, admin.id)).status).toBe(200);
+    expect(await active(id)).toEqual(["owner write"]);
+    expect((await auditActions(id)).at(-1)?.details).toMatchObject({ left: false, keys_revoked: 1 });
+    expect(await active(admin.personalTeamId)).toEqual(["elsewhere"]);
+  });
+
+  it("an owner removed: the admin power of their read-write key goes with them; leaving does the same; owner to admin keeps keys", async () => {
+    const [alice, bob, carol] = [await person(), await person(), await person()];
+    const id = await teamWith("Owners' keys", [{ id: alice.id, role: "owner" }, { id: bob.id, role: "owner" }, { id: carol.id, role: "admin" }]);
+    const bobs = await keyOf(id, bob.id, "bob ci", "write");
+    await keyOf(id, bob.id, "bob read", "read");
+    await keyOf(id, carol.id, "carol ci", "write");
+
+    expect((await setRole(alice, id, bob.id, "admin")).status).toBe(200);
+    expect(await active(id)).toEqual(["bob ci", "bob read", "carol ci"]);
+    expect((await remove(alice, id, bob.id)).status).toBe(200);
+    expect(await active(id)).toEqual(["carol ci"]);
+    expect((await getTeam(id, bobs.secret)).status).toBe(401);
+    expect((await auditActions(id)).at(-1)?.details).toMatchObject({ keys_revoked: 2 });
+
+    expect((await remove(carol, id, carol.id)).json).toEqual({ ok: true, left: true });
+    expect(await active(id)).toEqual([]);
+    expect((await auditActions(id)).at(-1)?.details).toMatchObject({ left: true, keys_revoked: 1 });
+  });
+
+  it("a refused removal or demotion revokes nothing", async () => {
+    const [owner, viewer] = [await person(), await person()];
+    const id = await teamWith("Kept", [{ id: owner.id, role: "owner" }, { id: viewer.id, role: "viewer" }]);
+    await keyOf(id, owner.id, "sole owner's key", "write");
+    expect((await setRole(owner, id, owner.id, "viewer")).status).toBe(409);
+    expect((await remove(owner, id, owner.id)).status).toBe(409);
+    expect(await active(id)).toEqual(["sole owner's key"]);
   });
 });
