@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { INVITES_PER_ADDRESS_PER_DAY, INVITES_PER_INVITER_PER_DAY } from "@/lib/teams/schemas";
 
 // How many team invitations may go out in any 24 hours (docs/teams.md), counted from team_invitations rows
 // (re-sends and revoked ones count; one whose email could not be sent is deleted and does not):
@@ -13,9 +14,6 @@ import { AppError } from "@/lib/errors";
 // The two cross-team counts are serialised by transaction-scoped advisory locks on the person and on the address,
 // taken after the team's row lock and always in this order, so invitations at once from different teams cannot
 // both slip under a cap (and cannot deadlock: nobody takes them the other way round).
-
-export const INVITES_PER_INVITER_PER_DAY = 50;
-export const INVITES_PER_ADDRESS_PER_DAY = 3;
 
 const DAY_S = 86_400;
 /** What one cap counts by (fixed SQL; the value is always the bound $1). */

@@ -5,6 +5,8 @@ import {
   acceptInvitationSchema,
   createTeamSchema,
   INVITATION_DAYS,
+  INVITES_PER_ADDRESS_PER_DAY,
+  INVITES_PER_INVITER_PER_DAY,
   inviteSchema,
   memberRoleSchema,
   switchTeamSchema,
@@ -44,7 +46,7 @@ export const teamPathModule: PathModule = {
         sessionOnly: true,
         write: true,
         body: createTeamSchema,
-        bodyDescription: `name: 1-${TEAM_NAME_MAX} characters, no line breaks.`,
+        bodyDescription: `name: 1-${TEAM_NAME_MAX} characters, no line breaks, control or invisible formatting characters.`,
         ok: {
           status: 201,
           description: "Created.",
@@ -87,19 +89,22 @@ export const teamPathModule: PathModule = {
     "/api/teams/{teamId}/members/{userId}": {
       patch: ownerOp({
         operationId: "changeTeamMemberRole",
-        summary: "Change a member's role. Owners only; the last owner cannot be demoted (409).",
+        summary: "Change a member's role. Owners only; the last owner, and the person whose personal team it is, cannot be demoted (409).",
+        description:
+          "Demoted to viewer: the read-write API keys they created in this team are revoked. No longer an owner: the pending invitations they sent are revoked. The caller's own role is checked again under the team's lock (403 when it changed meanwhile).",
         role: "owner",
         sessionOnly: true,
         write: true,
         parameters: [teamId, pathParam("userId", "The member's user id (from listTeamMembers).")],
         body: memberRoleSchema,
         ok: { description: "The member with the new role.", schema: okObject({ member: ref("TeamMember") }) },
-        errors: { ...notFound("No such team or member in your account."), 409: ["This is the team's last owner.", ["conflict"]] },
+        errors: { ...notFound("No such team or member in your account."), 409: ["The team's last owner, or the person whose personal team it is.", ["conflict"]] },
       }),
       delete: ownerOp({
         operationId: "removeTeamMember",
         summary: "Remove a member (owners), or leave the team (your own user id, any role).",
-        description: "Nobody leaves, or is removed from, their own personal team; the last owner cannot leave or be removed (409). What they made stays the team's.",
+        description:
+          "Nobody leaves, or is removed from, their own personal team; the last owner cannot leave or be removed (409). What they made stays the team's, except the API keys they created and the pending invitations they sent in it, which are revoked.",
         role: "viewer",
         sessionOnly: true,
         write: true,
@@ -124,7 +129,7 @@ export const teamPathModule: PathModule = {
       post: ownerOp({
         operationId: "inviteToTeam",
         summary: "Invite an address with a role; the link is emailed to it (never answered). Owners only.",
-        description: `The link works once, for ${INVITATION_DAYS} days, and only for that address. TEAM_INVITES_PER_DAY invitations a team in any 24 hours (429 with Retry-After). An address with a pending invitation gets a fresh link and the older one stops working (resent: true).`,
+        description: `The link works once, for ${INVITATION_DAYS} days, only for that address and only while the inviter is an owner of the team. In any 24 hours (429 with Retry-After; re-sends count): TEAM_INVITES_PER_DAY invitations a team, ${INVITES_PER_INVITER_PER_DAY} a person across all their teams, ${INVITES_PER_ADDRESS_PER_DAY} to one address from all teams. An address with a pending invitation gets a fresh link and the older one stops working (resent: true).`,
         role: "owner",
         sessionOnly: true,
         write: true,
@@ -134,7 +139,7 @@ export const teamPathModule: PathModule = {
         errors: {
           ...notFound(),
           409: ["The address belongs to a member already.", ["conflict"]],
-          429: ["The team sent TEAM_INVITES_PER_DAY invitations in the last 24 hours.", ["rate_limited"]],
+          429: ["The team, the inviter or the address reached its invitations for the last 24 hours.", ["rate_limited"]],
           500: ["The email could not be sent; nothing was created.", ["internal_error"]],
         },
       }),
@@ -179,7 +184,7 @@ export const teamPathModule: PathModule = {
         },
         errors: {
           403: ["The invitation is for another address than the one signed in.", ["invitation_wrong_account"]],
-          410: ["The link is unknown, used, revoked or expired.", ["invitation_invalid"]],
+          410: ["The link is unknown, used, revoked or expired, or its inviter is no longer an owner of the team.", ["invitation_invalid"]],
         },
       }),
     },

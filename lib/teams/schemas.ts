@@ -17,6 +17,10 @@ export const TEAM_NAME_MAX = 80;
 export const INVITE_EMAIL_MAX = 254;
 /** How long an emailed invitation link works. */
 export const INVITATION_DAYS = 7;
+/** Team invitations one person may send in any 24 hours, all their teams together (lib/teams/invite-caps.ts). */
+export const INVITES_PER_INVITER_PER_DAY = 50;
+/** Team invitations one address may be sent in any 24 hours, from all teams together, re-sends included. */
+export const INVITES_PER_ADDRESS_PER_DAY = 3;
 
 /** \p{Cc} (controls, C1 too), \p{Cf} (format: bidi marks and overrides, zero-width characters), U+2028, U+2029. */
 const TEAM_NAME_FORBIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/u;

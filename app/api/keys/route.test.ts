@@ -43,16 +43,19 @@ async function ownerWithKey(scope: "read" | "write" = "write") {
 }
 
 describe("API keys: management", () => {
-  it("creates a key whose secret is answered once; the list shows name, prefix and scope but never the secret", async () => {
+  it("creates a key whose secret is answered once; the list shows name, prefix, scope and creator but never the secret", async () => {
     const { owner, key, secret } = await ownerWithKey("read");
     expect(secret).toMatch(/^wf_live_[0-9A-Za-z]{32}$/);
-    expect(key).toMatchObject({ name: "CI read", scope: "read", prefix: secret.slice(0, 12), last_used_at: null });
+    expect(key).toMatchObject({ name: "CI read", scope: "read", prefix: secret.slice(0, 12), last_used_at: null, created_by_email: owner.email });
     const stored = await db().apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { secretHash: true } });
     expect(stored.secretHash).toBe(hashKey(secret));
 
     const list = await callOwner(keys.GET, {}, { cookie: owner.cookie });
     expect(list.status).toBe(200);
-    expect(list.json.keys).toEqual([expect.objectContaining({ id: key.id, name: "CI read", prefix: key.prefix, scope: "read" })]);
+    expect(list.json.keys).toEqual([expect.objectContaining({ id: key.id, name: "CI read", prefix: key.prefix, scope: "read", created_by_email: owner.email })]);
+    // The creator's account gone: the key stays the team's, its creator unknown.
+    await db().apiKey.update({ where: { id: key.id }, data: { createdBy: null }, select: { id: true } });
+    expect((await callOwner(keys.GET, {}, { cookie: owner.cookie })).json.keys).toEqual([expect.objectContaining({ id: key.id, created_by_email: null })]);
     expect(JSON.stringify(list.json)).not.toContain(secret.slice(12));
     expect(JSON.stringify(list.json)).not.toContain(stored.secretHash);
   });

@@ -63,6 +63,32 @@ describe("creating and listing teams", () => {
     expect(await db().team.count({ where: { name: "Keyed" } })).toBe(0);
   });
 
+  it("refuses names with control, format (bidi, zero-width) or line/paragraph separator characters, on create and rename", async () => {
+    const alice = await person();
+    const id = await teamWith("Plain", [{ id: alice.id, role: "owner" }]);
+    const names = {
+      "bell (Cc)": "Ring\u0007er",
+      "next line (C1 Cc)": "Two\u0085lines",
+      "right-to-left override (Cf)": "Acme\u202Egnp.exe",
+      "zero-width space (Cf)": "Ac\u200Bme",
+      "zero-width joiner (Cf)": "Ac\u200Dme",
+      "line separator": "Two\u2028lines",
+      "paragraph separator": "Two\u2029lines",
+    };
+    for (const [label, name] of Object.entries(names)) {
+      const created = await callTeam(teams.POST, { method: "POST", path: "/api/teams", cookie: alice.cookie, body: { name } });
+      const renamed = await callTeam(team.PATCH, { method: "PATCH", path: `/api/teams/${id}`, params: { teamId: id }, cookie: alice.cookie, body: { name } });
+      for (const r of [created, renamed]) {
+        expect({ label, status: r.status, code: codeOf(r), field: (r.json.error as { field?: string }).field }).toEqual({ label, status: 400, code: "invalid_input", field: "name" });
+      }
+      expect((created.json.error as { message: string }).message).toMatch(/invisible formatting characters/);
+    }
+    expect(await db().team.findUniqueOrThrow({ where: { id }, select: { name: true } })).toEqual({ name: "Plain" });
+    // Letters of any script, accents and emoji without joiners are names like any other.
+    const fine = await callTeam(teams.POST, { method: "POST", path: "/api/teams", cookie: alice.cookie, body: { name: "Équipe 東京 🚀" } });
+    expect(fine.status).toBe(201);
+  });
+
   it("shows an API key only its own team", async () => {
     const alice = await person();
     const other = await teamWith("Other team", [{ id: alice.id, role: "owner" }]);

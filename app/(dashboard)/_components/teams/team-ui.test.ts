@@ -39,7 +39,32 @@ describe("the members table", () => {
     }));
     expect(out).toContain('aria-label="Leave Crew"');
     expect(out).not.toContain('aria-label="Remove bob@example.com"');
-    expect(out).toContain("Their personal team: they stay in it.");
+    expect(out).toContain("Their personal team: they always stay an owner.");
+  });
+
+  it("the person whose personal team it is: no role select or Remove for them, for anyone (themselves included)", () => {
+    const others = html(createElement(MembersTable, {
+      teamId: "t1",
+      teamName: "Bob's team",
+      yourRole: "owner",
+      members: [{ ...alice, you: true }, { ...bob, role: "owner", personal: true }, carol],
+    }));
+    expect(others).not.toContain('aria-label="Role of bob@example.com"');
+    expect(others).not.toContain('aria-label="Remove bob@example.com"');
+    expect(others).toContain('aria-label="Role of carol@example.com"');
+    expect(others).toContain('aria-label="Remove carol@example.com"');
+    expect(others).toMatch(/>bob@example\.com<.*>Owner</s);
+
+    const own = html(createElement(MembersTable, {
+      teamId: "t1",
+      teamName: "Bob's team",
+      yourRole: "owner",
+      members: [alice, { ...bob, role: "owner", personal: true, you: true }],
+    }));
+    expect(own).not.toContain('aria-label="Role of bob@example.com"');
+    expect(own).toContain('aria-label="Role of alice@example.com"');
+    expect(own).not.toContain('aria-label="Leave Bob&#x27;s team"');
+    expect(own).toContain("Your personal team: you always stay its owner.");
   });
 
   it("a viewer: roles as text, no selects, no Remove; Leave on their own row only", () => {

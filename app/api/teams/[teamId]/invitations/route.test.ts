@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as invitations from "@/app/api/teams/[teamId]/invitations/route";
 import * as invitation from "@/app/api/teams/[teamId]/invitations/[invitationId]/route";
+import * as member from "@/app/api/teams/[teamId]/members/[userId]/route";
 import { closeDb, db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { hashInviteToken } from "@/lib/teams/invitations";
@@ -158,6 +159,82 @@ describe("the daily cap", () => {
     const id = await teamWith("Burst", [{ id: owner.id, role: "owner" }]);
     const answers = await Promise.all([0, 1, 2, 3].map((i) => invite(owner, id, { email: uniqueEmail(`burst${i}`), role: "viewer" })));
     expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 429, 429]);
+  });
+});
+
+describe("the caps across teams", () => {
+  it("an address gets at most 3 invitations in 24 hours from all teams together (re-sends count): 429 with Retry-After", async () => {
+    const [alice, bob, carol] = [await person(), await person(), await person()];
+    const [a, b, c] = [await teamWith("A", [{ id: alice.id, role: "owner" }]), await teamWith("B", [{ id: bob.id, role: "owner" }]), await teamWith("C", [{ id: carol.id, role: "owner" }])];
+    const target = uniqueEmail("popular");
+    expect((await invite(alice, a, { email: target, role: "viewer" })).status).toBe(201);
+    // A re-send is another email to the same inbox: it counts.
+    expect((await invite(alice, a, { email: target.toUpperCase(), role: "admin" })).status).toBe(201);
+    expect((await invite(bob, b, { email: target, role: "viewer" })).status).toBe(201);
+    const refused = await invite(carol, c, { email: target, role: "viewer" });
+    expect({ status: refused.status, code: codeOf(refused) }).toEqual({ status: 429, code: "rate_limited" });
+    expect((refused.json.error as { message: string }).message).toMatch(/3 team invitations in the last 24 hours, the most one address gets/);
+    const wait = Number(refused.headers.get("retry-after"));
+    expect(wait).toBeGreaterThan(23 * 3600);
+    expect(wait).toBeLessThanOrEqual(24 * 3600);
+    expect(mailTo(target)).toHaveLength(3);
+    expect(await db().teamInvitation.count({ where: { teamId: c } })).toBe(0);
+    // Another address from the same team is not held back.
+    expect((await invite(carol, c, { email: uniqueEmail("other"), role: "viewer" })).status).toBe(201);
+  });
+
+  it("the address cap holds when teams invite at the same moment", async () => {
+    const target = uniqueEmail("burst-target");
+    const owners = await Promise.all([0, 1, 2, 3, 4].map(() => person()));
+    const teams = await Promise.all(owners.map((o, i) => teamWith(`Burst ${i}`, [{ id: o.id, role: "owner" }])));
+    const answers = await Promise.all(owners.map((o, i) => invite(o, teams[i]!, { email: target, role: "viewer" })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 429, 429]);
+    expect(await db().teamInvitation.count({ where: { email: target } })).toBe(3);
+  });
+
+  it("one person sends at most 50 invitations in 24 hours across all their teams: 429 with Retry-After", async () => {
+    const owner = await person();
+    const [first, second] = [await teamWith("First", [{ id: owner.id, role: "owner" }]), await teamWith("Second", [{ id: owner.id, role: "owner" }])];
+    // 49 already sent from the first team (more than its own cap: rows as if sent over the day), one 25 hours ago.
+    await db().teamInvitation.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({
+        teamId: first,
+        email: uniqueEmail(`sent${i}`),
+        role: "viewer",
+        tokenHash: hashInviteToken(`sent-${first}-${i}`),
+        invitedBy: owner.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        createdAt: new Date(Date.now() - (i === 0 ? 25 * 3600_000 : 3600_000)),
+      })),
+    });
+    expect((await invite(owner, second, { email: uniqueEmail("fiftieth"), role: "viewer" })).status).toBe(201);
+    const refused = await invite(owner, second, { email: uniqueEmail("fifty-first"), role: "viewer" });
+    expect({ status: refused.status, code: codeOf(refused) }).toEqual({ status: 429, code: "rate_limited" });
+    expect((refused.json.error as { message: string }).message).toMatch(/You have sent 50 team invitations in the last 24 hours \(all your teams together\)/);
+    const wait = Number(refused.headers.get("retry-after"));
+    expect(wait).toBeGreaterThan(22 * 3600);
+    expect(wait).toBeLessThanOrEqual(23 * 3600);
+    // A co-owner of the second team has their own allowance.
+    const coOwner = await person();
+    await db().teamMember.create({ data: { teamId: second, userId: coOwner.id, role: "owner" }, select: { userId: true } });
+    expect((await invite(coOwner, second, { email: uniqueEmail("co"), role: "viewer" })).status).toBe(201);
+  });
+});
+
+describe("an inviter demoted at the same moment", () => {
+  it("never leaves a pending invitation sent by someone who is no longer an owner", async () => {
+    for (let round = 0; round < 5; round++) {
+      const [alice, bob] = [await person(), await person()];
+      const id = await teamWith(`Race ${round}`, [{ id: alice.id, role: "owner" }, { id: bob.id, role: "owner" }]);
+      const [demoted, invited] = await Promise.all([
+        callTeam(member.PATCH, { method: "PATCH", path: `/api/teams/${id}/members/${bob.id}`, params: { teamId: id, userId: bob.id }, cookie: alice.cookie, body: { role: "admin" } }),
+        invite(bob, id, { email: uniqueEmail(`race${round}`), role: "owner" }),
+      ]);
+      expect(demoted.status).toBe(200);
+      // Bob's invitation went in before the demotion (and was revoked by it), or was refused (403) after it.
+      expect([201, 403]).toContain(invited.status);
+      expect(await db().teamInvitation.count({ where: { teamId: id, invitedBy: bob.id, revokedAt: null } })).toBe(0);
+    }
   });
 });
 
