@@ -24,8 +24,10 @@ export const PATCH = ownerRoute<P>(async (req, { access, params, audit }) => {
 });
 
 // DELETE: the endpoint and its delivery log.
-export const DELETE = ownerRoute<P>(async (_req, { access, params }) => {
+export const DELETE = ownerRoute<P>(async (_req, { access, params, audit }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
+  const endpoint = await getEndpoint(waitlist.team_id, waitlist.id, params.endpointId);
   await deleteEndpoint(waitlist.team_id, waitlist.id, params.endpointId);
+  audit(endpointAudit({ url: endpoint.url }));
   return jsonOk({ ok: true });
 });
