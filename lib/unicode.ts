@@ -7,3 +7,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function hasLoneSurrogate(text: string): boolean {
   return LONE_SURROGATE.test(text);
 }
+
+/** The text with every lone surrogate as U+FFFD and NUL characters dropped: storable in text and jsonb. */
+export function storableForm(text: string): string {
+  return text.replace(new RegExp(LONE_SURROGATE.source, "g"), "\uFFFD").replaceAll("\u0000", "");
+}

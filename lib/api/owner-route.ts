@@ -8,7 +8,7 @@ import { ownerFromSessionToken, sessionTokenFromRequest, type Owner } from "@/li
 import { env } from "@/lib/env";
 import { authenticateKey, bearerToken, type KeyScope } from "@/lib/keys/authenticate";
 import { spendKeyRequest } from "@/lib/keys/rate-limit";
-import { bodyFields, recordRequest } from "@/lib/audit/record";
+import { recordRequest } from "@/lib/audit/record";
 import { membershipsOf, pickCurrentTeam, type TeamAccess } from "@/lib/teams/access";
 import { teamIdFromCookieHeader } from "@/lib/teams/current";
 import type { Role } from "@/lib/teams/roles";
@@ -68,10 +68,15 @@ export function ownerRoute<P = Record<string, never>>(
       }
       const params = await route.params;
       const audited = options.audit !== false && (!SAFE_METHODS.has(req.method) || options.personalData === true);
-      const details: Record<string, unknown> = audited ? await bodyFields(req) : {};
+      const details: Record<string, unknown> = {};
       const ctx: OwnerContext<P> = { user, actor, access, params, audit: (more) => Object.assign(details, more) };
       const response = await handler(req, ctx);
-      if (audited && response.status < 400) await recordRequest(req, access, params, details);
+      if (audited && response.status < 400) {
+        // What was changed: the field names of the body as the route's schema accepted it (never the raw body,
+        // whose keys are the caller's to choose, and never values).
+        const fields = PARSED_FIELDS.get(req);
+        await recordRequest(req, access, params, fields && details.fields === undefined ? { fields, ...details } : details);
+      }
       return withHeaders(response, headers);
     } catch (error) {
       return jsonError(error, headers);
@@ -130,9 +135,19 @@ function assertSameOrigin(req: Request): void {
   }
 }
 
+/** The top-level field names of each request's validated JSON body, for its audit record. */
+const PARSED_FIELDS = new WeakMap<Request, string[]>();
+
 /** Parses a JSON body with a zod schema into the one error shape (400 naming the field). */
 export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  return parseWith(schema, await readJsonObject(req, 64 * 1024));
+  const raw = await readJsonObject(req, 64 * 1024);
+  const data = parseWith(schema, raw);
+  // The fields the caller sent AND the schema accepted: not defaults it filled in, not keys it stripped.
+  if (data && typeof data === "object" && !Array.isArray(data)) {
+    const sent = new Set(Object.keys(raw));
+    PARSED_FIELDS.set(req, Object.keys(data).filter((k) => sent.has(k)).slice(0, 40));
+  }
+  return data;
 }
 
 /** Parses the query string with a zod schema, the same way. */

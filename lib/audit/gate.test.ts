@@ -4,7 +4,9 @@ import * as exportCsv from "@/app/api/waitlists/[id]/export.csv/route";
 import * as item from "@/app/api/waitlists/[id]/route";
 import { closeDb, db, pool } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
+import { recordAudit } from "@/lib/audit/record";
 import { createKey } from "@/lib/keys/mutations";
+import { createSignup } from "@/lib/signups/mutations";
 import { resetKeyRateLimiter } from "@/lib/keys/rate-limit";
 import { sendTo } from "@/tests/support/audit-calls";
 import { createWaitlist } from "@/tests/support/fixtures";
@@ -125,6 +127,41 @@ describe("the owner gate's audit record", () => {
     });
     expect(failed.status).toBe(404);
     expect(await auditOf(s.waitlist.teamId)).toEqual([]);
+  });
+
+  it("records a change whatever keys its body has: field names come from the validated input, never the raw body", async () => {
+    const s = await scene();
+    const person = await createSignup({ waitlistId: s.waitlist.id, email: "ada@example.com" });
+    if (person.kind !== "created") throw new Error(person.kind);
+    const { DELETE } = await import("@/app/api/waitlists/[id]/signups/[signupId]/route");
+    // A NUL and a lone surrogate as keys: PostgreSQL's jsonb refuses both, so a raw-body copy would fail the insert.
+    const removed = await sendTo(DELETE, {
+      method: "DELETE",
+      path: `${s.path}/signups/${person.id}`,
+      params: { id: s.waitlist.id, signupId: person.id },
+      cookie: s.owner.cookie,
+      body: { "\u0000": 1, "\ud800": 2 },
+    });
+    expect(removed.status).toBe(200);
+    const rows = await auditOf(s.waitlist.teamId);
+    expect(rows.map((r) => [r.action, r.target, r.details.fields])).toEqual([["DELETE /api/waitlists/:id/signups/:signupId", person.id, undefined]]);
+
+    // What a route's schema accepted is what the log says was sent (a strict schema refuses the rest with a 400).
+    await s.patch({}, { cookie: s.owner.cookie, body: { title: "Renamed", description: "New words" } });
+    expect((await auditOf(s.waitlist.teamId))[1]?.details).toEqual({ fields: ["title", "description"] });
+  });
+
+  it("stores any text a detail carries: NULs dropped, lone surrogates replaced", async () => {
+    const s = await scene();
+    await recordAudit({
+      teamId: s.waitlist.teamId,
+      actor: { kind: "system", label: "Test\u0000" },
+      action: "test.hostile",
+      target: "t\ud800",
+      details: { "k\u0000": "v\udc00", list: ["a\u0000b"] },
+    });
+    const [row] = await auditOf(s.waitlist.teamId);
+    expect(row).toMatchObject({ actor_label: "Test", target: "t\uFFFD", details: { k: "v\uFFFD", list: ["ab"] } });
   });
 
   it("records the CSV export (with its filter) but not plain reads", async () => {

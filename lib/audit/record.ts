@@ -2,13 +2,15 @@ import "server-only";
 import { clientIpOf } from "@/lib/abuse/client-ip";
 import { pool } from "@/lib/db";
 import { logger } from "@/lib/log";
+import { storableForm } from "@/lib/unicode";
 import type { AccessActor, TeamAccess } from "@/lib/teams/access";
 
 // Writing the audit log (read by lib/audit/queries.ts; docs/teams.md). Owner routes record every change that
 // succeeds (and every export) through `recordRequest`, called by the route gate itself, so no route can forget
 // it: the action is the route pattern ("PATCH /api/waitlists/:id", worded by lib/audit/actions.ts), the target
-// the innermost id in the path, the details the changed field names plus what the handler adds. Values of a
-// body are never stored (they may be personal data or secrets). Code outside a request (Stripe's webhook,
+// the innermost id in the path, the details the field names of the body as the route's schema accepted it
+// (lib/api/owner-route.ts parseJsonBody) plus what the handler adds. Values of a body are never stored (they
+// may be personal data or secrets), and the raw body is never read here. Code outside a request (Stripe's webhook,
 // accepting an invitation) calls `recordAudit` with its own words.
 
 export type AuditActor = AccessActor | { kind: "system"; label: string };
@@ -26,6 +28,8 @@ export type AuditEntry = {
 
 export async function recordAudit(entry: AuditEntry): Promise<void> {
   const a = entry.actor;
+  // Every text is made storable first: a NUL or lone surrogate in a detail would fail the insert, and a change
+  // must never go unrecorded because of what its caller typed.
   await pool().query(
     `INSERT INTO audit_log (team_id, waitlist_id, actor_kind, actor_user_id, actor_key_id, actor_label, action, target, details, ip, user_agent)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -35,12 +39,12 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
       a.kind,
       a.kind === "session" ? a.userId : null,
       a.kind === "key" ? a.keyId : null,
-      a.kind === "session" ? a.email : a.label,
-      entry.action,
-      entry.target ?? null,
-      JSON.stringify(entry.details ?? {}),
-      entry.ip ?? null,
-      entry.userAgent ?? null,
+      storableForm(a.kind === "session" ? a.email : a.label),
+      storableForm(entry.action),
+      entry.target == null ? null : storableForm(entry.target),
+      JSON.stringify(storable(entry.details ?? {})),
+      entry.ip == null ? null : storableForm(entry.ip),
+      entry.userAgent == null ? null : storableForm(entry.userAgent),
     ],
   );
 }
@@ -68,18 +72,6 @@ export function routeAction(req: Request, params: unknown): { action: string; ta
   return { action: `${req.method} ${segments.join("/")}`, target };
 }
 
-/** The top-level field names of a JSON body (what was changed, never to what). */
-export async function bodyFields(req: Request): Promise<Record<string, unknown>> {
-  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) return {};
-  try {
-    const body: unknown = await req.clone().json();
-    if (body && typeof body === "object" && !Array.isArray(body)) return { fields: Object.keys(body).slice(0, 40) };
-  } catch {
-    // An unreadable body fails the handler's own parse; nothing to note.
-  }
-  return {};
-}
-
 /** The gate's record of one successful change (or export). A failure to write it is logged, not answered. */
 export async function recordRequest(
   req: Request,
@@ -103,6 +95,14 @@ export async function recordRequest(
     // The change itself is committed and was answered as such; losing its record is logged loudly.
     logger.error(`audit: could not record ${action} for team ${teamId}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** A details value with every key and text storable (depth-limited: details are small, flat records). */
+function storable(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return storableForm(value);
+  if (depth > 4 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => storable(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableForm(k), storable(v, depth + 1)]));
 }
 
 function safeDecode(segment: string): string {

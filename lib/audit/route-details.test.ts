@@ -96,13 +96,13 @@ describe("details of the audit record, added by the routes", () => {
     expect(JSON.stringify(rows)).not.toContain((created.json?.secret as string).slice(12));
   });
 
-  it("webhook endpoints: the URL's host only", async () => {
+  it("webhook endpoints: the URL's host and a fingerprint only", async () => {
     const s = await scene();
     const r = await s.call(webhooks.POST, "POST", "/webhooks", {}, { url: "https://93.184.215.14/hooks/tok_abc123?sig=zzz", events: ["signup.created"], enabled: false });
     expect(r.status).toBe(201);
     const rows = await s.log();
     expect(rows).toEqual([
-      { action: "POST /api/waitlists/:id/webhooks", target: s.list.id, details: { fields: ["url", "events", "enabled"], host: "93.184.215.14", events: ["signup.created"], enabled: false } },
+      { action: "POST /api/waitlists/:id/webhooks", target: s.list.id, details: { fields: ["url", "events", "enabled"], host: "93.184.215.14", url_fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/), events: ["signup.created"], enabled: false } },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/tok_abc123|sig=|whsec_/);
   });

@@ -49,10 +49,12 @@ describe("summarizeDetails", () => {
 });
 
 describe("endpointAudit", () => {
-  it("keeps the host only: no path, query or userinfo", () => {
-    const kept = endpointAudit({ url: "https://user:pw@hooks.example.com:8443/in/tok_secret?sig=abc", events: ["signup.created"], enabled: true });
-    expect(kept).toEqual({ host: "hooks.example.com:8443", events: ["signup.created"], enabled: true });
+  it("keeps the host and a fingerprint: no path, query or userinfo, yet another path is another fingerprint", () => {
+    const url = "https://user:pw@hooks.example.com:8443/in/tok_secret?sig=abc";
+    const kept = endpointAudit({ url, events: ["signup.created"], enabled: true });
+    expect(kept).toEqual({ host: "hooks.example.com:8443", url_fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/), events: ["signup.created"], enabled: true });
     expect(JSON.stringify(kept)).not.toMatch(/tok_secret|sig=|pw/);
+    expect(endpointAudit({ url: url.replace("tok_secret", "tok_other") }).url_fingerprint).not.toBe(kept.url_fingerprint);
   });
 });
 

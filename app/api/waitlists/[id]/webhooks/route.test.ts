@@ -8,6 +8,8 @@ import { POST as testPOST } from "@/app/api/waitlists/[id]/webhooks/[endpointId]
 import { POST as resendFailedPOST } from "@/app/api/waitlists/[id]/webhooks/resend-failed/route";
 import { GET, POST } from "@/app/api/waitlists/[id]/webhooks/route";
 import { webhookPaths, webhookSchemas } from "@/lib/webhooks/openapi";
+import { db } from "@/lib/db";
+import { createKey } from "@/lib/keys/mutations";
 import { createWaitlist } from "@/tests/support/fixtures";
 import { expectDocumented, servedOpenApi, type OpenApiDoc } from "@/tests/support/openapi-check";
 import { callOwner, signedInOwner } from "@/tests/support/owner-api";
@@ -99,5 +101,33 @@ describe("webhook routes", () => {
     const eleventh = await callOwner(POST, { id }, { cookie: owner.cookie, body: { url: "https://93.184.215.14/11", events: ["signup.created"] } });
     expect(eleventh.status).toBe(409);
     expectDocumented(doc, "/api/waitlists/{id}/webhooks", "post", eleventh);
+  });
+
+  it("shows viewers (and read-only keys) endpoint URLs as scheme and host only; admins see them whole", async () => {
+    const doc = await fragmentDoc();
+    const owner = await signedInOwner();
+    const { id, teamId } = await createWaitlist({ ownerId: owner.id });
+    const url = "https://93.184.215.14/hooks/catch/T123/secret-path?token=abc";
+    const created = await callOwner(POST, { id }, { cookie: owner.cookie, body: { url, events: ["signup.created"] } });
+    const endpointId = (created.json.endpoint as { id: string }).id;
+    expect((await callOwner(testPOST, { id, endpointId }, { cookie: owner.cookie, method: "POST" })).status).toBe(202);
+    const viewer = await signedInOwner();
+    const admin = await signedInOwner();
+    await db().teamMember.createMany({ data: [{ teamId, userId: viewer.id, role: "viewer" }, { teamId, userId: admin.id, role: "admin" }] });
+    const readKey = (await createKey(teamId, owner.id, { name: "reader", scope: "read" })).secret;
+
+    for (const [who, as] of [["viewer", { cookie: viewer.cookie }], ["read key", { bearer: readKey, origin: null }]] as const) {
+      const listed = await callOwner(GET, { id }, as);
+      expectDocumented(doc, "/api/waitlists/{id}/webhooks", "get", listed);
+      const one = await callOwner(oneGET, { id, endpointId }, as);
+      const log = await callOwner(listDeliveriesGET, { id }, as);
+      const ofEndpoint = await callOwner(endpointDeliveriesGET, { id, endpointId }, as);
+      const seen = JSON.stringify([listed.json, one.json, log.json, ofEndpoint.json]);
+      expect(seen, who).not.toMatch(/secret-path|token=abc|T123/);
+      expect((listed.json.endpoints as { url: string }[])[0]?.url, who).toBe("https://93.184.215.14/***");
+      expect((log.json.deliveries as { endpoint_url: string }[])[0]?.endpoint_url, who).toBe("https://93.184.215.14/***");
+    }
+    const asAdmin = await callOwner(GET, { id }, { cookie: admin.cookie });
+    expect((asAdmin.json.endpoints as { url: string }[])[0]?.url).toBe(url);
   });
 });

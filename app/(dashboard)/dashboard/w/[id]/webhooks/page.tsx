@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { dashboardWaitlist } from "@/lib/dashboard/gate";
+import { maskDeliveries, maskEndpoints } from "@/lib/webhooks/masking";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
 import { listEndpoints } from "@/lib/webhooks/endpoints";
 import { MAX_ENDPOINTS_PER_WAITLIST } from "@/lib/webhooks/schemas";
@@ -18,10 +19,13 @@ export default async function WebhooksPage({ params }: Props) {
   const { id } = await params;
   const returnTo = `/dashboard/w/${id}/webhooks`;
   const waitlist = await dashboardWaitlist(id, returnTo);
-  const [endpoints, log] = await Promise.all([
+  const [allEndpoints, fullLog] = await Promise.all([
     listEndpoints(waitlist.team_id, waitlist.id),
     listDeliveries(waitlist.team_id, waitlist.id, { limit: 25 }),
   ]);
+  // Viewers see endpoint URLs as scheme and host only (lib/webhooks/masking.ts).
+  const endpoints = maskEndpoints(allEndpoints, waitlist.role);
+  const log = { ...fullLog, deliveries: maskDeliveries(fullLog.deliveries, waitlist.role) };
 
   return (
     <div className="space-y-8">

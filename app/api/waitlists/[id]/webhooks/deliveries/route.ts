@@ -1,6 +1,7 @@
 import { jsonOk } from "@/lib/api/respond";
 import { ownerRoute, parseQuery } from "@/lib/api/owner-route";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
+import { maskDeliveries } from "@/lib/webhooks/masking";
 import { deliveriesQuerySchema } from "@/lib/webhooks/schemas";
 import { requireOwnedWaitlist } from "@/lib/waitlists/queries";
 
@@ -10,5 +11,6 @@ export const dynamic = "force-dynamic";
 export const GET = ownerRoute<{ id: string }>(async (req, { access, params }) => {
   const waitlist = await requireOwnedWaitlist(access, params.id);
   const query = parseQuery(req, deliveriesQuerySchema);
-  return jsonOk({ ok: true, ...(await listDeliveries(waitlist.team_id, waitlist.id, query)) });
+  const page = await listDeliveries(waitlist.team_id, waitlist.id, query);
+  return jsonOk({ ok: true, ...page, deliveries: maskDeliveries(page.deliveries, access.resolved?.role) });
 });
