@@ -235,8 +235,8 @@ describe("the Stripe webhook", () => {
   });
 
   it("keeps the team's subscription when an older per-list one renews, so cancelling that one later is harmless", async () => {
-    // Before teams, an owner paid per list; the migration kept the newest subscription on the team and the docs
-    // tell them to cancel the others. Until they do, the others still renew (events naming a waitlist_id).
+    // Before teams, an owner paid per list; the team holds one subscription and the others keep renewing until
+    // the owner cancels them (events naming a waitlist_id). lib/billing/legacy.test.ts covers the fallback.
     const { teamId, waitlist } = await ownedList();
     const sibling = await createWaitlist({ teamId, slug: uniqueSlug("sib") });
     const kept = { id: subId("kept"), customer: "cus_m", metadata: { waitlist_id: waitlist.id } };
