@@ -85,6 +85,11 @@ describe("upgrading through Stripe Checkout", () => {
     const r = await callOwner(upgradePOST, { id: waitlist.id }, { cookie: owner.cookie, method: "POST" });
     expect(r.status).toBe(200);
     expect(r.json.url).toMatch(new RegExp(`^${fake.url}/pay/cs_test_`));
+    // The team's Stripe customer is made first (named by the team and the paying owner), then the session names it.
+    const customer = fake.calls.findLast((c) => c.path === "/v1/customers")!;
+    expect(customer.params).toMatchObject({ email: owner.email, "metadata[team_id]": teamId });
+    const customerId = (await teamOf(teamId)).stripeCustomerId;
+    expect(customerId).toBe(fake.customers.at(-1)!.id);
     const call = fake.calls.findLast((c) => c.path === "/v1/checkout/sessions")!;
     expect(call.params).toMatchObject({
       mode: "subscription",
@@ -93,7 +98,7 @@ describe("upgrading through Stripe Checkout", () => {
       "metadata[team_id]": teamId,
       "subscription_data[metadata][team_id]": teamId,
       client_reference_id: teamId,
-      customer_email: owner.email,
+      customer: customerId,
       success_url: `http://localhost:3000/dashboard/w/${waitlist.id}?billing=success`,
       cancel_url: `http://localhost:3000/dashboard/w/${waitlist.id}?billing=cancelled`,
     });
@@ -230,8 +235,8 @@ describe("the Stripe webhook", () => {
   });
 
   it("keeps the team's subscription when an older per-list one renews, so cancelling that one later is harmless", async () => {
-    // Before teams, an owner paid per list; the migration kept the newest subscription on the team and the docs
-    // tell them to cancel the others. Until they do, the others still renew (events naming a waitlist_id).
+    // Before teams, an owner paid per list; the team holds one subscription and the others keep renewing until
+    // the owner cancels them (events naming a waitlist_id). lib/billing/legacy.test.ts covers the fallback.
     const { teamId, waitlist } = await ownedList();
     const sibling = await createWaitlist({ teamId, slug: uniqueSlug("sib") });
     const kept = { id: subId("kept"), customer: "cus_m", metadata: { waitlist_id: waitlist.id } };

@@ -8,20 +8,28 @@ import { invalidatePublicWaitlist } from "@/lib/waitlists/public";
 import { requireTeamWaitlist, toOwnedWaitlist, type OwnedWaitlist } from "@/lib/waitlists/queries";
 import { readTheme, themeSchema, type CreateWaitlistInput, type UpdateWaitlistInput } from "@/lib/waitlists/schemas";
 
-/** A new list of the team, on the team's plan (the signup statement reads the plan from the list's row). */
+/**
+ * A new list of the team, on the team's plan (the signup statement reads the plan from the list's row). The plan
+ * is read FOR SHARE in the transaction that inserts the list: a plan change (the Stripe webhook's transaction,
+ * which locks the team's row, then copies the plan onto every list) under way is waited for and its plan taken;
+ * one that starts meanwhile waits for this list to commit, then copies its plan onto it too.
+ */
 export async function createWaitlist(teamId: string, createdBy: string | null, input: CreateWaitlistInput): Promise<OwnedWaitlist> {
   try {
-    const team = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { plan: true } });
-    const row = await db().waitlist.create({
-      data: {
-        teamId,
-        createdBy,
-        plan: team.plan,
-        slug: input.slug,
-        title: input.title,
-        description: input.description,
-        theme: themeSchema.parse({}),
-      },
+    const row = await db().$transaction(async (tx) => {
+      const [team] = await tx.$queryRaw<{ plan: "FREE" | "PRO" }[]>`SELECT plan::text AS plan FROM teams WHERE id = ${teamId} FOR SHARE`;
+      if (!team) throw new AppError("not_found", "No such team.");
+      return tx.waitlist.create({
+        data: {
+          teamId,
+          createdBy,
+          plan: team.plan,
+          slug: input.slug,
+          title: input.title,
+          description: input.description,
+          theme: themeSchema.parse({}),
+        },
+      });
     });
     // A recent 404 for this slug may be cached.
     invalidatePublicWaitlist(row.slug);

@@ -4,29 +4,49 @@ import { listenFake, sendJson } from "@/tests/support/fake-http";
 // A local stand-in for the parts of Stripe's REST API WaitForge calls, in Stripe's wire format: form-encoded
 // requests (bracket notation) with a Bearer secret key, JSON objects and Stripe's error envelope. The real
 // `stripe` SDK talks to it through STRIPE_API_BASE. Tests set subscription states with setSubscription(), or
-// over HTTP with POST /__subscriptions from another process.
+// over HTTP with POST /__subscriptions from another process, and can slow one endpoint down with setLatency()
+// to hold calls in flight side by side.
 
 export type FakeSubscription = { id: string; status: string; customer: string; metadata: Record<string, string> };
 export type StripeCall = { method: string; path: string; params: Record<string, string> };
+export type FakeCustomer = { id: string; object: "customer"; created: number; email: string | null; name: string | null; metadata: Record<string, string>; livemode: false };
 
 export type FakeStripe = {
   url: string;
   calls: StripeCall[];
+  /** Customers created through POST /v1/customers, in order. */
+  customers: FakeCustomer[];
   setSubscription(sub: FakeSubscription): void;
+  /** Answers `"POST /v1/customers"` (method and path) only after `ms`; 0 removes the delay. */
+  setLatency(route: string, ms: number): void;
   close(): Promise<void>;
 };
 
 const id = (prefix: string) => `${prefix}_test_${randomBytes(8).toString("hex")}`;
 
+/** Stripe's bracket notation for a hash: `metadata[team_id]=x` -> { team_id: "x" }. */
+function hashParam(params: Record<string, string>, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const m = key.match(new RegExp(`^${name}\\[([^\\]]+)\\]$`));
+    if (m) out[m[1]!] = value;
+  }
+  return out;
+}
+
 export async function startFakeStripe(options: { secretKey: string }): Promise<FakeStripe> {
   const calls: StripeCall[] = [];
   const subscriptions = new Map<string, FakeSubscription>();
+  const customers: FakeCustomer[] = [];
+  const latency = new Map<string, number>();
   const stripeError = (status: number, type: string, message: string, code?: string) => ({ status, body: { error: { type, message, code } } });
 
   const fake = await listenFake(async (req, res, body) => {
     const url = new URL(req.url ?? "/", "http://fake.local");
     const params = Object.fromEntries(new URLSearchParams(body.toString("utf8")));
     calls.push({ method: req.method ?? "GET", path: url.pathname, params });
+    const delay = latency.get(`${req.method} ${url.pathname}`);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const fail = (e: ReturnType<typeof stripeError>) => sendJson(res, e.status, e.body);
     // Test control, for specs in other processes (Playwright workers): set a subscription's state.
     if (req.method === "POST" && url.pathname === "/__subscriptions") {
@@ -47,8 +67,24 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
         object: "checkout.session",
         mode: params.mode,
         url: `${fake.origin}/pay/${sessionId}`,
-        metadata: { waitlist_id: params["metadata[waitlist_id]"] },
+        customer: params.customer ?? null,
+        customer_email: params.customer_email ?? null,
+        client_reference_id: params.client_reference_id ?? null,
+        metadata: hashParam(params, "metadata"),
       });
+    }
+    if (req.method === "POST" && url.pathname === "/v1/customers") {
+      const customer: FakeCustomer = {
+        id: id("cus"),
+        object: "customer",
+        created: Math.floor(Date.now() / 1000),
+        email: params.email ?? null,
+        name: params.name ?? null,
+        metadata: hashParam(params, "metadata"),
+        livemode: false,
+      };
+      customers.push(customer);
+      return sendJson(res, 200, customer);
     }
     if (req.method === "POST" && url.pathname === "/v1/billing_portal/sessions") {
       if (!params.customer) return fail(stripeError(400, "invalid_request_error", "Missing required param: customer.", "parameter_missing"));
@@ -67,7 +103,9 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
   return {
     url: fake.origin,
     calls,
+    customers,
     setSubscription: (s) => subscriptions.set(s.id, s),
+    setLatency: (route, ms) => latency.set(route, ms),
     close: fake.close,
   };
 }

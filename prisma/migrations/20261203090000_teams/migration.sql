@@ -105,20 +105,49 @@ ALTER TABLE "waitlists" RENAME COLUMN "owner_id" TO "created_by";
 ALTER TABLE "waitlists" ALTER COLUMN "created_by" DROP NOT NULL;
 ALTER TABLE "waitlists" ADD CONSTRAINT "waitlists_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- Billing moves to the team: its subscription is the one of its Pro waitlists changed last (an owner with
--- several per-list subscriptions keeps the newest; docs/teams.md), and Pro then applies to all its lists.
--- `waitlists.plan` stays as the team's plan copied onto each list, kept by lib/billing in the transaction that
--- changes the team's, because the signup statement reads it under the list's row lock.
-UPDATE "teams" t SET "plan" = 'PRO', "stripe_customer_id" = p."stripe_customer_id",
+-- Billing moves to the team (docs/billing.md). Before teams, Pro was bought per list, so an owner may hold
+-- several subscriptions. The team takes the one that bills best: status first (active, then trialing, then
+-- past_due, then anything else: an ended one only when nothing bills), then the newest. There is no start date
+-- per subscription; the tiebreak is the list's created_at, which a subscription cannot predate and which nothing
+-- changes afterwards (updated_at moves with every settings edit and every Stripe event, so it says nothing about
+-- which subscription is newer), then the list's id so the choice is deterministic.
+-- The team is Pro when any of its lists was (the plan the webhook derived from the status), and Pro then applies
+-- to all its lists. `waitlists.plan` stays as the team's plan copied onto each list, kept by lib/billing in the
+-- transaction that changes the team's, because the signup statement reads it under the list's row lock.
+UPDATE "teams" t SET "stripe_customer_id" = p."stripe_customer_id",
        "stripe_subscription_id" = p."stripe_subscription_id", "subscription_status" = p."subscription_status"
   FROM (SELECT DISTINCT ON ("team_id") "team_id", "stripe_customer_id", "stripe_subscription_id", "subscription_status"
-          FROM "waitlists" WHERE "plan" = 'PRO' ORDER BY "team_id", "updated_at" DESC) p
+          FROM "waitlists" WHERE "stripe_subscription_id" IS NOT NULL
+         ORDER BY "team_id",
+                  CASE "subscription_status" WHEN 'active' THEN 0 WHEN 'trialing' THEN 1 WHEN 'past_due' THEN 2 ELSE 3 END,
+                  "created_at" DESC, "id" DESC) p
  WHERE p."team_id" = t."id";
+UPDATE "teams" t SET "plan" = 'PRO'
+ WHERE EXISTS (SELECT 1 FROM "waitlists" w WHERE w."team_id" = t."id" AND w."plan" = 'PRO');
 UPDATE "teams" t SET "stripe_customer_id" = c."stripe_customer_id"
   FROM (SELECT DISTINCT ON ("team_id") "team_id", "stripe_customer_id" FROM "waitlists"
-         WHERE "stripe_customer_id" IS NOT NULL ORDER BY "team_id", "updated_at" DESC) c
+         WHERE "stripe_customer_id" IS NOT NULL ORDER BY "team_id", "created_at" DESC, "id" DESC) c
  WHERE c."team_id" = t."id" AND t."stripe_customer_id" IS NULL;
 UPDATE "waitlists" w SET "plan" = t."plan" FROM "teams" t WHERE t."id" = w."team_id" AND w."plan" <> t."plan";
+
+-- Every other per-list subscription is kept, with its list, customer and last known status, before the per-list
+-- columns go: WaitForge does not cancel them, they may still bill, and the webhook falls back on one that still
+-- does when the team's own subscription ends (lib/billing/legacy.ts). A subscription the team replaces later
+-- while it still bills lands here too. No foreign key to the list: the subscription outlives a deleted list.
+CREATE TABLE "legacy_subscriptions" (
+    "subscription_id" TEXT NOT NULL,
+    "customer_id" TEXT,
+    "team_id" TEXT NOT NULL REFERENCES "teams"("id") ON DELETE CASCADE,
+    "waitlist_id" TEXT,
+    "status" TEXT,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "legacy_subscriptions_pkey" PRIMARY KEY ("subscription_id")
+);
+CREATE INDEX "legacy_subscriptions_team_id_idx" ON "legacy_subscriptions"("team_id");
+INSERT INTO "legacy_subscriptions" ("subscription_id", "customer_id", "team_id", "waitlist_id", "status")
+SELECT w."stripe_subscription_id", w."stripe_customer_id", w."team_id", w."id", w."subscription_status"
+  FROM "waitlists" w JOIN "teams" t ON t."id" = w."team_id"
+ WHERE w."stripe_subscription_id" IS NOT NULL AND w."stripe_subscription_id" IS DISTINCT FROM t."stripe_subscription_id";
 DROP INDEX "waitlists_stripe_subscription_id_key";
 ALTER TABLE "waitlists" DROP COLUMN "stripe_customer_id", DROP COLUMN "stripe_subscription_id", DROP COLUMN "subscription_status";
 

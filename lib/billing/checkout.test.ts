@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as upgradePOST } from "@/app/api/waitlists/[id]/upgrade/route";
+import { closeDb, db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { startFakeStripe, type FakeStripe } from "@/tests/support/fake-stripe";
+import { createWaitlist, personalTeamId, uniqueSlug } from "@/tests/support/fixtures";
+import { callOwner, signedInOwner } from "@/tests/support/owner-api";
+import { configureStripe, STRIPE_TEST } from "@/tests/support/stripe-webhook";
+
+// One Stripe customer per team (docs/billing.md): the first upgrade creates it under the team's row lock before
+// any Checkout session, so owners upgrading at the same time share it (and Stripe's portal shows every
+// subscription of the team in one place).
+
+let fake: FakeStripe;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  fake = await startFakeStripe({ secretKey: STRIPE_TEST.secretKey });
+});
+beforeEach(() => configureStripe(saved, fake));
+afterAll(async () => {
+  await fake.close();
+  process.env = saved;
+  resetEnvCache();
+  await closeDb();
+});
+
+async function teamWithTwoOwners() {
+  const owner = await signedInOwner();
+  const teamId = await personalTeamId(owner.id);
+  const coOwner = await signedInOwner();
+  await db().teamMember.create({ data: { teamId, userId: coOwner.id, role: "owner" } });
+  const waitlist = await createWaitlist({ teamId, slug: uniqueSlug("cust") });
+  return { owner, coOwner, teamId, waitlist };
+}
+
+const callsSince = (from: number, path: string) => fake.calls.slice(from).filter((c) => c.method === "POST" && c.path === path);
+
+describe("the team's Stripe customer", () => {
+  it("is created once when two owners upgrade at the same time, and both checkout sessions name it", async () => {
+    const { owner, coOwner, teamId, waitlist } = await teamWithTwoOwners();
+    const from = fake.calls.length;
+    // Stripe is slow to create the customer: both upgrades are in flight together.
+    fake.setLatency("POST /v1/customers", 300);
+    try {
+      const answers = await Promise.all(
+        [owner, coOwner].map((person) => callOwner(upgradePOST, { id: waitlist.id }, { cookie: person.cookie, method: "POST" })),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    } finally {
+      fake.setLatency("POST /v1/customers", 0);
+    }
+
+    const created = callsSince(from, "/v1/customers");
+    expect(created).toHaveLength(1);
+    expect(created[0]!.params).toMatchObject({ "metadata[team_id]": teamId });
+    expect([owner.email, coOwner.email]).toContain(created[0]!.params.email);
+    const customer = fake.customers.at(-1)!.id;
+    expect((await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { stripeCustomerId: true } })).stripeCustomerId).toBe(customer);
+
+    const sessions = callsSince(from, "/v1/checkout/sessions");
+    expect(sessions).toHaveLength(2);
+    for (const session of sessions) {
+      expect(session.params.customer).toBe(customer);
+      expect(session.params.customer_email).toBeUndefined();
+    }
+  });
+
+  it("is reused when the team already has one (an earlier upgrade, or a customer from before teams)", async () => {
+    const { owner, teamId, waitlist } = await teamWithTwoOwners();
+    await db().team.update({ where: { id: teamId }, data: { stripeCustomerId: "cus_from_before" } });
+    const from = fake.calls.length;
+    expect((await callOwner(upgradePOST, { id: waitlist.id }, { cookie: owner.cookie, method: "POST" })).status).toBe(200);
+    expect(callsSince(from, "/v1/customers")).toHaveLength(0);
+    expect(callsSince(from, "/v1/checkout/sessions")[0]!.params.customer).toBe("cus_from_before");
+  });
+
+  it("is not created for a team already on Pro (409, nothing sent to Stripe)", async () => {
+    const { owner, teamId, waitlist } = await teamWithTwoOwners();
+    await db().team.update({ where: { id: teamId }, data: { plan: "PRO" } });
+    const from = fake.calls.length;
+    const r = await callOwner(upgradePOST, { id: waitlist.id }, { cookie: owner.cookie, method: "POST" });
+    expect(r.status).toBe(409);
+    expect(fake.calls.length).toBe(from);
+    expect((await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { stripeCustomerId: true } })).stripeCustomerId).toBeNull();
+  });
+});
