@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as signups from "@/app/api/waitlists/[id]/signups/route";
 import * as exportCsv from "@/app/api/waitlists/[id]/export.csv/route";
 import * as item from "@/app/api/waitlists/[id]/route";
-import { closeDb, db, pool } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
+import { db, pool } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { createKey } from "@/lib/keys/mutations";
 import { createSignup } from "@/lib/signups/mutations";
-import { resetKeyRateLimiter } from "@/lib/keys/rate-limit";
 import { sendTo } from "@/tests/support/audit-calls";
 import { createWaitlist } from "@/tests/support/fixtures";
 import { signedInOwner } from "@/tests/support/owner-api";
+import { setupTestEnv } from "@/tests/support/test-env";
 
 // The owner gate's audit record (lib/api/owner-route.ts -> lib/audit/record.ts) through the real handlers: who
 // (a person or a key), what, on which list, from which address and browser; nothing for a refused or failed
 // request or a plain read; and the table refuses every change but an insert, even from the app's own connection.
 
-const saved = { ...process.env };
-beforeAll(() => {
-  // Behind one proxy: the right-most X-Forwarded-For entry is the one our proxy wrote (lib/abuse/client-ip.ts).
-  process.env = { ...saved, APP_URL: "http://localhost:3000", TRUSTED_PROXY_HOPS: "1" };
-  resetEnvCache();
-});
-afterAll(async () => {
-  process.env = saved;
-  resetEnvCache();
-  await resetKeyRateLimiter();
-  await closeDb();
-});
+// Behind one proxy: the right-most X-Forwarded-For entry is the one our proxy wrote (lib/abuse/client-ip.ts).
+setupTestEnv({ APP_URL: "http://localhost:3000", TRUSTED_PROXY_HOPS: "1" });
 
 type AuditRow = {
   actor_kind: string;

@@ -1,30 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as accept from "@/app/api/invitations/accept/route";
 import * as member from "@/app/api/teams/[teamId]/members/[userId]/route";
 import { SESSION_COOKIE } from "@/auth.config";
-import { closeDb, db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
+import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/mutations";
-import { resetKeyRateLimiter } from "@/lib/keys/rate-limit";
 import { hashInviteToken, previewInvitation } from "@/lib/teams/invitations";
 import { createOwner, uniqueEmail } from "@/tests/support/fixtures";
 import { auditActions, callTeam, codeOf, person, roleOf, teamWith, type Person } from "@/tests/support/team-api";
+import { setupTestEnv } from "@/tests/support/test-env";
 
 // Accepting an invitation: only by the invited address (any case), once, before it expires or is revoked; in
 // one transaction; the joined team becomes the dashboard's current one and the audit record is the team's.
 
-const saved = { ...process.env };
-beforeAll(() => {
-  process.env = { ...saved, APP_URL: "http://localhost:3000" };
-  resetEnvCache();
-});
-afterAll(async () => {
-  process.env = saved;
-  resetEnvCache();
-  await resetKeyRateLimiter();
-  await closeDb();
-});
+setupTestEnv({ APP_URL: "http://localhost:3000" });
 
 /** An invitation row as createInvitation leaves it (sent by `inviter`), with the token the email would carry. */
 async function invited(teamId: string, inviter: string | null, email: string, opts: { role?: string; expiresAt?: Date; revoked?: boolean } = {}) {

@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/teams/[teamId]/audit/route";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { auditQuerySchema } from "@/lib/audit/schemas";
-import { closeDb, db, pool } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
+import { db, pool } from "@/lib/db";
 import { createKey } from "@/lib/keys/mutations";
-import { resetKeyRateLimiter } from "@/lib/keys/rate-limit";
 import { codeOf } from "@/tests/support/access-world";
 import { sendTo } from "@/tests/support/audit-calls";
 import { createWaitlist } from "@/tests/support/fixtures";
 import { expectDocumented, servedOpenApi } from "@/tests/support/openapi-check";
 import { signedInOwner } from "@/tests/support/owner-api";
+import { setupTestEnv } from "@/tests/support/test-env";
 
 // GET /api/teams/:teamId/audit and lib/audit/queries.ts against a log written row by row (times, actors and
 // actions chosen by the test): who may read it, the filters, keyset pages, and the answer's shape.
 
-const saved = { ...process.env };
-beforeAll(() => {
-  process.env = { ...saved, APP_URL: "http://localhost:3000" };
-  resetEnvCache();
-});
-afterAll(async () => {
-  process.env = saved;
-  resetEnvCache();
-  await resetKeyRateLimiter();
-  await closeDb();
-});
+setupTestEnv({ APP_URL: "http://localhost:3000" });
 
 type Entry = { at: string; actor: "owner" | "admin" | "key" | "stripe"; action: string; waitlist?: "a" | "b"; target?: string };
 

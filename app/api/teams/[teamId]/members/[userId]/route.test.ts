@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as member from "@/app/api/teams/[teamId]/members/[userId]/route";
 import * as team from "@/app/api/teams/[teamId]/route";
-import { closeDb, db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
+import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/mutations";
-import { resetKeyRateLimiter } from "@/lib/keys/rate-limit";
 import { auditActions, callTeam, codeOf, person, roleOf, teamWith, type Person } from "@/tests/support/team-api";
+import { setupTestEnv } from "@/tests/support/test-env";
 
 // Members: role changes (owners only), removing (owners) and leaving (anyone), and the two rules that hold
 // whatever runs at once: a team keeps an owner, and nobody leaves their personal team.
 
-const saved = { ...process.env };
-beforeAll(() => {
-  process.env = { ...saved, APP_URL: "http://localhost:3000" };
-  resetEnvCache();
-});
-afterAll(async () => {
-  process.env = saved;
-  resetEnvCache();
-  await resetKeyRateLimiter();
-  await closeDb();
-});
+setupTestEnv({ APP_URL: "http://localhost:3000" });
 
 const setRole = (by: Person, teamId: string, userId: string, role: string) =>
   callTeam(member.PATCH, { method: "PATCH", path: `/api/teams/${teamId}/members/${userId}`, params: { teamId, userId }, cookie: by.cookie, body: { role } });
