@@ -13,8 +13,17 @@ export function startBenchServer(verifyUrl: string, extra: Record<string, string
       TURNSTILE_SITE_KEY: "bench-site-key",
       TURNSTILE_SECRET_KEY: "bench-secret",
       TURNSTILE_VERIFY_URL: verifyUrl,
-      ...(process.env.BENCH_CPU_PROF_DIR ? { NODE_OPTIONS: `--import ${path.join(import.meta.dirname, "cpu-profile-preload.mjs")}` } : {}),
+      ...nodeOptions(),
       ...extra,
     }),
   });
+}
+
+/** The server's NODE_OPTIONS: the CPU profile preload (BENCH_CPU_PROF_DIR) and BENCH_NODE_OPTIONS (V8 flags to compare). */
+function nodeOptions(): { NODE_OPTIONS?: string } {
+  const parts = [
+    process.env.BENCH_CPU_PROF_DIR ? `--import ${path.join(import.meta.dirname, "cpu-profile-preload.mjs")}` : "",
+    process.env.BENCH_NODE_OPTIONS ?? "",
+  ].filter(Boolean);
+  return parts.length > 0 ? { NODE_OPTIONS: parts.join(" ") } : {};
 }
