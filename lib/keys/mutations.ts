@@ -11,8 +11,16 @@ import { MAX_ACTIVE_KEYS, type ApiKeyView, type CreateKeyInput } from "@/lib/key
 export async function createKey(teamId: string, createdBy: string | null, input: CreateKeyInput): Promise<{ key: ApiKeyView; secret: string }> {
   const { secret, prefix, hash } = generateKey();
   return db().$transaction(async (tx) => {
-    // The team's row lock serialises concurrent creations, so two at once cannot both slip under the cap.
+    // The team's row lock serialises concurrent creations, so two at once cannot both slip under the cap; and
+    // the one who asks must still be an admin or owner under it (a removal or demotion committed while this
+    // request waited revoked their keys: a key made after it would outlive it).
     await tx.$queryRaw`SELECT 1 FROM teams WHERE id = ${teamId} FOR UPDATE`;
+    if (createdBy !== null) {
+      const member = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId: createdBy } }, select: { role: true } });
+      if (member?.role !== "owner" && member?.role !== "admin") {
+        throw new AppError("forbidden", "Your role in this team changed a moment ago: creating API keys needs an admin or owner.");
+      }
+    }
     const active = await tx.apiKey.count({ where: { teamId, revokedAt: null } });
     if (active >= MAX_ACTIVE_KEYS) {
       throw new AppError(

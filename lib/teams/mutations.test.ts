@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createInvitation, revokeInvitation } from "@/lib/teams/invitations";
+import { createKey } from "@/lib/keys/mutations";
 import { changeMemberRole, createTeam, removeMember, updateTeam } from "@/lib/teams/mutations";
 import { createOwner, uniqueEmail } from "@/tests/support/fixtures";
 
@@ -63,6 +64,21 @@ describe("the last-owner rule under concurrency", () => {
     const team = await createTeam(a.id, { name: "Solo" });
     expect(await db().teamMember.findMany({ where: { teamId: team.id }, select: { userId: true, role: true } })).toEqual([{ userId: a.id, role: "owner" }]);
     expect(await db().team.findUniqueOrThrow({ where: { id: team.id }, select: { personalOf: true, name: true } })).toEqual({ personalOf: null, name: "Solo" });
+  });
+});
+
+describe("an admin demoted or removed after the gate read their role", () => {
+  it("cannot create an API key any more (403): a key made after the offboarding would outlive it", async () => {
+    const { teamId, a } = await twoOwners();
+    const admin = await createOwner();
+    await db().teamMember.create({ data: { teamId, userId: admin.id, role: "admin" }, select: { userId: true } });
+    expect(await outcome(createKey(teamId, admin.id, { name: "before", scope: "write" }))).toBe("ok");
+    // The admin's next request passed the gate; an owner demotes them before it takes the team's lock.
+    await changeMemberRole(teamId, a, admin.id, "viewer");
+    expect(await outcome(createKey(teamId, admin.id, { name: "after", scope: "write" }))).toBe("forbidden");
+    await removeMember(teamId, a, admin.id);
+    expect(await outcome(createKey(teamId, admin.id, { name: "gone", scope: "read" }))).toBe("forbidden");
+    expect(await db().apiKey.count({ where: { teamId, createdBy: admin.id, revokedAt: null } })).toBe(0);
   });
 });
 

@@ -67,7 +67,7 @@ export async function changeMemberRole(
     const offboarded: Offboarded = { keysRevoked: 0, invitationsRevoked: 0 };
     if (current !== next) {
       await client.query(`UPDATE team_members SET role = $3 WHERE team_id = $1 AND user_id = $2`, [teamId, userId, next]);
-      if (next === "viewer") offboarded.keysRevoked = await revokeKeysCreatedBy(client, teamId, userId, true);
+      if (next === "viewer") offboarded.keysRevoked = await revokeKeysCreatedBy(client, teamId, userId, false);
       if (current === "owner") offboarded.invitationsRevoked = await revokeInvitationsSentBy(client, teamId, userId);
     }
     return { role: next, previous: current, ...offboarded };

@@ -4,8 +4,9 @@ import type pg from "pg";
 // What a person's power in a team leaves behind, taken away in the same locked transaction as the change of
 // their membership (lib/teams/mutations.ts; docs/teams.md "When someone leaves"):
 // - API keys they created (api_keys.created_by): a key acts as an admin (write) or a viewer (read) of the team
-//   whoever holds it, so a removed admin's read-write key would keep their power. Removed: all their active keys
-//   are revoked; demoted to viewer: their write keys (a viewer may still hold a read key, which is a viewer).
+//   whoever holds it, so a removed admin's read-write key would keep their power. Removed or demoted to viewer:
+//   all their active keys are revoked (a read key may still export personal data, which a viewer may not, and a
+//   viewer can neither see nor revoke keys).
 // - Pending invitations they sent (team_invitations.invited_by): an owner's invitation could bring them back, or
 //   let in someone they chose, after they lost the right to invite. Removed, or no longer an owner: revoked.
 //   Accepting re-checks the inviter too (lib/teams/invitations.ts), for invitations sent before this existed.

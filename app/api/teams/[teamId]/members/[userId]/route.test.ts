@@ -155,24 +155,25 @@ describe("what a member's power leaves behind", () => {
     (await db().apiKey.findMany({ where: { teamId, revokedAt: null }, select: { name: true }, orderBy: { name: "asc" } })).map((k) => k.name);
   const getTeam = (teamId: string, secret: string) => callTeam(team.GET, { method: "GET", path: `/api/teams/${teamId}`, params: { teamId }, bearer: secret });
 
-  it("demoting an admin to viewer revokes their read-write keys (a write key acts as an admin); removing them revokes the rest", async () => {
+  it("demoting an admin to viewer revokes all their keys (a read key may export, a viewer may not); removing them too", async () => {
     const [owner, admin] = [await person(), await person()];
     const id = await teamWith("Keys", [{ id: owner.id, role: "owner" }, { id: admin.id, role: "admin" }]);
     const write = await keyOf(id, admin.id, "admin write", "write");
-    await keyOf(id, admin.id, "admin read", "read");
+    const read = await keyOf(id, admin.id, "admin read", "read");
     await keyOf(id, owner.id, "owner write", "write");
     // Another team's key of the same person is not this team's business.
     await keyOf(admin.personalTeamId, admin.id, "elsewhere", "write");
     expect((await getTeam(id, write.secret)).status).toBe(200);
 
     expect((await setRole(owner, id, admin.id, "viewer")).status).toBe(200);
-    expect(await active(id)).toEqual(["admin read", "owner write"]);
+    expect(await active(id)).toEqual(["owner write"]);
     expect((await getTeam(id, write.secret)).status).toBe(401);
-    expect((await auditActions(id)).at(-1)?.details).toMatchObject({ role: "viewer", previous_role: "admin", keys_revoked: 1, invitations_revoked: 0 });
+    expect((await getTeam(id, read.secret)).status).toBe(401);
+    expect((await auditActions(id)).at(-1)?.details).toMatchObject({ role: "viewer", previous_role: "admin", keys_revoked: 2, invitations_revoked: 0 });
 
     expect((await remove(owner, id, admin.id)).status).toBe(200);
     expect(await active(id)).toEqual(["owner write"]);
-    expect((await auditActions(id)).at(-1)?.details).toMatchObject({ left: false, keys_revoked: 1 });
+    expect((await auditActions(id)).at(-1)?.details).toMatchObject({ left: false, keys_revoked: 0 });
     expect(await active(admin.personalTeamId)).toEqual(["elsewhere"]);
   });
 
