@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { stripe, billingConfigured } from "@/lib/billing/stripe";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 // Starting an upgrade and opening Stripe's customer portal for a TEAM (billing belongs to the team: Pro applies
 // to all its waitlists). The caller has authorized a team owner; `returnTo` is the dashboard page to come back to.
@@ -35,29 +36,24 @@ export async function createCheckout(teamId: string, payerEmail: string, returnT
   return session.url;
 }
 
-/** Stripe's client timeout and one retry (lib/billing/stripe.ts), with room to spare. */
-const CUSTOMER_TRANSACTION_MS = 25_000;
-
 /**
- * The team's Stripe customer, created on its first upgrade under the team's row lock: owners upgrading at the
- * same time wait for one another and share it, so their Checkout sessions cannot make two customers (and the
- * portal shows every subscription of the team in one place). This is the one Stripe call made while the team's
- * row is locked, and only on a team's first upgrade.
+ * The team's Stripe customer, created on its first upgrade. No lock is held across the Stripe call (a slow Stripe
+ * must not hold the team's row, which member changes, new lists and webhooks take): the customer is stored only
+ * if the team still has none, and the owner who loses a race between two first upgrades deletes the customer
+ * they made and uses the stored one, so both Checkout sessions name one customer and the portal shows every
+ * subscription of the team in one place.
  */
 async function teamCustomer(s: Stripe, teamId: string, payerEmail: string): Promise<string> {
-  return db().$transaction(
-    async (tx) => {
-      const [team] = await tx.$queryRaw<{ plan: string; name: string; stripe_customer_id: string | null }[]>`
-        SELECT plan::text AS plan, name, stripe_customer_id FROM teams WHERE id = ${teamId} FOR UPDATE`;
-      if (!team) throw new AppError("not_found", "No such team.");
-      if (team.plan === "PRO") throw new AppError("conflict", "This team is already on Pro. Use “Manage billing” to change it.");
-      if (team.stripe_customer_id) return team.stripe_customer_id;
-      const customer = await s.customers.create({ email: payerEmail, name: team.name, metadata: { team_id: teamId } });
-      await tx.team.update({ where: { id: teamId }, data: { stripeCustomerId: customer.id }, select: { id: true } });
-      return customer.id;
-    },
-    { timeout: CUSTOMER_TRANSACTION_MS },
-  );
+  const team = await db().team.findUnique({ where: { id: teamId }, select: { plan: true, name: true, stripeCustomerId: true } });
+  if (!team) throw new AppError("not_found", "No such team.");
+  if (team.plan === "PRO") throw new AppError("conflict", "This team is already on Pro. Use “Manage billing” to change it.");
+  if (team.stripeCustomerId) return team.stripeCustomerId;
+  const made = await s.customers.create({ email: payerEmail, name: team.name, metadata: { team_id: teamId } });
+  const { count } = await db().team.updateMany({ where: { id: teamId, stripeCustomerId: null }, data: { stripeCustomerId: made.id } });
+  if (count === 1) return made.id;
+  const stored = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { stripeCustomerId: true } });
+  await s.customers.del(made.id).catch((error: unknown) => logger.warn(`stripe: could not delete the surplus customer ${made.id}`, error));
+  return stored.stripeCustomerId!;
 }
 
 export async function createPortal(teamId: string, returnTo: string): Promise<string> {

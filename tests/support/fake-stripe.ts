@@ -86,6 +86,13 @@ export async function startFakeStripe(options: { secretKey: string }): Promise<F
       customers.push(customer);
       return sendJson(res, 200, customer);
     }
+    const customerPath = url.pathname.match(/^\/v1\/customers\/([\w-]+)$/);
+    if (req.method === "DELETE" && customerPath) {
+      const at = customers.findIndex((c) => c.id === customerPath[1]);
+      if (at < 0) return fail(stripeError(404, "invalid_request_error", `No such customer: '${customerPath[1]}'`, "resource_missing"));
+      customers.splice(at, 1);
+      return sendJson(res, 200, { id: customerPath[1], object: "customer", deleted: true });
+    }
     if (req.method === "POST" && url.pathname === "/v1/billing_portal/sessions") {
       if (!params.customer) return fail(stripeError(400, "invalid_request_error", "Missing required param: customer.", "parameter_missing"));
       const portalId = id("bps");
