@@ -6,6 +6,7 @@ import {
   createTeamSchema,
   INVITATION_DAYS,
   INVITES_PER_ADDRESS_PER_DAY,
+  TEAMS_PER_ADDRESS_PER_DAY,
   INVITES_PER_INVITER_PER_DAY,
   inviteSchema,
   memberRoleSchema,
@@ -129,7 +130,7 @@ export const teamPathModule: PathModule = {
       post: ownerOp({
         operationId: "inviteToTeam",
         summary: "Invite an address with a role; the link is emailed to it (never answered). Owners only.",
-        description: `The link works once, for ${INVITATION_DAYS} days, only for that address and only while the inviter is an owner of the team. In any 24 hours (429 with Retry-After; re-sends count): TEAM_INVITES_PER_DAY invitations a team, ${INVITES_PER_INVITER_PER_DAY} a person across all their teams, ${INVITES_PER_ADDRESS_PER_DAY} to one address from all teams. An address with a pending invitation gets a fresh link and the older one stops working (resent: true).`,
+        description: `The link works once, for ${INVITATION_DAYS} days, only for that address and only while the inviter is an owner of the team. In any 24 hours (429 with Retry-After; re-sends count): TEAM_INVITES_PER_DAY invitations a team, ${INVITES_PER_INVITER_PER_DAY} a person across all their teams, ${INVITES_PER_ADDRESS_PER_DAY} to one address from one team, and one address invited by at most ${TEAMS_PER_ADDRESS_PER_DAY} teams. An address with a pending invitation gets a fresh link and the older one stops working (resent: true).`,
         role: "owner",
         sessionOnly: true,
         write: true,

@@ -19,8 +19,13 @@ export const INVITE_EMAIL_MAX = 254;
 export const INVITATION_DAYS = 7;
 /** Team invitations one person may send in any 24 hours, all their teams together (lib/teams/invite-caps.ts). */
 export const INVITES_PER_INVITER_PER_DAY = 50;
-/** Team invitations one address may be sent in any 24 hours, from all teams together, re-sends included. */
+/** Invitations one team may send one address in any 24 hours, re-sends included. */
 export const INVITES_PER_ADDRESS_PER_DAY = 3;
+/**
+ * Teams that may invite one address in any 24 hours. Counted in teams, not invitations, so nobody can use up an
+ * address's allowance with re-sends from one team and block the real team's invitation.
+ */
+export const TEAMS_PER_ADDRESS_PER_DAY = 10;
 
 /** \p{Cc} (controls, C1 too), \p{Cf} (format: bidi marks and overrides, zero-width characters), U+2028, U+2029. */
 const TEAM_NAME_FORBIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
