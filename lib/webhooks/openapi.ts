@@ -140,7 +140,7 @@ export const webhookSchemas: NonNullable<PathModule["schemas"]> = {
     additionalProperties: false,
     properties: {
       id: { type: "string" },
-      url: { type: "string", format: "uri", description: "The whole URL for team admins, owners and write keys; scheme and host followed by /*** for viewers and read-only keys (catch URLs are secrets)." },
+      url: { type: "string", format: "uri", description: "The whole URL for team admins, owners and write keys; scheme and the last two labels of the host followed by /*** for viewers and read-only keys (catch URLs are secrets)." },
       description: { type: "string" },
       events: { type: "array", items: { enum: [...WEBHOOK_EVENTS] } },
       enabled: { type: "boolean" },
