@@ -71,6 +71,17 @@ describe("when the team's own subscription ends", () => {
     expect(audit.details).toEqual({ plan: "PRO", status: "active", subscription: billing.id, replaced: own.id, from: "legacy_subscriptions" });
   });
 
+  it("finds a second subscription of the team that turned active while the team was Pro (a second checkout) and switches to it", async () => {
+    const { teamId, own } = await proTeam();
+    const second: TestSubscription = { id: testSubscriptionId("second"), customer: "cus_own", metadata: { team_id: teamId } };
+    // Its checkout completed while it was still incomplete (3-D Secure), then Stripe reports it active.
+    await subscriptionEvent(fake, "customer.subscription.updated", second, "active");
+    expect(await teamOf(teamId)).toMatchObject({ plan: "PRO", stripeSubscriptionId: own.id });
+    expect(await legacyOf(teamId)).toEqual({ [second.id]: "active" });
+    await subscriptionEvent(fake, "customer.subscription.deleted", own, "canceled");
+    expect(await teamOf(teamId)).toMatchObject({ plan: "PRO", stripeSubscriptionId: second.id, subscriptionStatus: "active" });
+  });
+
   it("drops the team to Free when none of its others bills any more, and records their states", async () => {
     const { teamId, own, others } = await proTeam([{ name: "gone", row: "active", status: "canceled" }]);
     await subscriptionEvent(fake, "customer.subscription.deleted", own, "canceled");

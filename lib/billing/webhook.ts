@@ -123,7 +123,12 @@ async function applySubscription(
     // and while the team is Pro on its own, only a completed checkout replaces it (the replaced one, if it still
     // bills, is kept as one of the team's others).
     const another = team.stripe_subscription_id !== null && !own;
-    if (another && (plan === "FREE" || (team.plan === "PRO" && event.type !== "checkout.session.completed"))) return unchanged;
+    if (another && (plan === "FREE" || (team.plan === "PRO" && event.type !== "checkout.session.completed"))) {
+      // Not taken, but not forgotten: a second subscription of the team that has not ended (a second checkout
+      // that turned active later) is kept as one of its others, so the fallback finds it when the own one ends.
+      await keepDisplaced(tx, team.id, subscription);
+      return unchanged;
+    }
     if (own && plan === "FREE") {
       // The team's own has ended: one of its others that still bills takes its place instead of a downgrade.
       const fallback = await pickFallback(tx, team.id, others);
