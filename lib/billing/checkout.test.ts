@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as upgradePOST } from "@/app/api/waitlists/[id]/upgrade/route";
-import { closeDb, db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
-import { startFakeStripe, type FakeStripe } from "@/tests/support/fake-stripe";
+import { db } from "@/lib/db";
 import { createWaitlist, personalTeamId, uniqueSlug } from "@/tests/support/fixtures";
 import { callOwner, signedInOwner } from "@/tests/support/owner-api";
-import { configureStripe, STRIPE_TEST } from "@/tests/support/stripe-webhook";
+import { setupFakeStripe } from "@/tests/support/stripe-webhook";
 
-// One Stripe customer per team (docs/billing.md): the first upgrade creates it under the team's row lock before
-// any Checkout session, so owners upgrading at the same time share it (and Stripe's portal shows every
-// subscription of the team in one place).
+// One Stripe customer per team (docs/billing.md): the first upgrade creates it before any Checkout session and
+// stores it only if the team has none yet (the loser of a race deletes its own), so owners upgrading at the same
+// time share it (and Stripe's portal shows every subscription of the team in one place).
 
-let fake: FakeStripe;
-const saved = { ...process.env };
-
-beforeAll(async () => {
-  fake = await startFakeStripe({ secretKey: STRIPE_TEST.secretKey });
-});
-beforeEach(() => configureStripe(saved, fake));
-afterAll(async () => {
-  await fake.close();
-  process.env = saved;
-  resetEnvCache();
-  await closeDb();
-});
+const stripeFake = setupFakeStripe();
 
 async function teamWithTwoOwners() {
   const owner = await signedInOwner();
@@ -34,21 +20,21 @@ async function teamWithTwoOwners() {
   return { owner, coOwner, teamId, waitlist };
 }
 
-const callsSince = (from: number, path: string) => fake.calls.slice(from).filter((c) => c.method === "POST" && c.path === path);
+const callsSince = (from: number, path: string) => stripeFake().calls.slice(from).filter((c) => c.method === "POST" && c.path === path);
 
 describe("the team's Stripe customer", () => {
   it("is one customer when two owners upgrade at the same time: the race's loser deletes its own, both sessions name the kept one", async () => {
     const { owner, coOwner, teamId, waitlist } = await teamWithTwoOwners();
-    const from = fake.calls.length;
+    const from = stripeFake().calls.length;
     // Stripe is slow to create the customer: both upgrades are in flight together.
-    fake.setLatency("POST /v1/customers", 300);
+    stripeFake().setLatency("POST /v1/customers", 300);
     try {
       const answers = await Promise.all(
         [owner, coOwner].map((person) => callOwner(upgradePOST, { id: waitlist.id }, { cookie: person.cookie, method: "POST" })),
       );
       expect(answers.map((a) => a.status)).toEqual([200, 200]);
     } finally {
-      fake.setLatency("POST /v1/customers", 0);
+      stripeFake().setLatency("POST /v1/customers", 0);
     }
 
     const created = callsSince(from, "/v1/customers");
@@ -56,7 +42,7 @@ describe("the team's Stripe customer", () => {
     expect(created[0]!.params).toMatchObject({ "metadata[team_id]": teamId });
     expect([owner.email, coOwner.email]).toContain(created[0]!.params.email);
     // Whatever the race made, one customer of the team is left at Stripe, and it is the stored one.
-    const left = fake.customers.filter((c) => c.metadata.team_id === teamId);
+    const left = stripeFake().customers.filter((c) => c.metadata.team_id === teamId);
     expect(left).toHaveLength(1);
     const customer = left[0]!.id;
     expect((await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { stripeCustomerId: true } })).stripeCustomerId).toBe(customer);
@@ -72,7 +58,7 @@ describe("the team's Stripe customer", () => {
   it("is reused when the team already has one (an earlier upgrade, or a customer from before teams)", async () => {
     const { owner, teamId, waitlist } = await teamWithTwoOwners();
     await db().team.update({ where: { id: teamId }, data: { stripeCustomerId: "cus_from_before" } });
-    const from = fake.calls.length;
+    const from = stripeFake().calls.length;
     expect((await callOwner(upgradePOST, { id: waitlist.id }, { cookie: owner.cookie, method: "POST" })).status).toBe(200);
     expect(callsSince(from, "/v1/customers")).toHaveLength(0);
     expect(callsSince(from, "/v1/checkout/sessions")[0]!.params.customer).toBe("cus_from_before");
@@ -81,10 +67,10 @@ describe("the team's Stripe customer", () => {
   it("is not created for a team already on Pro (409, nothing sent to Stripe)", async () => {
     const { owner, teamId, waitlist } = await teamWithTwoOwners();
     await db().team.update({ where: { id: teamId }, data: { plan: "PRO" } });
-    const from = fake.calls.length;
+    const from = stripeFake().calls.length;
     const r = await callOwner(upgradePOST, { id: waitlist.id }, { cookie: owner.cookie, method: "POST" });
     expect(r.status).toBe(409);
-    expect(fake.calls.length).toBe(from);
+    expect(stripeFake().calls.length).toBe(from);
     expect((await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { stripeCustomerId: true } })).stripeCustomerId).toBeNull();
   });
 });

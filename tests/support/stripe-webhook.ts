@@ -1,7 +1,9 @@
 import Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { POST as webhookPOST } from "@/app/api/stripe/webhook/route";
+import { closeDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import type { FakeStripe } from "@/tests/support/fake-stripe";
+import { startFakeStripe, type FakeStripe } from "@/tests/support/fake-stripe";
 
 // Stripe's side of a billing test: the environment that points the app at the fake Stripe, signed webhook
 // events delivered through the real route, and a completed checkout for a subscription the fake reports.
@@ -20,6 +22,26 @@ export function configureStripe(saved: NodeJS.ProcessEnv, fake: FakeStripe | nul
     });
   }
   resetEnvCache();
+}
+
+/**
+ * A billing test file's Stripe: a fake started once for the file, the app pointed at it before each test, and
+ * everything put back (environment, pool) after the file. Read the fake through the returned getter.
+ */
+export function setupFakeStripe(): () => FakeStripe {
+  let fake: FakeStripe | undefined;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    fake = await startFakeStripe({ secretKey: STRIPE_TEST.secretKey });
+  });
+  beforeEach(() => configureStripe(saved, fake!));
+  afterAll(async () => {
+    await fake?.close();
+    process.env = saved;
+    resetEnvCache();
+    await closeDb();
+  });
+  return () => fake!;
 }
 
 let counter = 0;
