@@ -30,39 +30,15 @@ export function AuditFilters({ values, actors, waitlists, error }: Props) {
   return (
     <Card className="p-4">
       <form method="get" action="/dashboard/team/audit" aria-label="Filter the audit log" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
-        <label className="space-y-1 text-sm font-medium text-ink">
-          <span>Who</span>
-          <select name="who" defaultValue={values.who} className={selectClasses}>
-            <option value="">Anyone</option>
-            {withCurrent(actors, values.who).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1 text-sm font-medium text-ink">
-          <span>What</span>
-          <select name="category" defaultValue={values.category} className={selectClasses}>
-            <option value="">Everything</option>
-            {AUDIT_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1 text-sm font-medium text-ink">
-          <span>Waitlist</span>
-          <select name="waitlist" defaultValue={values.waitlist} className={selectClasses}>
-            <option value="">All waitlists</option>
-            {withCurrent(waitlists, values.waitlist).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Who" name="who" value={values.who} any="Anyone" options={withCurrent(actors, values.who)} />
+        <FilterSelect
+          label="What"
+          name="category"
+          value={values.category}
+          any="Everything"
+          options={AUDIT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+        />
+        <FilterSelect label="Waitlist" name="waitlist" value={values.waitlist} any="All waitlists" options={withCurrent(waitlists, values.waitlist)} />
         <label className="space-y-1 text-sm font-medium text-ink">
           <span>From (UTC)</span>
           <input type="date" name="from" defaultValue={values.from} className={cn(inputClasses, "h-10")} />
@@ -88,5 +64,22 @@ export function AuditFilters({ values, actors, waitlists, error }: Props) {
         </p>
       ) : null}
     </Card>
+  );
+}
+
+/** One of the filter form's selects: "any" first, then the options. */
+function FilterSelect(props: { label: string; name: string; value: string; any: string; options: { value: string; label: string }[] }) {
+  return (
+    <label className="space-y-1 text-sm font-medium text-ink">
+      <span>{props.label}</span>
+      <select name={props.name} defaultValue={props.value} className={selectClasses}>
+        <option value="">{props.any}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
