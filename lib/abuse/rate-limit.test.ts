@@ -74,6 +74,37 @@ describe("the public rate limit (in memory)", () => {
   });
 });
 
+describe("the in-memory count", () => {
+  it("counts a fixed window from a key's first request and says when it ends", async () => {
+    const limiter = createRateLimiter({ points: 2, durationSeconds: 1 });
+    const first = await limiter.consume("198.51.100.20");
+    expect(first).toEqual({ allowed: true, limit: 2, remaining: 1, resetSeconds: 1 });
+    expect((await limiter.consume("198.51.100.20")).remaining).toBe(0);
+    expect(await limiter.consume("198.51.100.20")).toMatchObject({ allowed: false, remaining: 0 });
+    // Another key has its own window.
+    expect((await limiter.consume("198.51.100.21")).allowed).toBe(true);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await limiter.consume("198.51.100.20")).toMatchObject({ allowed: true, remaining: 1 });
+  });
+
+  it("later requests do not move the window", async () => {
+    const limiter = createRateLimiter({ points: 10, durationSeconds: 2 });
+    await limiter.consume("198.51.100.22");
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await limiter.consume("198.51.100.22")).resetSeconds).toBe(1);
+  });
+
+  it("holds at most memoryKeys keys: the least recently seen starts afresh", async () => {
+    const limiter = createRateLimiter({ points: 1, memoryKeys: 2 });
+    expect((await limiter.consume("a")).allowed).toBe(true);
+    expect((await limiter.consume("a")).allowed).toBe(false);
+    await limiter.consume("b");
+    await limiter.consume("c");
+    expect((await limiter.consume("a")).allowed).toBe(true);
+    expect((await limiter.consume("c")).allowed).toBe(false);
+  });
+});
+
 describe("the rate limiter with Redis down", () => {
   it("keeps limiting in memory instead of failing open or closed", async () => {
     const limiter = createRateLimiter({ points: 3, redisUrl: "redis://127.0.0.1:1", keyPrefix: "wf:test:down" });

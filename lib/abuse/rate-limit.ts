@@ -1,12 +1,20 @@
 import "server-only";
 import { Redis } from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { LRUCache } from "lru-cache";
+import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
 // The public API's per-IP limit (120 requests a minute by contract), shared by every public endpoint.
 // In memory by default; in Redis when REDIS_URL is set so that all app instances count together. If Redis
-// stops answering, an in-memory limiter takes over rather than letting every request through or failing all.
+// stops answering (or has not connected yet), the in-memory count takes over rather than letting every request
+// through or failing all.
+//
+// The in-memory count is a bounded LRU of numbers (lru-cache), not rate-limiter-flexible's memory store: that
+// store keeps an object and a timer per key for the whole window, and a launch-day crowd (a new address per
+// request) kept ~50,000 of them alive per minute, which V8 copied through its young generation on every
+// collection: the public routes lost ~25% of their throughput to GC (docs/capacity.md). Here an address costs
+// one map entry and its number; at MEMORY_KEYS addresses the least recently seen is forgotten (it starts afresh).
 
 export const RATE_LIMIT_WINDOW_SECONDS = 60;
 
@@ -23,7 +31,11 @@ export type RateLimiterOptions = {
   keyPrefix?: string;
   /** The window; default RATE_LIMIT_WINDOW_SECONDS. */
   durationSeconds?: number;
+  /** Keys the in-memory count holds at most; default MEMORY_KEYS. */
+  memoryKeys?: number;
 };
+
+export const MEMORY_KEYS = 200_000;
 
 export type RateLimiter = {
   consume(key: string): Promise<RateLimitDecision>;
@@ -34,27 +46,25 @@ export type RateLimiter = {
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const duration = options.durationSeconds ?? RATE_LIMIT_WINDOW_SECONDS;
-  const base = { points: options.points, duration, keyPrefix: options.keyPrefix ?? "wf:rl" };
+  const memory = memoryCounter(options.points, duration * 1000, options.memoryKeys ?? MEMORY_KEYS);
   let redis: Redis | undefined;
-  let limiter: RateLimiterAbstract;
+  let limiter: RateLimiterRedis | undefined;
   if (options.redisUrl) {
     redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     redis.on("error", (e: Error) => logger.warn("rate limiter: redis error", e));
-    limiter = new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: new RateLimiterMemory(base) });
-  } else {
-    limiter = new RateLimiterMemory(base);
+    limiter = new RateLimiterRedis({ points: options.points, duration, keyPrefix: options.keyPrefix ?? "wf:rl", storeClient: redis });
   }
 
   return {
     async consume(key) {
+      if (!limiter) return memory(key);
       try {
         const res = await limiter.consume(key, 1);
         return decision(true, options.points, res);
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) return decision(false, options.points, rejection);
-        // A store failure with no insurance left: let the request through; the limit is a shield, not a gate.
-        logger.error("rate limiter failed", rejection);
-        return { allowed: true, limit: options.points, remaining: options.points, resetSeconds: duration };
+        // Redis is down or not connected yet: count here until it answers again.
+        return memory(key);
       }
     },
     async ready(timeoutMs = 2000) {
@@ -71,6 +81,23 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     async close() {
       redis?.disconnect();
     },
+  };
+}
+
+/** A fixed window per key from its first request, as rate-limiter-flexible counts. */
+function memoryCounter(points: number, windowMs: number, maxKeys: number): (key: string) => RateLimitDecision {
+  const counts = new LRUCache<string, number>({ max: maxKeys, ttl: windowMs, ttlAutopurge: false });
+  return (key) => {
+    const used = (counts.get(key) ?? 0) + 1;
+    // The window starts with the first request; later ones count without moving it.
+    counts.set(key, used, { noUpdateTTL: used > 1 });
+    const msLeft = counts.getRemainingTTL(key);
+    return {
+      allowed: used <= points,
+      limit: points,
+      remaining: Math.max(0, points - used),
+      resetSeconds: Math.max(1, Math.ceil(msLeft / 1000)),
+    };
   };
 }
 

@@ -53,3 +53,10 @@ export async function postmasterPid(pool: Pool): Promise<number> {
   const { rows } = await pool.query<{ setting: string }>(`SELECT setting FROM pg_settings WHERE name = 'data_directory'`);
   return Number(readFileSync(path.join(rows[0]!.setting, "postmaster.pid"), "utf8").split("\n")[0]);
 }
+
+/** Busy CPU ms of the whole machine so far (all cores, from /proc/stat: everything but idle and iowait). */
+export function machineBusyMs(): number {
+  const first = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = first;
+  return (user + nice + system + irq + softirq + steal) * TICK_MS;
+}

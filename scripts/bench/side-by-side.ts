@@ -2,7 +2,7 @@ import type { Pool as PgPool } from "pg";
 import { Pool } from "undici";
 import { startFakeSiteverify } from "@/tests/support/fake-siteverify";
 import { startBenchServer } from "./bench-server";
-import { cpuSince, treeCpu } from "./cpu";
+import { cpuSince, machineBusyMs, treeCpu } from "./cpu";
 import { benchDbSignups } from "./db-signups";
 import { benchOwner } from "./positions";
 import { ms, runFor, summarize } from "./stats";
@@ -19,7 +19,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WARMUP_MS = 1_000;
 
-type Row = { name: string; connections: number; perSecond: number; p50: number; p99: number; cpuMs: number | null; base?: string; target?: string };
+// CPU per request: the server's (its process tree), this process's (the load generator and the fake
+// siteverify), and the rest of the machine's (PostgreSQL, anything else running).
+type Cpu = { server: number; bench: number; rest: number };
+type Row = { name: string; connections: number; perSecond: number; p50: number; p99: number; cpuMs: Cpu | null; base?: string; target?: string };
 type Load = { name: string; connections: number; path: (i: number) => string; post?: (i: number) => string; base?: string; target?: string };
 
 let addresses = 0;
@@ -29,7 +32,7 @@ const nextAddress = () => {
   return `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 };
 
-type Sample = { latencies: number[]; elapsedMs: number; cpuMs: number };
+type Sample = { latencies: number[]; elapsedMs: number; cpuMs: Cpu };
 
 async function measure(client: Pool, pid: number, load: Load): Promise<Sample> {
   let errors = 0;
@@ -49,9 +52,12 @@ async function measure(client: Pool, pid: number, load: Load): Promise<Sample> {
     }
   };
   await runFor(WARMUP_MS, load.connections, task);
-  const before = treeCpu(pid);
+  const before = { server: treeCpu(pid), bench: process.cpuUsage(), machine: machineBusyMs() };
   const run = await runFor(SECONDS * 1000, load.connections, task);
-  const cpuMs = cpuSince(before, treeCpu(pid));
+  const server = cpuSince(before.server, treeCpu(pid));
+  const { user, system } = process.cpuUsage(before.bench);
+  const bench = (user + system) / 1000;
+  const cpuMs = { server, bench, rest: Math.max(0, machineBusyMs() - before.machine - server - bench) };
   if (firstError) console.log(`  ${load.name}: ${errors} non-200 answers, first: ${firstError}`);
   return { ...run, cpuMs };
 }
@@ -61,20 +67,21 @@ function rowOf(load: Load, samples: Sample[]): Row {
   const latencies = samples.flatMap((x) => x.latencies);
   const elapsedMs = samples.reduce((t, x) => t + x.elapsedMs, 0);
   const s = summarize(latencies);
-  const cpuMs = samples.reduce((t, x) => t + x.cpuMs, 0) / latencies.length;
+  const per = (k: keyof Cpu) => samples.reduce((t, x) => t + x.cpuMs[k], 0) / latencies.length;
+  const cpuMs = { server: per("server"), bench: per("bench"), rest: per("rest") };
   return { name: load.name, connections: load.connections, perSecond: (latencies.length / elapsedMs) * 1000, p50: s.p50, p99: s.p99, cpuMs, base: load.base, target: load.target };
 }
 
 function table(rows: Row[]): string {
   const byName = new Map(rows.map((r) => [r.name, r]));
   const lines = [
-    "| what | connections | req/s | p50 | p99 | CPU/req (server) | ratio | target |",
-    "|---|---|---|---|---|---|---|---|",
+    "| what | connections | req/s | p50 | p99 | CPU/req: server | load gen + fakes | rest (PostgreSQL) | ratio | target |",
+    "|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of rows) {
     const base = r.base ? byName.get(r.base) : undefined;
     const ratio = base ? `${(r.perSecond / base.perSecond).toFixed(2)}x ${r.base}` : "";
-    const cpu = r.cpuMs === null ? "" : ms(r.cpuMs);
+    const cpu = r.cpuMs === null ? "| | " : `${ms(r.cpuMs.server)} | ${ms(r.cpuMs.bench)} | ${ms(r.cpuMs.rest)}`;
     lines.push(`| ${r.name} | ${r.connections || ""} | ${Math.round(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${cpu} | ${ratio} | ${r.target ?? ""} |`);
   }
   return lines.join("\n");
