@@ -82,6 +82,23 @@ describe("verifyTurnstile", () => {
     expect(await verifyTurnstile(passToken(), "198.51.100.7", "s")).toMatchObject({ ok: false, reason: "network-error" });
   });
 
+  it("fails closed on an answer far longer than siteverify's, without reading it all", async () => {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ success: true, padding: "x".repeat(1024 * 1024) }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      process.env.TURNSTILE_VERIFY_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/siteverify`;
+      resetEnvCache();
+      expect(await verifyTurnstile(passToken(), "198.51.100.7", "s")).toMatchObject({ ok: false, reason: "network-error" });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it("asks again, once, when a kept-alive connection is dropped under the request", async () => {
     // The first request has its socket closed without an answer (as by a server whose keep-alive ran out just
     // then); the next is answered. Without the retry the signup fails as network-error.
