@@ -14,7 +14,7 @@ export async function readJsonObject(req: Request, maxBytes: number): Promise<Re
   const bytes = await readBytes(req, maxBytes);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    parsed = JSON.parse(STRICT_UTF8.decode(bytes));
   } catch {
     throw new AppError("bad_json", "The request body is not valid JSON.");
   }
@@ -25,15 +25,28 @@ export async function readJsonObject(req: Request, maxBytes: number): Promise<Re
   return parsed as Record<string, unknown>;
 }
 
+// Decoding in one call keeps no state between calls, so one decoder of each kind serves every request.
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+const UTF8 = new TextDecoder();
+
 /** The whole body as UTF-8 text, refused by size before and while reading (never buffered past the limit). */
 export async function readText(req: Request, maxBytes: number): Promise<string> {
-  return new TextDecoder().decode(await readBytes(req, maxBytes));
+  return UTF8.decode(await readBytes(req, maxBytes));
 }
 
 async function readBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = `The request body is larger than the ${maxBytes}-byte limit.`;
+  const declared = req.headers.get("content-length");
+  if (declared !== null && DIGITS.test(declared) && Number(declared) <= maxBytes) {
+    // A declared length within the limit is read in one go (far fewer promises and stream steps than chunk by
+    // chunk, on every signup): Node's HTTP parser delivers exactly that many bytes and refuses a request that
+    // also says chunked. The check after reading is for callers that build a Request themselves.
+    const bytes = new Uint8Array(await req.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw new AppError("payload_too_large", tooLarge);
+    return bytes;
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const tooLarge = `The request body is larger than the ${maxBytes}-byte limit.`;
   for await (const chunk of limitedBody(req, maxBytes, tooLarge)) {
     chunks.push(chunk);
     size += chunk.byteLength;
@@ -46,6 +59,8 @@ async function readBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
   }
   return bytes;
 }
+
+const DIGITS = /^\d{1,15}$/;
 
 /** Yields a request body's chunks, failing with payload_too_large once more than maxBytes arrived. */
 export async function* limitedBody(
