@@ -38,7 +38,7 @@ export type RateLimiterOptions = {
 export const MEMORY_KEYS = 200_000;
 
 export type RateLimiter = {
-  consume(key: string): Promise<RateLimitDecision>;
+  consume(key: string): RateLimitDecision | Promise<RateLimitDecision>;
   /** Resolves once the store is connected (at once in memory); until then the in-memory insurance counts. */
   ready(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -56,16 +56,15 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   }
 
   return {
-    async consume(key) {
+    // In memory the answer is there at once: no promise (the public routes check it on every request).
+    consume(key) {
       if (!limiter) return memory(key);
-      try {
-        const res = await limiter.consume(key, 1);
-        return decision(true, options.points, res);
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return decision(false, options.points, rejection);
-        // Redis is down or not connected yet: count here until it answers again.
-        return memory(key);
-      }
+      return limiter.consume(key, 1).then(
+        (res) => decision(true, options.points, res),
+        (rejection: unknown) =>
+          // Redis is down or not connected yet: count here until it answers again.
+          rejection instanceof RateLimiterRes ? decision(false, options.points, rejection) : memory(key),
+      );
     },
     async ready(timeoutMs = 2000) {
       const client = redis;

@@ -52,17 +52,16 @@ export async function verifyTurnstile(
     idempotency_key: idempotencyKey(`${retryScope}\n${token}`),
   });
 
-  const url = new URL(e.TURNSTILE_VERIFY_URL);
-  const path = `${url.pathname}${url.search}`;
+  const { origin, path } = siteverifyTarget(e.TURNSTILE_VERIFY_URL);
   const form = body.toString();
   // One deadline for the whole exchange: waiting for a free connection, connecting, the answer and a retry.
   const deadline = new Deadline(e.TURNSTILE_TIMEOUT_MS);
   try {
-    const res = await exchange(url.origin, path, form, deadline).catch((error: unknown) => {
+    const res = await exchange(origin, path, form, deadline).catch((error: unknown) => {
       // A kept-alive connection the server (or a middlebox) closed just as we reused it: the request never got
       // an answer. Asking again, on a fresh connection, is safe: the idempotency key gets the same verdict.
       if (deadline.expired || !isDroppedConnection(error)) throw error;
-      return exchange(url.origin, path, form, deadline);
+      return exchange(origin, path, form, deadline);
     });
     if (res.status !== 200) return fail(`http-${res.status}`);
     const data = parseJson(res.body);
@@ -80,6 +79,17 @@ export async function verifyTurnstile(
   } finally {
     deadline.clear();
   }
+}
+
+let target: { url: string; origin: string; path: string } | null = null;
+
+/** The configured URL, parsed once rather than on every signup. */
+function siteverifyTarget(url: string): { origin: string; path: string } {
+  if (target?.url !== url) {
+    const parsed = new URL(url);
+    target = { url, origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+  }
+  return target;
 }
 
 /** Far more than siteverify's answer (a few hundred bytes); anything longer is not one. */

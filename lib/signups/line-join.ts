@@ -71,7 +71,7 @@ type BatchRow = {
 };
 
 /** One answer per person, in order; a newcomer credited inside the batch gets its position looked up alone. */
-async function appendBatch(waitlistId: string, batch: readonly JoinInput[]): Promise<Promise<JoinResult>[]> {
+async function appendBatch(waitlistId: string, batch: readonly JoinInput[]): Promise<(JoinResult | Promise<JoinResult>)[]> {
   const caps = plans(env().FREE_SIGNUP_CAP);
   const column = (pick: (i: JoinInput) => string | null) => batch.map(pick);
   await jobs(); // the job queue's schema and queues, ensured once per process
@@ -83,10 +83,11 @@ async function appendBatch(waitlistId: string, batch: readonly JoinInput[]): Pro
     column((i) => i.answers ?? null), column((i) => i.metadata ?? null), column((i) => i.attribution ?? null),
     column((i) => i.externalId ?? null), column((i) => i.ipHash ?? null), column((i) => i.ipNet ?? null),
   ] });
-  return rows.map(async (row): Promise<JoinResult> => {
+  // Plain values where the statement gave the answer (nearly always): a promise each is work on the hot path.
+  return rows.map((row): JoinResult | Promise<JoinResult> => {
     if (row.outcome !== "joined") return { outcome: row.outcome };
-    const position = row.position ?? (await positionOf(pool(), waitlistId, row.score!, row.seq!));
-    return { outcome: "joined", id: row.id!, position, pending: row.pending === true };
+    const joined = (position: number): JoinResult => ({ outcome: "joined", id: row.id!, position, pending: row.pending === true });
+    return row.position !== null ? joined(row.position) : positionOf(pool(), waitlistId, row.score!, row.seq!).then(joined);
   });
 }
 
@@ -99,7 +100,7 @@ const EMAIL_TAKEN = new Set(["signups_waitlist_id_email_key", "signups_waitlist_
  * email is a duplicate answer, so the batch's other members do not each spend one of createSignup's attempts.
  * A second race, or a collided code, still rejects the batch (createSignup retries with new codes).
  */
-async function appendBatchRacing(waitlistId: string, batch: readonly JoinInput[]): Promise<Promise<JoinResult>[]> {
+async function appendBatchRacing(waitlistId: string, batch: readonly JoinInput[]): Promise<(JoinResult | Promise<JoinResult>)[]> {
   try {
     return await appendBatch(waitlistId, batch);
   } catch (error) {
