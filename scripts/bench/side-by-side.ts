@@ -11,20 +11,31 @@ import { ms, runFor, summarize } from "./stats";
 // signup route (Turnstile enforced against a local siteverify), the config route, the hosted page and the
 // static landing page; then the DB path (createSignup from two processes, no HTTP) on a list of BENCH_SIGNUPS.
 // Every HTTP request comes from its own client address (one trusted proxy hop), so the per-IP limit is paid as
-// in production and never trips. Each row runs BENCH_SECONDS after a short warm-up, in BENCH_ROUNDS rounds
-// (default 4) that interleave the rows; a row's figures pool its rounds. BENCH_ROWS=signup,config
+// in production and never trips. Each row runs BENCH_SECONDS (default 3) after a short warm-up, in BENCH_ROUNDS rounds
+// (default 6) that interleave the rows; a row's figures pool its rounds. BENCH_ROWS=signup,config
 // runs only those rows (and no DB path), e.g. to profile them with BENCH_CPU_PROF_DIR.
 
 // Short rows in more rounds: this shared machine's speed drifts by 2x within minutes, and rows measured close
 // together in time see the same machine, so their ratios hold even when the absolute figures move.
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
-const WARMUP_MS = 1_000;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const WARMUP_MS = 500;
 
 // CPU per request: the server's (its process tree), this process's (the load generator and the fake
 // siteverify), and the rest of the machine's (PostgreSQL, the kernel's network work, anything else running).
 type Cpu = { server: number; bench: number; rest: number };
-type Row = { name: string; connections: number; perSecond: number; p50: number; p99: number; cpuMs: Cpu | null; base?: string; target?: string };
+type Row = {
+  name: string;
+  connections: number;
+  perSecond: number;
+  /** Each round's rate: a ratio between rows of one round compares the machine at nearly the same moment. */
+  roundRates: number[];
+  p50: number;
+  p99: number;
+  cpuMs: Cpu | null;
+  base?: string;
+  target?: string;
+};
 type Load = {
   name: string;
   connections: number;
@@ -80,7 +91,18 @@ function rowOf(load: Load, samples: Sample[]): Row {
   const s = summarize(latencies);
   const per = (k: keyof Cpu) => samples.reduce((t, x) => t + x.cpuMs[k], 0) / latencies.length;
   const cpuMs = { server: per("server"), bench: per("bench"), rest: per("rest") };
-  return { name: load.name, connections: load.connections, perSecond: (latencies.length / elapsedMs) * 1000, p50: s.p50, p99: s.p99, cpuMs, base: load.base, target: load.target };
+  const roundRates = samples.map((x) => (x.latencies.length / x.elapsedMs) * 1000);
+  const perSecond = (latencies.length / elapsedMs) * 1000;
+  return { name: load.name, connections: load.connections, perSecond, roundRates, p50: s.p50, p99: s.p99, cpuMs, base: load.base, target: load.target };
+}
+
+/** The median and range of the per-round ratios, when there are several rounds. */
+function roundRatios(r: Row, base: Row): string {
+  const ratios = r.roundRates.map((rate, i) => rate / base.roundRates[i]!).sort((a, b) => a - b);
+  if (ratios.length < 2) return "";
+  const mid = Math.floor(ratios.length / 2);
+  const median = ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+  return ` (rounds: median ${median.toFixed(2)}, ${ratios[0]!.toFixed(2)}-${ratios.at(-1)!.toFixed(2)})`;
 }
 
 function table(rows: Row[]): string {
@@ -91,7 +113,7 @@ function table(rows: Row[]): string {
   ];
   for (const r of rows) {
     const base = r.base ? byName.get(r.base) : undefined;
-    const ratio = base ? `${(r.perSecond / base.perSecond).toFixed(2)}x ${r.base}` : "";
+    const ratio = base ? `${(r.perSecond / base.perSecond).toFixed(2)}x ${r.base}${roundRatios(r, base)}` : "";
     const cpu = r.cpuMs === null ? "| | " : `${ms(r.cpuMs.server)} | ${ms(r.cpuMs.bench)} | ${ms(r.cpuMs.rest)}`;
     lines.push(`| ${r.name} | ${r.connections || ""} | ${Math.round(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${cpu} | ${ratio} | ${r.target ?? ""} |`);
   }
@@ -173,6 +195,7 @@ export async function benchSideBySide(pool: PgPool): Promise<void> {
     name: `DB path (${db.size.toLocaleString("en-US")} list, 64 callers in 2 processes)`,
     connections: 0,
     perSecond: db.perSecond,
+    roundRates: [db.perSecond],
     p50: db.p50,
     p99: db.p99,
     cpuMs: null,
