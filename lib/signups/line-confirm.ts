@@ -3,7 +3,7 @@ import { jobs } from "@/lib/jobs/boss";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { newStatusToken } from "@/lib/signups/codes";
 import { withLockedLine } from "@/lib/signups/line";
-import { blockSql, positionOf, scoreSql } from "@/lib/signups/position";
+import { blockDeltaCtes, blockSql, positionOf, scoreSql } from "@/lib/signups/position";
 import { velocityHoldArms } from "@/lib/signups/velocity";
 import type { SignupStatusValue } from "@/lib/signups/statuses";
 
@@ -61,17 +61,7 @@ WITH lw AS (
     FROM me, signups o
    WHERE r.id = me.referred_by_id AND r.waitlist_id = $2 AND me.referral_credit = 'credited' AND o.id = r.id
   RETURNING r.score AS new_score, o.score AS old_score, r.status
-), deltas AS (
-  SELECT block, SUM(delta)::int AS delta FROM (
-    SELECT ${blockSql("me.score")} AS block, 1 AS delta FROM me
-    UNION ALL SELECT ${blockSql("old_score")}, -1 FROM credit WHERE status = 'WAITING'
-    UNION ALL SELECT ${blockSql("new_score")}, 1 FROM credit WHERE status = 'WAITING'
-  ) d GROUP BY block
-), blk AS (
-  INSERT INTO signup_blocks (waitlist_id, block, waiting)
-  SELECT $2, block, delta FROM deltas WHERE delta <> 0
-  ON CONFLICT (waitlist_id, block) DO UPDATE SET waiting = signup_blocks.waiting + EXCLUDED.waiting
-)
+), ${blockDeltaCtes(`SELECT ${blockSql("me.score")} AS block, 1 AS delta FROM me`, "$2")}
 SELECT id, score, seq FROM me`;
 
 /** Confirms a pending signup of this waitlist (double opt-in). */

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { env, type Env } from "@/lib/env";
 import { jobInsertSql } from "@/lib/jobs/in-statement";
-import { blockSql, scoreSql } from "@/lib/signups/position";
+import { blockDeltaCtes, blockSql, scoreSql } from "@/lib/signups/position";
 import { velocityHoldArms } from "@/lib/signups/velocity";
 
 // The text of the group commit's one statement (lib/signups/line-join.ts runs it).
@@ -103,17 +103,7 @@ WITH lock AS (
   -- The old score from the updated row itself: this statement's snapshot predates its lock, so a second copy
   -- of the row could be older than the version the UPDATE re-read (a confirmation or another batch in between).
   RETURNING r.score AS new_score, ${scoreSql("r.seq", "r.referral_count - c.n", "lock.referral_boost")} AS old_score, r.status
-), deltas AS (
-  SELECT block, SUM(delta)::int AS delta FROM (
-    SELECT ${blockSql("ins.score")} AS block, 1 AS delta FROM ins WHERE ins.status = 'WAITING'
-    UNION ALL SELECT ${blockSql("old_score")}, -1 FROM credit WHERE status = 'WAITING'
-    UNION ALL SELECT ${blockSql("new_score")}, 1 FROM credit WHERE status = 'WAITING'
-  ) d GROUP BY block
-), blk AS (
-  INSERT INTO signup_blocks (waitlist_id, block, waiting)
-  SELECT $1, block, delta FROM deltas WHERE delta <> 0
-  ON CONFLICT (waitlist_id, block) DO UPDATE SET waiting = signup_blocks.waiting + EXCLUDED.waiting
-), job AS (
+), ${blockDeltaCtes(`SELECT ${blockSql("ins.score")} AS block, 1 AS delta FROM ins WHERE ins.status = 'WAITING'`, "$1")}, job AS (
   ${jobInsertSql("signup-welcome", "(SELECT id FROM ins WHERE status = 'WAITING') welcomed", "jsonb_build_object('signupId', welcomed.id)", "'welcome:' || welcomed.id")}
 ), confirm_job AS (
   ${jobInsertSql("signup-confirm", "(SELECT id FROM ins WHERE status = 'PENDING') confirming", "jsonb_build_object('signupId', confirming.id)", "'confirm:' || confirming.id")}

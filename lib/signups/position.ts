@@ -42,6 +42,25 @@ export function blockSql(score: string): string {
   return `floor((${score})::numeric / ${BLOCK_SIZE})::int`;
 }
 
+/**
+ * The `deltas` and `blk` CTEs that keep signup_blocks in step inside a statement: `newcomers` is a SELECT of
+ * the blocks gaining one waiting person each (as `block`), and a `credit` CTE returning old_score, new_score
+ * and status of the credited referrers must precede them. `waitlist` is the SQL of the list's id.
+ */
+export function blockDeltaCtes(newcomers: string, waitlist: string): string {
+  return `deltas AS (
+  SELECT block, SUM(delta)::int AS delta FROM (
+    ${newcomers}
+    UNION ALL SELECT ${blockSql("old_score")}, -1 FROM credit WHERE status = 'WAITING'
+    UNION ALL SELECT ${blockSql("new_score")}, 1 FROM credit WHERE status = 'WAITING'
+  ) d GROUP BY block
+), blk AS (
+  INSERT INTO signup_blocks (waitlist_id, block, waiting)
+  SELECT ${waitlist}, block, delta FROM deltas WHERE delta <> 0
+  ON CONFLICT (waitlist_id, block) DO UPDATE SET waiting = signup_blocks.waiting + EXCLUDED.waiting
+)`;
+}
+
 export type RankInput = { id: string; seq: number; referrals: number; waiting: boolean };
 
 /** The definition executed in memory, spelled as the rule rather than the score: the reference the SQL is tested against. */
