@@ -12,9 +12,9 @@ import { logger } from "@/lib/log";
 //
 // The in-memory count is a bounded LRU of numbers (lru-cache), not rate-limiter-flexible's memory store: that
 // store keeps an object and a timer per key for the whole window, and a launch-day crowd (a new address per
-// request) kept ~50,000 of them alive per minute, which V8 copied through its young generation on every
-// collection: the public routes lost ~25% of their throughput to GC (docs/capacity.md). Here an address costs
-// one map entry and its number; at MEMORY_KEYS addresses the least recently seen is forgotten (it starts afresh).
+// request) kept ~50,000 of them alive per minute, for V8 to copy through its young generation on its
+// collections (docs/capacity.md), with no bound but the window. Here an address costs one map entry and its
+// number; at MEMORY_KEYS addresses the least recently seen is forgotten (it starts afresh).
 
 export const RATE_LIMIT_WINDOW_SECONDS = 60;
 

@@ -122,8 +122,8 @@ class Deadline {
 }
 
 // undici's lowest-level call (Pool.dispatch with a handler) rather than `request()`: a signup waits on this
-// under launch-day load, and request()'s response stream, its body mixin and an AbortSignal per call were
-// ~0.1 ms of the signup's CPU and objects kept alive while it waited (docs/capacity.md).
+// under launch-day load, and request()'s response stream, its body mixin and an AbortSignal per call showed in
+// the signup's CPU profile as work and objects kept alive while it waited (docs/capacity.md).
 function exchange(origin: string, path: string, body: string, deadline: Deadline): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     let controller: Dispatcher.DispatchController | null = null;
