@@ -8,6 +8,8 @@ import { ownerFetch } from "@/lib/dashboard/owner-fetch";
 // A button that POSTs one owner action (retry an email, resend a webhook delivery), says how it went, and
 // re-reads the page. `keepAfterDone`: the button stays for another go (a delivery can be resent again).
 
+const REFRESH_AFTER_MS = 1500;
+
 type Props = { url: string; label: string; busyLabel: string; ariaLabel: string; doneText: string; keepAfterDone?: boolean };
 
 export function PostButton({ url, label, busyLabel, ariaLabel, doneText, keepAfterDone = false }: Props) {
@@ -19,7 +21,9 @@ export function PostButton({ url, label, busyLabel, ariaLabel, doneText, keepAft
     const result = await ownerFetch(url, { method: "POST" });
     if (!result.ok) return setState({ kind: "error", message: result.error.message });
     setState({ kind: "done" });
-    router.refresh();
+    // Re-read the page a moment later: the row holding this confirmation may leave the list on refresh (a
+    // retried email is no longer failed), and a confirmation that vanishes at once tells the owner nothing.
+    setTimeout(() => router.refresh(), REFRESH_AFTER_MS);
   }
 
   const done = state.kind === "done" ? <span role="status" className="text-xs text-emerald-700">{doneText}</span> : null;
